@@ -1,0 +1,106 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.api.plan;
+
+import java.util.regex.Pattern;
+
+/**
+ * One command of an apply plan. Steps travel to the router as plan lines ({@link #planLine()}) in a small fixed
+ * vocabulary that the router-side script checks word by word before running the matching base-system command
+ * ({@link #command()}): no shell command line is ever built from intent values.
+ */
+public sealed interface PlanStep {
+    /** Interface names as OpenBSD writes them: driver name and unit number. */
+    Pattern INTERFACE = Pattern.compile("[a-z]{1,10}[0-9]{1,4}");
+    /** rc.d service names the plan may touch. */
+    Pattern SERVICE = Pattern.compile("unwind|sshd|unbound|dhcpleased|slaacd|resolvd");
+
+    /** The line the router-side script reads, e.g. {@code netstart pppoe0}. */
+    String planLine();
+
+    /** The OpenBSD command this step runs, e.g. {@code sh /etc/netstart pppoe0}. */
+    String command();
+
+    /** (Re)configure an interface from its hostname.if file: {@code sh /etc/netstart IF}. */
+    record Netstart(String iface) implements PlanStep {
+        public Netstart {
+            checkInterface(iface);
+        }
+
+        @Override
+        public String planLine() {
+            return "netstart " + iface;
+        }
+
+        @Override
+        public String command() {
+            return "sh /etc/netstart " + iface;
+        }
+    }
+
+    /** Remove an interface that left the intent: {@code ifconfig IF destroy} (its file is removed by the commit). */
+    record Destroy(String iface) implements PlanStep {
+        public Destroy {
+            checkInterface(iface);
+        }
+
+        @Override
+        public String planLine() {
+            return "destroy " + iface;
+        }
+
+        @Override
+        public String command() {
+            return "ifconfig " + iface + " destroy";
+        }
+    }
+
+    /** Load /etc/pf.conf atomically: {@code pfctl -f /etc/pf.conf}. */
+    record LoadPf() implements PlanStep {
+        @Override
+        public String planLine() {
+            return "pfctl-load";
+        }
+
+        @Override
+        public String command() {
+            return "pfctl -f /etc/pf.conf";
+        }
+    }
+
+    /** An rc.d action on a service: enable, disable, start, stop, restart, reload. */
+    record Rcctl(Action action, String service) implements PlanStep {
+        public enum Action { ENABLE, DISABLE, START, STOP, RESTART, RELOAD }
+
+        public Rcctl {
+            checkService(service);
+        }
+
+        @Override
+        public String planLine() {
+            return "rcctl " + action.name().toLowerCase(java.util.Locale.ROOT) + " " + service;
+        }
+
+        @Override
+        public String command() {
+            return planLine();
+        }
+    }
+
+    private static void checkInterface(final String iface) {
+        if (iface == null || !INTERFACE.matcher(iface).matches()) {
+            throw new IllegalArgumentException("not an interface name: " + iface);
+        }
+    }
+
+    private static void checkService(final String service) {
+        if (service == null || !SERVICE.matcher(service).matches()) {
+            throw new IllegalArgumentException("not a managed service: " + service);
+        }
+    }
+}
