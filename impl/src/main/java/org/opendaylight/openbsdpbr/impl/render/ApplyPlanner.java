@@ -1,0 +1,271 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.render;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
+import org.opendaylight.openbsdpbr.api.plan.PlanStep;
+import org.opendaylight.openbsdpbr.api.plan.PlanStep.Rcctl.Action;
+
+/**
+ * The smallest ordered set of commands that takes a router from one file set to the next, run after the new files
+ * are installed.
+ *
+ * <p>Rules, in the order the steps run:
+ * <ol>
+ *   <li><b>Destroy</b> every cloned interface whose {@code /etc/hostname.<if>} left the set, in the reverse of the
+ *       start order below (bridges first, the rdomain loopbacks last). A physical interface cannot be destroyed and
+ *       gets no step. {@code loN} is destroyed only when no remaining file puts an interface into rdomain N: the
+ *       kernel refuses to destroy the loopback of an rdomain that is still in use.</li>
+ *   <li><b>Netstart</b> every interface whose file is new or whose content changed (a change of mode or owner alone
+ *       restarts nothing), in netstart(8)'s boot order: loopbacks; every interface netstart does not delay
+ *       (physical, vport, vether, ...); then {@code aggr trunk svlan vlan carp pppoe}, in that order (they can
+ *       provide a default route); then the tunnels that need a working network, {@code tun tap gif etherip gre
+ *       egre nvgre eoip vxlan pflow wg}, in that order. Within a kind, names sort as netstart's glob sorts them.
+ *       Bridges ({@code veb bridge tpmr}) come last: at boot netstart creates every pseudo-interface before it
+ *       configures any, but {@code sh /etc/netstart veb0} creates only veb0, so its {@code add vport0} needs vport0
+ *       to exist already.</li>
+ *   <li><b>LoadPf</b> when {@code /etc/pf.conf} is new or changed: after the interfaces, since rules name them.</li>
+ *   <li><b>unwind</b>, from the {@code unwind_*} lines of {@code /etc/rc.conf.local} and {@code /etc/unwind.conf}:
+ *       {@code start} when it becomes enabled, {@code stop} when it no longer is, {@code restart} when its
+ *       rc.conf.local lines (flags, rtable) change, {@code reload} when only unwind.conf changed. Enabling and
+ *       disabling travel as rc.conf.local itself.</li>
+ *   <li><b>sshd</b>: {@code rcctl reload sshd} when {@code /etc/ssh/sshd_config} is new or changed (sshd re-executes
+ *       on SIGHUP and binds its ListenAddress lines again).</li>
+ * </ol>
+ * A file that leaves the set without a replacement ({@code pf.conf}, {@code sshd_config}) triggers no load or
+ * reload: the running configuration stays until the next change, rather than pfctl or sshd failing on a missing
+ * file.
+ */
+public final class ApplyPlanner {
+    /** The prefix of every interface file. */
+    public static final String HOSTNAME_PREFIX = "/etc/hostname.";
+    /** pf's rule set. */
+    public static final String PF_CONF = "/etc/pf.conf";
+    /** Local rc.conf(8) settings: the {@code unwind_*} lines. */
+    public static final String RC_CONF_LOCAL = "/etc/rc.conf.local";
+    /** unwind(8)'s configuration. */
+    public static final String UNWIND_CONF = "/etc/unwind.conf";
+    /** sshd(8)'s configuration. */
+    public static final String SSHD_CONFIG = "/etc/ssh/sshd_config";
+
+    private static final String UNWIND = "unwind";
+    private static final String SSHD = "sshd";
+    private static final String UNWIND_PREFIX = "unwind_";
+    private static final String UNWIND_FLAGS = "unwind_flags=";
+
+    /** Kinds netstart starts after the others, before the default route, in this order. */
+    private static final List<String> EARLY_DELAYED = List.of("aggr", "trunk", "svlan", "vlan", "carp", "pppoe");
+    /** Kinds netstart starts last, once routes exist, in this order. */
+    private static final List<String> LATE_DELAYED = List.of("tun", "tap", "gif", "etherip", "gre", "egre", "nvgre",
+        "eoip", "vxlan", "pflow", "wg");
+    /** Bridges: started after every possible member. */
+    private static final Set<String> BRIDGES = Set.of("veb", "bridge", "tpmr");
+    /** Interface kinds that ifconfig can create and destroy (ifconfig -C), besides loN with N > 0. */
+    private static final Set<String> CLONERS = Set.of("aggr", "bpe", "bridge", "carp", "egre", "enc", "eoip",
+        "etherip", "gif", "gre", "mgre", "mpe", "mpip", "mpw", "nvgre", "pair", "pflog", "pflow", "pfsync", "ppp",
+        "pppoe", "sec", "svlan", "tap", "tpmr", "trunk", "tun", "veb", "vether", "vlan", "vport", "vxlan", "wg");
+
+    /** netstart(8)'s boot order, with bridges last (see the class comment). */
+    static final Comparator<String> BOOT_ORDER = Comparator.comparingInt(ApplyPlanner::bootRank)
+        .thenComparing(Comparator.naturalOrder());
+
+    private ApplyPlanner() {
+        // utility
+    }
+
+    /**
+     * The commands that apply {@code to} on a router that runs {@code from}.
+     *
+     * @param from the file set the router runs ({@link FileSet#empty()} for a new router)
+     * @param to the file set just installed
+     * @return the ordered steps; empty when nothing changed
+     */
+    public static ApplyPlan plan(final FileSet from, final FileSet to) {
+        final List<PlanStep> steps = new ArrayList<>();
+        planInterfaces(from, to, steps);
+        if (changed(from, to, PF_CONF) && to.get(PF_CONF).isPresent()) {
+            steps.add(new PlanStep.LoadPf());
+        }
+        planUnwind(from, to, steps);
+        if (changed(from, to, SSHD_CONFIG) && to.get(SSHD_CONFIG).isPresent()) {
+            steps.add(new PlanStep.Rcctl(Action.RELOAD, SSHD));
+        }
+        return steps.isEmpty() ? ApplyPlan.empty() : new ApplyPlan(steps);
+    }
+
+    private static void planInterfaces(final FileSet from, final FileSet to, final List<PlanStep> steps) {
+        final Set<String> removed = new TreeSet<>(BOOT_ORDER.reversed());
+        final Set<String> started = new TreeSet<>(BOOT_ORDER);
+        for (String path : from.files().keySet()) {
+            final String iface = interfaceOf(path);
+            if (iface != null && to.get(path).isEmpty()) {
+                removed.add(iface);
+            }
+        }
+        for (Map.Entry<String, ManagedFile> entry : to.files().entrySet()) {
+            final String iface = interfaceOf(entry.getKey());
+            if (iface != null && changed(from, to, entry.getKey())) {
+                started.add(iface);
+            }
+        }
+        for (String iface : removed) {
+            if (destroyable(iface, to)) {
+                steps.add(new PlanStep.Destroy(iface));
+            }
+        }
+        for (String iface : started) {
+            steps.add(new PlanStep.Netstart(iface));
+        }
+    }
+
+    private static void planUnwind(final FileSet from, final FileSet to, final List<PlanStep> steps) {
+        final String oldLines = unwindLines(from);
+        final String newLines = unwindLines(to);
+        final boolean wasEnabled = enabled(oldLines);
+        final boolean isEnabled = enabled(newLines);
+        if (!wasEnabled && isEnabled) {
+            steps.add(new PlanStep.Rcctl(Action.START, UNWIND));
+        } else if (wasEnabled && !isEnabled) {
+            steps.add(new PlanStep.Rcctl(Action.STOP, UNWIND));
+        } else if (isEnabled) {
+            if (!oldLines.equals(newLines)) {
+                steps.add(new PlanStep.Rcctl(Action.RESTART, UNWIND));
+            } else if (changed(from, to, UNWIND_CONF)) {
+                steps.add(new PlanStep.Rcctl(Action.RELOAD, UNWIND));
+            }
+        }
+    }
+
+    /** The interface an {@code /etc/hostname.<if>} path configures, or null for any other file. */
+    static String interfaceOf(final String path) {
+        if (!path.startsWith(HOSTNAME_PREFIX)) {
+            return null;
+        }
+        final String iface = path.substring(HOSTNAME_PREFIX.length());
+        // netstart(8) skips names that are not letters followed by digits (backups, MAC-address names)
+        return isInterfaceName(iface) ? iface : null;
+    }
+
+    private static boolean isInterfaceName(final String name) {
+        final int digits = unitStart(name);
+        if (digits <= 0 || digits == name.length()) {
+            return false;
+        }
+        for (int i = digits; i < name.length(); i++) {
+            final char ch = name.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the first character after the leading lower-case letters. */
+    private static int unitStart(final String name) {
+        int index = 0;
+        while (index < name.length() && name.charAt(index) >= 'a' && name.charAt(index) <= 'z') {
+            index++;
+        }
+        return index;
+    }
+
+    /** The driver part of an interface name: {@code pppoe} for {@code pppoe0}. */
+    static String kindOf(final String iface) {
+        return iface.substring(0, unitStart(iface));
+    }
+
+    private static int bootRank(final String iface) {
+        final String kind = kindOf(iface);
+        if ("lo".equals(kind)) {
+            return 0;
+        }
+        final int early = EARLY_DELAYED.indexOf(kind);
+        if (early >= 0) {
+            return 100 + early;
+        }
+        final int late = LATE_DELAYED.indexOf(kind);
+        if (late >= 0) {
+            return 200 + late;
+        }
+        return BRIDGES.contains(kind) ? 300 : 1;
+    }
+
+    private static boolean destroyable(final String iface, final FileSet to) {
+        final String kind = kindOf(iface);
+        if (!"lo".equals(kind)) {
+            return CLONERS.contains(kind);
+        }
+        final String unit = iface.substring(kind.length());
+        if ("0".equals(unit)) {
+            return false;
+        }
+        // the loopback of an rdomain that still holds an interface cannot go
+        final String rdomainLine = "rdomain " + Integer.parseInt(unit);
+        for (Map.Entry<String, ManagedFile> entry : to.files().entrySet()) {
+            if (interfaceOf(entry.getKey()) != null && hasLine(entry.getValue().content(), rdomainLine)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasLine(final String content, final String line) {
+        for (String candidate : content.split("\n", -1)) {
+            if (candidate.strip().equals(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean changed(final FileSet from, final FileSet to, final String path) {
+        final Optional<ManagedFile> before = from.get(path);
+        final Optional<ManagedFile> after = to.get(path);
+        if (before.isEmpty() || after.isEmpty()) {
+            return before.isPresent() != after.isPresent();
+        }
+        return !before.orElseThrow().content().equals(after.orElseThrow().content());
+    }
+
+    /** The {@code unwind_*} lines of rc.conf.local, in file order, one per line. */
+    private static String unwindLines(final FileSet files) {
+        final Optional<ManagedFile> file = files.get(RC_CONF_LOCAL);
+        if (file.isEmpty()) {
+            return "";
+        }
+        final StringBuilder sb = new StringBuilder();
+        for (String line : file.orElseThrow().content().split("\n", -1)) {
+            final String stripped = line.strip();
+            if (stripped.startsWith(UNWIND_PREFIX)) {
+                sb.append(stripped).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** rc.subr(8): a daemon is enabled when its {@code _flags} variable is set to anything but NO. */
+    private static boolean enabled(final String unwindLines) {
+        boolean enabled = false;
+        for (String line : unwindLines.split("\n", -1)) {
+            if (line.startsWith(UNWIND_FLAGS)) {
+                // the last assignment wins, as in sh
+                enabled = !"NO".equals(line.substring(UNWIND_FLAGS.length()));
+            }
+        }
+        return enabled;
+    }
+}
