@@ -1,0 +1,92 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.api.device;
+
+import java.util.concurrent.CompletionStage;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+
+/**
+ * A NETCONF-like session on one router: RFC 6241 operation names, Junos {@code commit confirmed} behaviour.
+ *
+ * <p>A transaction is {@link #lock()}, {@link #editCandidate(Candidate)}, {@link #validate()},
+ * {@link #commit(CommitRequest)}, optionally {@link #confirm(int)} (perhaps from a new session), {@link #unlock()}.
+ * Every operation is asynchronous: the returned stage completes on a transport I/O thread, so continuations must not
+ * block (use the {@code *Async} variants with an executor for blocking work). A failed stage carries a
+ * {@link DeviceException}, possibly wrapped in a {@link java.util.concurrent.CompletionException}; use
+ * {@link DeviceException#find(Throwable)}. Operations of one session run one at a time in call order.
+ */
+public interface DeviceSession extends AutoCloseable {
+    /** The router's name. */
+    String router();
+
+    /** The lock holder name of this session. */
+    String holder();
+
+    /**
+     * Take the router-side lock (re-entrant for the same holder). A lock unused for longer than its lifetime is
+     * considered abandoned and may be taken over.
+     *
+     * @return done, or {@link DeviceException.LockHeld} naming the holder
+     */
+    CompletionStage<Void> lock();
+
+    /** Release the router-side lock, if this session's holder has it. */
+    CompletionStage<Void> unlock();
+
+    /**
+     * Stage a complete candidate on the router atomically (it replaces any earlier candidate only when it arrived
+     * intact). Needs the lock.
+     */
+    CompletionStage<Void> editCandidate(Candidate candidate);
+
+    /** Stage files with empty apply plans. */
+    default CompletionStage<Void> editCandidate(final FileSet files) {
+        return editCandidate(Candidate.of(files));
+    }
+
+    /**
+     * Run the router's own checks on the candidate ({@code pfctl -nf}, {@code sshd -t -f}, {@code unwind -n -f},
+     * {@code netstart -n}). Needs the lock.
+     *
+     * @return done, or {@link DeviceException.Validate} with the router's message
+     */
+    CompletionStage<Void> validate();
+
+    /**
+     * Make the candidate the router's next generation: keep the current one, install the files with their owners and
+     * modes, remove managed files that left the set, run the apply plan. If installing or the plan fails, the router
+     * restores the current generation. A confirmed commit arms a timer on the router that reverts unless
+     * {@link #confirm(int)} arrives in time. Needs the lock.
+     */
+    CompletionStage<CommitResult> commit(CommitRequest request);
+
+    /**
+     * Confirm a pending confirmed commit.
+     *
+     * @param generation the generation to confirm, or 0 for whichever is pending
+     * @return the confirmed state; {@link DeviceException.Reverted} if the deadline passed and the router reverted;
+     *     confirming a generation that is current and no longer pending succeeds (a retried confirm)
+     */
+    CompletionStage<CommitResult> confirm(int generation);
+
+    /** Revert a pending confirmed commit now. */
+    CompletionStage<CommitResult> cancelCommit();
+
+    /** Re-install a stored generation as a new commit. Needs the lock. */
+    CompletionStage<CommitResult> rollback(RollbackRequest request);
+
+    /** Read the current generation and the managed files as they are on disk. */
+    CompletionStage<RunningConfig> getConfig();
+
+    /** Read the files of a generation kept on the router. */
+    CompletionStage<StoredGeneration> getGeneration(int generation);
+
+    /** Close the session (the router-side lock stays until unlocked or abandoned). Never throws. */
+    @Override
+    void close();
+}
