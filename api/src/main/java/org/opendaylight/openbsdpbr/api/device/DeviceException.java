@@ -297,5 +297,9 @@ public abstract sealed class DeviceException extends Exception {
         public Protocol(final String router, final DeviceStep step, final String detail) {
             super(router, step, detail, null);
         }
+
+        public Protocol(final String router, final DeviceStep step, final String detail, final Throwable cause) {
+            super(router, step, detail, cause);
+        }
     }
 }

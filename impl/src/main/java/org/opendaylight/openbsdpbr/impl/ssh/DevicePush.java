@@ -1,0 +1,487 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.ssh;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.opendaylight.openbsdpbr.api.device.Candidate;
+import org.opendaylight.openbsdpbr.api.device.CommitResult;
+import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
+import org.opendaylight.openbsdpbr.api.device.DeviceException;
+import org.opendaylight.openbsdpbr.api.device.DeviceSession;
+import org.opendaylight.openbsdpbr.api.device.DeviceStep;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.device.RevertRecord;
+import org.opendaylight.openbsdpbr.api.device.RollbackRequest;
+import org.opendaylight.openbsdpbr.api.device.RunningConfig;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whole transactions on routers, over any {@link DeviceConnector}: connect, lock (waiting for another holder),
+ * read the running generation, stage, validate, commit (confirmed: then reconnect, which proves the router is still
+ * reachable, and confirm), unlock. Every transaction ends in a {@link PushResult} that says which generation the
+ * router runs: after a broken connection during the commit the push reconnects and asks; when it cannot confirm, it
+ * waits for the router's own revert and checks it.
+ *
+ * <p>Transactions for one router name run one after the other in this process; across processes the router-side
+ * lock serializes them. Nothing here blocks a thread: {@link #pushAll} runs a fleet with bounded concurrency.
+ */
+public final class DevicePush {
+    /** Computes the apply plan between two file sets, e.g. {@code ApplyPlanner::plan}. */
+    @FunctionalInterface
+    public interface Planner {
+        ApplyPlan plan(FileSet from, FileSet to);
+    }
+
+    /**
+     * One router of a fleet push.
+     *
+     * @param target the router
+     * @param candidate what to commit there
+     */
+    public record Job(DeviceTarget target, Candidate candidate) {
+        public Job {
+            requireNonNull(target, "target");
+            requireNonNull(candidate, "candidate");
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevicePush.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(1);
+    private static final Duration REVERT_GRACE = Duration.ofSeconds(2);
+
+    private final DeviceConnector connector;
+    private final Planner planner;
+    private final KeyedSerializer serializer = new KeyedSerializer();
+
+    /**
+     * A pusher over a connector.
+     *
+     * @param connector opens sessions
+     * @param planner computes apply plans where the caller gives only files (push of a file set, rollback)
+     */
+    public DevicePush(final DeviceConnector connector, final Planner planner) {
+        this.connector = requireNonNull(connector);
+        this.planner = requireNonNull(planner);
+    }
+
+    /** Commit a candidate whose plans the caller computed (the controller knows the previous file set). */
+    public CompletionStage<PushResult> push(final DeviceTarget target, final Candidate candidate,
+            final PushOptions options) {
+        requireNonNull(candidate, "candidate");
+        return serializer.submit(target.name(),
+            () -> new Transaction(target, options).run(tx -> tx.stageAndCommit(candidate)));
+    }
+
+    /** Commit files; the plans are computed against the generation the router runs now. */
+    public CompletionStage<PushResult> push(final FileSet files, final DeviceTarget target,
+            final PushOptions options) {
+        requireNonNull(files, "files");
+        return serializer.submit(target.name(),
+            () -> new Transaction(target, options).run(tx -> tx.planAndCommit(files)));
+    }
+
+    /** Re-install a generation the router keeps, as a new commit (confirmed when the options say so). */
+    public CompletionStage<PushResult> rollback(final DeviceTarget target, final int generation,
+            final PushOptions options) {
+        return serializer.submit(target.name(),
+            () -> new Transaction(target, options).run(tx -> tx.rollback(generation)));
+    }
+
+    /** Confirm a pending confirmed commit (0: whichever is pending), from a new session. */
+    public CompletionStage<PushResult> confirm(final DeviceTarget target, final int generation) {
+        return serializer.submit(target.name(), () -> single(target, session -> session.confirm(generation)));
+    }
+
+    /** Revert a pending confirmed commit now. */
+    public CompletionStage<PushResult> cancelCommit(final DeviceTarget target) {
+        return serializer.submit(target.name(), () -> single(target, DeviceSession::cancelCommit));
+    }
+
+    /** Read the router's generation and managed files. */
+    public CompletionStage<RunningConfig> readConfig(final DeviceTarget target) {
+        return connector.open(target).thenCompose(session -> session.getConfig()
+            .whenComplete((config, failure) -> session.close()));
+    }
+
+    /** The same kind of change on many routers, at most {@code concurrency} at once; results in job order. */
+    public CompletionStage<List<PushResult>> pushAll(final List<Job> jobs, final PushOptions options,
+            final int concurrency) {
+        return BoundedRunner.map(jobs, concurrency, job -> push(job.target(), job.candidate(), options));
+    }
+
+    private CompletableFuture<PushResult> single(final DeviceTarget target,
+            final Function<DeviceSession, CompletionStage<CommitResult>> operation) {
+        final long started = System.nanoTime();
+        return connector.open(target).toCompletableFuture().thenCompose(session -> operation.apply(session)
+            .toCompletableFuture()
+            .thenApply(result -> result(target, PushResult.Outcome.CONFIRMED, OptionalInt.of(result.generation()),
+                OptionalInt.of(result.previous()), null, started))
+            .exceptionallyCompose(failure -> {
+                final DeviceException cause = deviceFailure(target, DeviceStep.CONFIRM, failure);
+                return session.getConfig().toCompletableFuture()
+                    .thenApply(config -> result(target, cause instanceof DeviceException.Reverted
+                        ? PushResult.Outcome.REVERTED : PushResult.Outcome.UNCHANGED,
+                        OptionalInt.of(config.generation()), OptionalInt.empty(), cause, started))
+                    .exceptionally(ignored -> result(target, PushResult.Outcome.UNKNOWN, OptionalInt.empty(),
+                        OptionalInt.empty(), cause, started));
+            })
+            .whenComplete((result, failure) -> session.close()))
+            .exceptionally(failure -> result(target, PushResult.Outcome.UNKNOWN, OptionalInt.empty(),
+                OptionalInt.empty(), deviceFailure(target, DeviceStep.CONNECT, failure), started));
+    }
+
+    private static PushResult result(final DeviceTarget target, final PushResult.Outcome outcome,
+            final OptionalInt generation, final OptionalInt previous, final DeviceException failure,
+            final long started) {
+        return new PushResult(target.name(), outcome, generation, previous, Optional.ofNullable(failure),
+            Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static DeviceException deviceFailure(final DeviceTarget target, final DeviceStep step,
+            final Throwable failure) {
+        return DeviceException.find(failure).orElseGet(() -> {
+            LOG.warn("router {}: unexpected failure", target.name(), failure);
+            return new DeviceException.Protocol(target.name(), step, "internal error: " + failure);
+        });
+    }
+
+    private static boolean retryable(final DeviceException failure) {
+        return failure instanceof DeviceException.Connect || failure instanceof DeviceException.Timeout
+            || failure instanceof DeviceException.ConnectionLost;
+    }
+
+    private static CompletableFuture<Void> delay(final Duration delay) {
+        return CompletableFuture.runAsync(() -> { },
+            CompletableFuture.delayedExecutor(Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS));
+    }
+
+    /** Where a transaction is; decides what a failure means for the router's generation. */
+    private enum Phase { CONNECT, LOCKED, STAGING, COMMITTING, CONFIRMING }
+
+    /** One transaction. Its fields are touched by one continuation at a time, in order. */
+    private final class Transaction {
+        private final DeviceTarget target;
+        private final PushOptions options;
+        private final String holder;
+        private final long started = System.nanoTime();
+
+        private DeviceSession session;
+        private Phase phase = Phase.CONNECT;
+        private boolean locked;
+        private RunningConfig before;
+        private CommitResult committed;
+        private Instant confirmBy;
+
+        Transaction(final DeviceTarget target, final PushOptions options) {
+            this.target = requireNonNull(target);
+            this.options = requireNonNull(options);
+            holder = connector.newHolder();
+        }
+
+        CompletableFuture<PushResult> run(
+                final Function<Transaction, CompletableFuture<Optional<CommitResult>>> change) {
+            return connector.open(target, holder).toCompletableFuture()
+                .thenCompose(opened -> {
+                    session = opened;
+                    return lock(Instant.now().plus(options.lockWait()), FIRST_RETRY);
+                })
+                .thenCompose(ignored -> {
+                    locked = true;
+                    phase = Phase.LOCKED;
+                    return session.getConfig().toCompletableFuture();
+                })
+                .thenCompose(config -> {
+                    before = config;
+                    if (config.pending().isPresent()) {
+                        return CompletableFuture.failedFuture(new DeviceException.Rejected(target.name(),
+                            DeviceStep.COMMIT, "pending", "generation " + config.pending().orElseThrow().generation()
+                                + " waits for confirm: confirm or cancel it first"));
+                    }
+                    return change.apply(this);
+                })
+                .thenCompose(commit -> {
+                    if (commit.isEmpty()) {
+                        return finish(PushResult.Outcome.IN_SYNC, OptionalInt.of(before.generation()), null);
+                    }
+                    committed = commit.orElseThrow();
+                    if (committed.isPending()) {
+                        return confirmLoop();
+                    }
+                    return finish(PushResult.Outcome.COMMITTED, OptionalInt.of(committed.generation()), null);
+                })
+                .exceptionallyCompose(this::recover)
+                .whenComplete((result, failure) -> {
+                    closeSession();
+                    if (result != null) {
+                        LOG.debug("push finished: {}", result.summary());
+                    }
+                });
+        }
+
+        CompletableFuture<Optional<CommitResult>> stageAndCommit(final Candidate candidate) {
+            if (inSync(candidate.files())) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            phase = Phase.STAGING;
+            return session.editCandidate(candidate).toCompletableFuture()
+                .thenCompose(ignored -> session.validate())
+                .thenCompose(ignored -> {
+                    phase = Phase.COMMITTING;
+                    confirmBy = options.confirm().map(timeout -> Instant.now().plus(timeout)).orElse(null);
+                    return session.commit(options.commitRequest());
+                })
+                .thenApply(Optional::of);
+        }
+
+        CompletableFuture<Optional<CommitResult>> planAndCommit(final FileSet files) {
+            if (inSync(files)) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            phase = Phase.STAGING;
+            return session.getGeneration(before.generation()).toCompletableFuture()
+                .thenCompose(current -> stageAndCommit(new Candidate(files, planner.plan(current.files(), files),
+                    planner.plan(files, current.files()))));
+        }
+
+        CompletableFuture<Optional<CommitResult>> rollback(final int generation) {
+            phase = Phase.STAGING;
+            return session.getGeneration(before.generation()).toCompletableFuture()
+                .thenCompose(current -> session.getGeneration(generation).toCompletableFuture()
+                    .thenCompose(wanted -> {
+                        phase = Phase.COMMITTING;
+                        confirmBy = options.confirm().map(timeout -> Instant.now().plus(timeout)).orElse(null);
+                        return session.rollback(new RollbackRequest(generation,
+                            planner.plan(current.files(), wanted.files()),
+                            planner.plan(wanted.files(), current.files()), options.commitRequest()));
+                    }))
+                .thenApply(Optional::of);
+        }
+
+        private boolean inSync(final FileSet files) {
+            return options.skipWhenInSync() && before.isInSync(files) && before.localChanges().isEmpty();
+        }
+
+        private CompletableFuture<Void> lock(final Instant until, final Duration backoff) {
+            return session.lock().toCompletableFuture().exceptionallyCompose(failure -> {
+                if (DeviceException.find(failure).orElse(null) instanceof DeviceException.LockHeld held
+                        && Instant.now().plus(backoff).isBefore(until)) {
+                    LOG.debug("router {}: {}; retrying", target.name(), held.getMessage());
+                    final long jitter = ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
+                    return delay(backoff.plusMillis(jitter)).thenCompose(ignored -> lock(until,
+                        min(backoff.multipliedBy(2), MAX_RETRY)));
+                }
+                return CompletableFuture.failedFuture(failure);
+            });
+        }
+
+        /** Confirm from a new connection, retrying until the deadline; then find out whether the router reverted. */
+        private CompletableFuture<PushResult> confirmLoop() {
+            phase = Phase.CONFIRMING;
+            closeSession();
+            final Instant deadline = confirmBy != null ? confirmBy
+                : committed.confirmDeadline().orElseThrow();
+            return reconnect(deadline)
+                .thenCompose(opened -> {
+                    session = opened;
+                    return session.confirm(committed.generation()).toCompletableFuture();
+                })
+                .thenCompose(confirmed -> finish(PushResult.Outcome.CONFIRMED,
+                    OptionalInt.of(confirmed.generation()), null))
+                .exceptionallyCompose(failure -> {
+                    final DeviceException cause = deviceFailure(target, DeviceStep.CONFIRM, failure);
+                    if (cause instanceof DeviceException.Reverted reverted) {
+                        return finish(PushResult.Outcome.REVERTED, OptionalInt.of(reverted.restored()), cause);
+                    }
+                    if (retryable(cause) && Instant.now().plus(FIRST_RETRY).isBefore(deadline)) {
+                        closeSession();
+                        return delay(FIRST_RETRY).thenCompose(ignored -> confirmLoop());
+                    }
+                    if (!retryable(cause)) {
+                        return finish(PushResult.Outcome.UNKNOWN, OptionalInt.empty(), cause);
+                    }
+                    if (!options.awaitRevert()) {
+                        return finish(PushResult.Outcome.PENDING, OptionalInt.of(committed.generation()), cause);
+                    }
+                    return awaitRevert(deadline, cause);
+                });
+        }
+
+        /** The router could not be reached to confirm: after its deadline, ask it what it did. */
+        private CompletableFuture<PushResult> awaitRevert(final Instant deadline, final DeviceException cause) {
+            closeSession();
+            final Instant checkAt = deadline.plus(REVERT_GRACE);
+            final Duration wait = Duration.between(Instant.now(), checkAt);
+            LOG.info("router {}: cannot confirm generation {} ({}); checking its revert at {}", target.name(),
+                committed.generation(), cause.getMessage(), checkAt);
+            return delay(wait.isNegative() ? Duration.ZERO : wait)
+                .thenCompose(ignored -> reconnect(checkAt.plus(options.recoverWithin())))
+                .thenCompose(opened -> {
+                    session = opened;
+                    return session.getConfig().toCompletableFuture();
+                })
+                .thenCompose(config -> {
+                    if (config.pending().isPresent()
+                            && config.pending().orElseThrow().generation() == committed.generation()) {
+                        // Late timer or skewed clocks: the router decides, at confirm, whether the deadline passed.
+                        return session.confirm(committed.generation()).toCompletableFuture()
+                            .thenCompose(confirmed -> finish(PushResult.Outcome.CONFIRMED,
+                                OptionalInt.of(confirmed.generation()), null));
+                    }
+                    if (revertedOurs(config)) {
+                        return finish(PushResult.Outcome.REVERTED, OptionalInt.of(config.generation()),
+                            new DeviceException.Reverted(target.name(), DeviceStep.CONFIRM, committed.generation(),
+                                config.generation()));
+                    }
+                    if (config.generation() == committed.generation()) {
+                        return finish(PushResult.Outcome.CONFIRMED, OptionalInt.of(config.generation()), null);
+                    }
+                    return finish(PushResult.Outcome.UNKNOWN, OptionalInt.of(config.generation()), cause);
+                })
+                .exceptionallyCompose(failure -> {
+                    final DeviceException later = deviceFailure(target, DeviceStep.CONFIRM, failure);
+                    if (later instanceof DeviceException.Reverted reverted) {
+                        return finish(PushResult.Outcome.REVERTED, OptionalInt.of(reverted.restored()), later);
+                    }
+                    return finish(PushResult.Outcome.UNKNOWN, OptionalInt.empty(), cause);
+                });
+        }
+
+        private boolean revertedOurs(final RunningConfig config) {
+            final Optional<RevertRecord> revert = config.lastRevert();
+            return revert.isPresent() && revert.orElseThrow().generation() == committed.generation()
+                && config.generation() == revert.orElseThrow().restored();
+        }
+
+        /** What a failure means for the router, by phase. */
+        private CompletableFuture<PushResult> recover(final Throwable failure) {
+            final DeviceException cause = deviceFailure(target, DeviceStep.COMMIT, failure);
+            final OptionalInt old = before == null ? OptionalInt.empty() : OptionalInt.of(before.generation());
+            return switch (phase) {
+                case CONNECT, LOCKED, STAGING -> finish(PushResult.Outcome.UNCHANGED, old, cause);
+                case COMMITTING -> {
+                    if (cause instanceof DeviceException.Commit commit) {
+                        yield finish(PushResult.Outcome.UNCHANGED,
+                            commit.generation().isPresent() ? commit.generation() : old, cause);
+                    }
+                    if (retryable(cause) || cause instanceof DeviceException.Protocol) {
+                        yield afterLostCommit(cause);
+                    }
+                    yield finish(PushResult.Outcome.UNCHANGED, old, cause);
+                }
+                case CONFIRMING -> finish(PushResult.Outcome.UNKNOWN, OptionalInt.empty(), cause);
+            };
+        }
+
+        /** The connection broke while the router committed: reconnect and ask which generation it runs. */
+        private CompletableFuture<PushResult> afterLostCommit(final DeviceException cause) {
+            closeSession();
+            final int old = before.generation();
+            LOG.info("router {}: {}; reconnecting to find out which generation it runs", target.name(),
+                cause.getMessage());
+            return reconnect(Instant.now().plus(options.recoverWithin()))
+                .thenCompose(opened -> {
+                    session = opened;
+                    return session.getConfig().toCompletableFuture();
+                })
+                .thenCompose(config -> {
+                    if (config.pending().isPresent() && config.pending().orElseThrow().previous() == old) {
+                        final var pending = config.pending().orElseThrow();
+                        committed = new CommitResult(pending.generation(), old, Optional.of(pending.deadline()));
+                        return session.confirm(pending.generation()).toCompletableFuture()
+                            .thenCompose(confirmed -> finish(PushResult.Outcome.CONFIRMED,
+                                OptionalInt.of(confirmed.generation()), null))
+                            .exceptionallyCompose(again -> {
+                                final DeviceException later = deviceFailure(target, DeviceStep.CONFIRM, again);
+                                return later instanceof DeviceException.Reverted reverted
+                                    ? finish(PushResult.Outcome.REVERTED, OptionalInt.of(reverted.restored()),
+                                        later)
+                                    : finish(PushResult.Outcome.UNKNOWN, OptionalInt.empty(), later);
+                            });
+                    }
+                    if (config.generation() == old) {
+                        final boolean reverted = config.lastRevert().map(r -> r.restored() == old
+                            && r.generation() > old).orElse(false) && options.confirm().isPresent();
+                        return finish(reverted ? PushResult.Outcome.REVERTED : PushResult.Outcome.UNCHANGED,
+                            OptionalInt.of(old), cause);
+                    }
+                    return finish(options.confirm().isPresent() ? PushResult.Outcome.CONFIRMED
+                        : PushResult.Outcome.COMMITTED, OptionalInt.of(config.generation()), null);
+                })
+                .exceptionallyCompose(failure -> finish(PushResult.Outcome.UNKNOWN, OptionalInt.empty(), cause));
+        }
+
+        private CompletableFuture<DeviceSession> reconnect(final Instant until) {
+            return reconnect(until, FIRST_RETRY);
+        }
+
+        private CompletableFuture<DeviceSession> reconnect(final Instant until, final Duration backoff) {
+            return connector.open(target, holder).toCompletableFuture().exceptionallyCompose(failure -> {
+                final DeviceException cause = deviceFailure(target, DeviceStep.CONNECT, failure);
+                if (!retryable(cause) || !Instant.now().plus(backoff).isBefore(until)) {
+                    return CompletableFuture.failedFuture(cause);
+                }
+                return delay(backoff).thenCompose(ignored -> reconnect(until, min(backoff.multipliedBy(2),
+                    MAX_RETRY)));
+            });
+        }
+
+        /** Unlock (best effort, on a new connection if this one broke), then the result. */
+        private CompletableFuture<PushResult> finish(final PushResult.Outcome outcome, final OptionalInt generation,
+                final DeviceException failure) {
+            final OptionalInt previous = before == null ? OptionalInt.empty() : OptionalInt.of(before.generation());
+            return unlock().thenApply(ignored -> result(target, outcome, generation, previous, failure, started));
+        }
+
+        private CompletableFuture<Void> unlock() {
+            if (!locked) {
+                return CompletableFuture.completedFuture(null);
+            }
+            locked = false;
+            final DeviceSession current = session;
+            final CompletableFuture<Void> attempt = current == null
+                ? CompletableFuture.failedFuture(new IllegalStateException("no session"))
+                : current.unlock().toCompletableFuture();
+            return attempt.exceptionallyCompose(failure -> connector.open(target, holder).toCompletableFuture()
+                .thenCompose(fresh -> fresh.unlock().whenComplete((ignored, error) -> fresh.close())))
+                .handle((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.info("router {}: could not release the lock of {}; it expires by itself",
+                            target.name(), holder);
+                    }
+                    return null;
+                });
+        }
+
+        private void closeSession() {
+            final DeviceSession current = session;
+            session = null;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    private static Duration min(final Duration first, final Duration second) {
+        return first.compareTo(second) <= 0 ? first : second;
+    }
+}

@@ -1,0 +1,245 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.ssh;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.opendaylight.netconf.shaded.sshd.client.SshClient;
+import org.opendaylight.netconf.shaded.sshd.client.auth.password.PasswordIdentityProvider;
+import org.opendaylight.netconf.shaded.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.opendaylight.netconf.shaded.sshd.client.future.AuthFuture;
+import org.opendaylight.netconf.shaded.sshd.client.future.ConnectFuture;
+import org.opendaylight.netconf.shaded.sshd.client.session.ClientSession;
+import org.opendaylight.netconf.shaded.sshd.common.AttributeRepository;
+import org.opendaylight.netconf.shaded.sshd.common.keyprovider.KeyIdentityProvider;
+import org.opendaylight.netconf.shaded.sshd.core.CoreModuleProperties;
+import org.opendaylight.openbsdpbr.api.device.Credentials;
+import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
+import org.opendaylight.openbsdpbr.api.device.DeviceException;
+import org.opendaylight.openbsdpbr.api.device.DeviceSession;
+import org.opendaylight.openbsdpbr.api.device.DeviceStep;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+
+/**
+ * The device protocol over SSH (Apache MINA SSHD, the copy OpenDaylight ships relocated). One {@link SshClient} for
+ * the process, started by the constructor and stopped by {@link #close()}; a few I/O threads serve every router, so a
+ * thousand routers need no thousand threads. Every step is time-bounded (connect, key exchange, authentication, each
+ * command); idle sessions send keepalives.
+ *
+ * <p>Host keys are checked during the key exchange against each router's
+ * {@link org.opendaylight.openbsdpbr.api.device.HostKeyPolicy}: an unknown or changed key ends the connection before
+ * any credential is sent. MINA's default verifier (accept everything) is never used. The client reads nothing from
+ * {@code ~/.ssh}: no default identities, no ssh_config.
+ */
+public final class SshDeviceConnector implements DeviceConnector {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SshSettings settings;
+    private final SshClient client;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService writer;
+    private final AgentScript script;
+    private final String instance;
+    private final AtomicLong holders = new AtomicLong();
+
+    public SshDeviceConnector(final SshSettings settings) {
+        this(settings, AgentScript.bundled());
+    }
+
+    SshDeviceConnector(final SshSettings settings, final AgentScript script) {
+        this.settings = requireNonNull(settings);
+        this.script = requireNonNull(script);
+        final byte[] random = new byte[3];
+        RANDOM.nextBytes(random);
+        instance = HexFormat.of().formatHex(random);
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("pbr-ssh-timer"));
+        writer = Executors.newFixedThreadPool(2, daemon("pbr-ssh-stdin"));
+
+        client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(new HostKeyCheck());
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        CoreModuleProperties.NIO_WORKERS.set(client, settings.ioThreads());
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepalive());
+        CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.keepalive());
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
+        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout().plus(settings.connectTimeout()));
+        client.start();
+    }
+
+    /** A connector with {@link SshSettings#defaults()}. */
+    public static SshDeviceConnector withDefaults() {
+        return new SshDeviceConnector(SshSettings.defaults());
+    }
+
+    public SshSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String newHolder() {
+        return settings.holderPrefix() + ":" + instance + "-" + holders.incrementAndGet();
+    }
+
+    @Override
+    public CompletionStage<DeviceSession> open(final DeviceTarget target, final String holder) {
+        requireNonNull(target, "target");
+        if (holder == null || !HOLDER.matcher(holder).matches()) {
+            throw new IllegalArgumentException("bad lock holder name: " + holder);
+        }
+        final var result = new CompletableFuture<DeviceSession>();
+        final var attempt = new HostKeyCheck.Attempt(target);
+        final ConnectFuture connect;
+        try {
+            connect = client.connect(target.user(), target.host(), target.port(),
+                AttributeRepository.ofKeyValuePair(HostKeyCheck.ATTEMPT, attempt), null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new DeviceException.Connect(target.name(),
+                "cannot connect to " + target.endpoint() + ": " + describe(e), e));
+        }
+        final ScheduledFuture<?> connectTimer = schedule(() -> {
+            if (result.completeExceptionally(new DeviceException.Timeout(target.name(), DeviceStep.CONNECT,
+                    settings.connectTimeout()))) {
+                connect.cancel();
+            }
+        }, settings.connectTimeout());
+        connect.addListener(done -> {
+            connectTimer.cancel(false);
+            if (!done.isConnected()) {
+                final Throwable cause = done.getException();
+                result.completeExceptionally(new DeviceException.Connect(target.name(), "cannot connect to "
+                    + target.endpoint() + ": " + (cause == null ? "cancelled" : describe(cause)), cause));
+                return;
+            }
+            final ClientSession session = done.getClientSession();
+            if (result.isDone()) {
+                session.close(true);
+                return;
+            }
+            authenticate(target, holder, session, attempt, result);
+        });
+        return result;
+    }
+
+    private void authenticate(final DeviceTarget target, final String holder, final ClientSession session,
+            final HostKeyCheck.Attempt attempt, final CompletableFuture<DeviceSession> result) {
+        switch (target.credentials()) {
+            case Credentials.Password password -> {
+                session.setUserAuthFactoriesNames(List.of("password", "keyboard-interactive"));
+                session.addPasswordIdentity(password.password());
+            }
+            case Credentials.Key key -> {
+                session.setUserAuthFactoriesNames(List.of("publickey"));
+                session.addPublicKeyIdentity(key.keyPair());
+            }
+        }
+        final Duration limit = settings.connectTimeout().plus(settings.authTimeout());
+        final AuthFuture auth;
+        try {
+            auth = session.auth();
+        } catch (IOException e) {
+            session.close(true);
+            result.completeExceptionally(authFailure(target, session, attempt, e));
+            return;
+        }
+        final ScheduledFuture<?> authTimer = schedule(() -> {
+            final DeviceStep step = session.getServerVersion() == null ? DeviceStep.CONNECT : DeviceStep.AUTH;
+            if (result.completeExceptionally(new DeviceException.Timeout(target.name(), step, limit))) {
+                session.close(true);
+            }
+        }, limit);
+        auth.addListener(done -> {
+            authTimer.cancel(false);
+            if (done.isSuccess()) {
+                if (!result.complete(new SshDeviceSession(this, target, holder, session))) {
+                    session.close(true);
+                }
+                return;
+            }
+            result.completeExceptionally(authFailure(target, session, attempt, done.getException()));
+            session.close(true);
+        });
+    }
+
+    private static DeviceException authFailure(final DeviceTarget target, final ClientSession session,
+            final HostKeyCheck.Attempt attempt, final Throwable cause) {
+        final DeviceException.HostKey rejection = attempt.rejection();
+        if (rejection != null) {
+            return rejection;
+        }
+        if (session.getServerVersion() == null) {
+            return new DeviceException.Connect(target.name(), "no SSH greeting from " + target.endpoint() + ": "
+                + (cause == null ? "connection closed" : describe(cause)), cause);
+        }
+        final String message = cause == null ? "" : String.valueOf(cause.getMessage());
+        if (message.contains("No more authentication methods") || message.contains("authentication")
+                || session.isOpen() && !session.isAuthenticated()) {
+            return new DeviceException.Auth(target.name(), "the router refused the credentials of user "
+                + target.user());
+        }
+        return new DeviceException.Connect(target.name(), "SSH handshake with " + target.endpoint() + " failed: "
+            + (cause == null ? "connection closed" : describe(cause)), cause);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } finally {
+            timer.shutdownNow();
+            writer.shutdownNow();
+        }
+    }
+
+    ScheduledFuture<?> schedule(final Runnable task, final Duration delay) {
+        return timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    ExecutorService writer() {
+        return writer;
+    }
+
+    AgentScript script() {
+        return script;
+    }
+
+    static String describe(final Throwable failure) {
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        final String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + Secrets.scrub(message));
+    }
+
+    private static ThreadFactory daemon(final String name) {
+        final var count = new AtomicInteger();
+        return runnable -> {
+            final var thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
