@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.api.intent;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A way out to the Internet, in one routing domain (YANG list {@code uplink}, key {@code name}). Whether it holds its
+ * rdomain's default route is said by {@link Rdomain#defaultRouteVia()}.
+ *
+ * @param name the key
+ * @param description free text ("" when absent)
+ * @param rdomain the routing domain, 0..255
+ * @param mss the TCP MSS clamp, 536..9176, or null for MTU - 40
+ * @param kind PPPoE, MAP-E, DHCP or static
+ */
+public record Uplink(String name, String description, int rdomain, Integer mss, UplinkKind kind) {
+    public Uplink {
+        Syntax.checkObjectName("uplink/name", name);
+        final String at = path(name);
+        description = Syntax.checkDescription(at + "/description", description);
+        Syntax.checkRdomain(at + "/rdomain", rdomain);
+        if (mss != null) {
+            Syntax.checkRange(at + "/mss", mss, 536, 9176);
+        }
+        requireNonNull(kind, () -> at + ": pppoe, map-e, dhcp or static is missing");
+    }
+
+    /** The element path, relative to its intent: {@code uplink[name=NAME]}. */
+    public static String path(final String name) {
+        return "uplink[name=" + name + "]";
+    }
+
+    /** The interface traffic leaves through. */
+    public String interfaceName() {
+        return kind.interfaceName();
+    }
+}
