@@ -7,7 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.api.plan;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * One command of an apply plan. Steps travel to the router as plan lines ({@link #planLine()}) in a small fixed
@@ -15,11 +15,6 @@ import java.util.regex.Pattern;
  * ({@link #command()}): no shell command line is ever built from intent values.
  */
 public sealed interface PlanStep {
-    /** Interface names as OpenBSD writes them: driver name and unit number. */
-    Pattern INTERFACE = Pattern.compile("[a-z]{1,10}[0-9]{1,4}");
-    /** rc.d service names the plan may touch. */
-    Pattern SERVICE = Pattern.compile("unwind|sshd|unbound|dhcpleased|slaacd|resolvd");
-
     /** The line the router-side script reads, e.g. {@code netstart pppoe0}. */
     String planLine();
 
@@ -29,7 +24,7 @@ public sealed interface PlanStep {
     /** (Re)configure an interface from its hostname.if file: {@code sh /etc/netstart IF}. */
     record Netstart(String iface) implements PlanStep {
         public Netstart {
-            checkInterface(iface);
+            Names.checkInterface(iface);
         }
 
         @Override
@@ -46,7 +41,7 @@ public sealed interface PlanStep {
     /** Remove an interface that left the intent: {@code ifconfig IF destroy} (its file is removed by the commit). */
     record Destroy(String iface) implements PlanStep {
         public Destroy {
-            checkInterface(iface);
+            Names.checkInterface(iface);
         }
 
         @Override
@@ -78,29 +73,17 @@ public sealed interface PlanStep {
         public enum Action { ENABLE, DISABLE, START, STOP, RESTART, RELOAD }
 
         public Rcctl {
-            checkService(service);
+            Names.checkService(service);
         }
 
         @Override
         public String planLine() {
-            return "rcctl " + action.name().toLowerCase(java.util.Locale.ROOT) + " " + service;
+            return "rcctl " + action.name().toLowerCase(Locale.ROOT) + " " + service;
         }
 
         @Override
         public String command() {
             return planLine();
-        }
-    }
-
-    private static void checkInterface(final String iface) {
-        if (iface == null || !INTERFACE.matcher(iface).matches()) {
-            throw new IllegalArgumentException("not an interface name: " + iface);
-        }
-    }
-
-    private static void checkService(final String service) {
-        if (service == null || !SERVICE.matcher(service).matches()) {
-            throw new IllegalArgumentException("not a managed service: " + service);
         }
     }
 }
