@@ -10,10 +10,10 @@
  * ordered set of commands. Everything here is pure: no I/O, no MD-SAL, no clock.
  *
  * <ul>
- *   <li>{@code IntentMerger}: profiles, then the router's own intent.</li>
- *   <li>{@code IntentValidator}: references and rules that only hold after
+ *   <li>{@link org.opendaylight.openbsdpbr.impl.render.IntentMerger}: profiles, then the router's own intent.</li>
+ *   <li>{@link org.opendaylight.openbsdpbr.impl.render.IntentValidator}: references and rules that only hold after
  *       the merge; returns every error, each with its element path.</li>
- *   <li>{@code Renderer}: effective intent to a
+ *   <li>{@link org.opendaylight.openbsdpbr.impl.render.Renderer}: effective intent to a
  *       {@link org.opendaylight.openbsdpbr.api.files.FileSet} plus lints.</li>
  *   <li>{@link org.opendaylight.openbsdpbr.impl.render.ApplyPlanner}: two file sets to an
  *       {@link org.opendaylight.openbsdpbr.api.plan.ApplyPlan}.</li>

@@ -1,0 +1,373 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.render;
+
+import java.util.List;
+import org.opendaylight.openbsdpbr.api.intent.Endpoint;
+import org.opendaylight.openbsdpbr.api.intent.HostGroup;
+import org.opendaylight.openbsdpbr.api.intent.InboundService;
+import org.opendaylight.openbsdpbr.api.intent.MapE;
+import org.opendaylight.openbsdpbr.api.intent.NatRule;
+import org.opendaylight.openbsdpbr.api.intent.PfTable;
+import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
+import org.opendaylight.openbsdpbr.api.intent.Pppoe;
+import org.opendaylight.openbsdpbr.api.intent.Uplink;
+import org.opendaylight.openbsdpbr.api.intent.Via;
+import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
+import org.opendaylight.openbsdpbr.impl.mape.PortRange;
+
+/**
+ * {@code /etc/pf.conf} (pf.conf(5)), complete and in pf's order: macros (host groups), tables, options, then rules:
+ * normalization and MSS clamping per uplink, NAT per uplink, the filter (stock defaults, then each uplink), inbound
+ * services, and the policy routes in sequence order.
+ *
+ * <p>Filter policy: the stock pf.conf defaults ({@code block return} then {@code pass}: stateful, stateless traffic
+ * refused) keep the router and the LAN reachable from the LAN; on every uplink nothing comes in
+ * ({@code block in on IF}) except what an inbound service allows, and traffic leaves with modulated state. pf uses
+ * the last matching rule, so the policy routes come last and win over the defaults for the LAN traffic they match;
+ * among themselves a later (higher-sequence) route wins when two match. They carry {@code rtable}, which acts only on
+ * inbound rules, so they are {@code pass in on} the ingress interface.
+ *
+ * <p>MSS: {@code max-mss} is the uplink's {@code mss}, or its MTU - 40 (IPv4 and TCP headers); PPPoE with IPv6 adds
+ * an inet6 rule with MTU - 60. NAT translates to the uplink's address ({@code (pppoe0:0)}: the interface's first
+ * address, followed as it changes) for every destination but the martians.
+ *
+ * <p>MAP-E NAT keeps every source port inside the CE's port set, for the listed sources and for the router's own
+ * traffic on the tunnel ({@code (gif0)}), since the BR drops a packet whose port is outside the set. With
+ * {@code map-e-portset} (a patched kernel) one rule does it. With stock pf each port block gets one {@code match}
+ * rule, in ascending port order; as the last matching rule wins, rule j of n carries {@code probability 1/j} (the
+ * first none), so that each block is chosen with probability 1/n: rule j wins when it matches (1/j) and no later rule
+ * does (the product of (1 - 1/k) for k = j+1..n is j/n). Percentages have six decimals, e.g. 33.333333%.
+ */
+final class PfRenderer {
+    private final Resolution resolution;
+    private final StringBuilder sb = new StringBuilder(8192);
+
+    private PfRenderer(final Resolution resolution) {
+        this.resolution = resolution;
+    }
+
+    /** pf.conf's content. */
+    static String render(final Resolution resolution, final String header) {
+        final PfRenderer renderer = new PfRenderer(resolution);
+        renderer.sb.append(header);
+        renderer.run();
+        return renderer.sb.toString();
+    }
+
+    private void run() {
+        macros();
+        tables();
+        sb.append("\n# Options\nset skip on lo\n");
+        scrub();
+        nat();
+        filter();
+        inboundServices();
+        policyRoutes();
+    }
+
+    private void macros() {
+        final List<HostGroup> groups = resolution.shared.hostGroups();
+        if (groups.isEmpty()) {
+            return;
+        }
+        sb.append("\n# Macros: host groups\n");
+        for (HostGroup group : groups) {
+            comment(group.description());
+            sb.append(group.name()).append(" = \"{ ");
+            list(group.addresses());
+            sb.append(" }\"\n");
+        }
+    }
+
+    private void tables() {
+        final List<PfTable> tables = resolution.shared.tables();
+        final boolean martians = !resolution.tables.containsKey(Martians.NAME) && refersToMartians();
+        if (tables.isEmpty() && !martians) {
+            return;
+        }
+        sb.append("\n# Tables\n");
+        boolean martiansDone = !martians;
+        for (PfTable table : tables) {
+            if (!martiansDone && table.name().compareTo(Martians.NAME) > 0) {
+                sb.append(Martians.TABLE);
+                martiansDone = true;
+            }
+            comment(table.description());
+            sb.append("table <").append(table.name()).append('>');
+            if (table.persist()) {
+                sb.append(" persist");
+            }
+            if (table.constant()) {
+                sb.append(" const");
+            }
+            if (!table.entries().isEmpty()) {
+                sb.append(" { ");
+                list(table.entries());
+                sb.append(" }");
+            }
+            sb.append('\n');
+        }
+        if (!martiansDone) {
+            sb.append(Martians.TABLE);
+        }
+    }
+
+    /** Whether any rule says {@code <martians>}: every NAT rule does, and policy-route endpoints may. */
+    private boolean refersToMartians() {
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            if (natRule(uplink) != null || uplink.kind() instanceof MapE) {
+                return true;
+            }
+        }
+        for (PolicyRoute route : resolution.shared.policyRoutes()) {
+            if (isMartians(route.source()) || isMartians(route.destination())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMartians(final Endpoint endpoint) {
+        return endpoint.match() instanceof Endpoint.TableRef table && Martians.NAME.equals(table.table());
+    }
+
+    private NatRule natRule(final Uplink uplink) {
+        for (NatRule rule : resolution.shared.nat()) {
+            if (rule.uplink().equals(uplink.name())) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    private void scrub() {
+        final List<Uplink> uplinks = resolution.intent.uplinks();
+        if (uplinks.isEmpty()) {
+            return;
+        }
+        sb.append("\n# Normalization and TCP MSS clamping per uplink\n");
+        for (Uplink uplink : uplinks) {
+            final int mtu = mtuOf(uplink);
+            final String iface = uplink.interfaceName();
+            sb.append("match on ").append(iface).append(" inet all scrub (no-df random-id max-mss ")
+                .append(uplink.mss() != null ? uplink.mss() : mtu - 40).append(")\n");
+            if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                sb.append("match on ").append(iface).append(" inet6 all scrub (max-mss ")
+                    .append(uplink.mss() != null ? uplink.mss() - 20 : mtu - 60).append(")\n");
+            }
+        }
+    }
+
+    /** The uplink's IPv4 MTU: the intent's for PPPoE and MAP-E, else its interface's, else Ethernet's 1500. */
+    private int mtuOf(final Uplink uplink) {
+        final int own = uplink.kind().mtu();
+        if (own != 0) {
+            return own;
+        }
+        final var iface = resolution.interfaces.get(uplink.interfaceName());
+        return iface != null && iface.mtu() != null ? iface.mtu() : 1500;
+    }
+
+    private void nat() {
+        boolean first = true;
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            final NatRule rule = natRule(uplink);
+            final boolean mapE = uplink.kind() instanceof MapE;
+            if (rule == null && !mapE) {
+                continue;
+            }
+            if (first) {
+                sb.append("\n# NAT per uplink\n");
+                first = false;
+            }
+            final String iface = uplink.interfaceName();
+            final int start = sb.length();
+            sb.append("match out on ").append(iface).append(" inet from ");
+            final List<String> sources = rule == null ? List.of() : rule.sources();
+            if (mapE) {
+                if (sources.isEmpty()) {
+                    sb.append('(').append(iface).append(')');
+                } else {
+                    sb.append("{ ");
+                    list(sources);
+                    sb.append(", (").append(iface).append(") }");
+                }
+            } else if (sources.size() == 1) {
+                sb.append(sources.get(0));
+            } else {
+                sb.append("{ ");
+                list(sources);
+                sb.append(" }");
+            }
+            sb.append(" to !<martians> nat-to (").append(iface);
+            if (!mapE) {
+                sb.append(":0)\n");
+                continue;
+            }
+            sb.append(')');
+            final MapE kind = (MapE) uplink.kind();
+            final MapEResult result = resolution.mapE.get(uplink.name());
+            if (kind.natMode() == MapE.NatMode.MAP_E_PORTSET) {
+                sb.append(" map-e-portset ").append(result.psidOffset()).append('/').append(result.psidLength())
+                    .append('/').append(result.psid()).append('\n');
+                continue;
+            }
+            final String prefix = sb.substring(start);
+            final List<PortRange> ranges = result.portRanges();
+            for (int j = 1; j <= ranges.size(); j++) {
+                if (j > 1) {
+                    sb.append(prefix);
+                }
+                final PortRange range = ranges.get(j - 1);
+                sb.append(" port ").append(range.start()).append(':').append(range.end());
+                if (j > 1) {
+                    sb.append(" probability ");
+                    percent(j);
+                }
+                sb.append('\n');
+            }
+        }
+    }
+
+    /** 100/j with six decimals, trailing zeros dropped: 50%, 33.333333%, 12.5%. */
+    private void percent(final int rule) {
+        // round half up in millionths of a percent
+        final long micro = (100_000_000L * 2 / rule + 1) / 2;
+        sb.append(micro / 1_000_000);
+        long fraction = micro % 1_000_000;
+        if (fraction != 0) {
+            int digits = 6;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+            sb.append('.');
+            final String text = Long.toString(fraction);
+            for (int pad = text.length(); pad < digits; pad++) {
+                sb.append('0');
+            }
+            sb.append(text);
+        }
+        sb.append('%');
+    }
+
+    private void filter() {
+        sb.append("\n# Filter: the stock defaults (stateful, stateless traffic refused), then each uplink\n")
+            .append("block return\npass\n");
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            final String iface = uplink.interfaceName();
+            sb.append("block in on ").append(iface).append('\n')
+                .append("pass out on ").append(iface).append(" inet modulate state\n");
+            if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                sb.append("pass out on ").append(iface).append(" inet6 modulate state\n");
+            }
+        }
+    }
+
+    private void inboundServices() {
+        final List<InboundService> services = resolution.shared.inboundServices();
+        if (services.isEmpty()) {
+            return;
+        }
+        sb.append("\n# Inbound services\n");
+        for (InboundService service : services) {
+            final String iface = resolution.uplinks.get(service.uplink()).interfaceName();
+            sb.append("# ").append(service.name()).append('\n')
+                .append("pass in on ").append(iface).append(" inet proto ").append(service.protocol().keyword())
+                .append(" from ");
+            hosts(service.sources());
+            sb.append(" to (").append(iface).append(") port ").append(service.port()).append('\n');
+        }
+    }
+
+    private void policyRoutes() {
+        final List<PolicyRoute> routes = resolution.shared.policyRoutes();
+        if (routes.isEmpty()) {
+            return;
+        }
+        sb.append("\n# Policy routes, in sequence order (the last matching rule wins)\n");
+        for (PolicyRoute route : routes) {
+            sb.append("# ").append(route.sequence()).append(' ').append(route.name());
+            if (!route.description().isEmpty()) {
+                sb.append(": ").append(route.description());
+            }
+            sb.append('\n').append("pass in on ").append(route.ingressInterface()).append(' ')
+                .append(route.family().keyword());
+            if (route.protocol() != null) {
+                sb.append(" proto ").append(route.protocol().keyword());
+            }
+            sb.append(" from ");
+            endpoint(route.source());
+            sb.append(" to ");
+            endpoint(route.destination());
+            sb.append(" rtable ").append(rtableOf(route.via())).append('\n');
+        }
+    }
+
+    private int rtableOf(final Via via) {
+        return switch (via) {
+            case Via.ViaUplink uplink -> resolution.uplinks.get(uplink.uplink()).rdomain();
+            case Via.ViaRdomain rdomain -> rdomain.rdomain();
+        };
+    }
+
+    private void endpoint(final Endpoint endpoint) {
+        if (endpoint.negate()) {
+            sb.append('!');
+        }
+        switch (endpoint.match()) {
+            case Endpoint.Any any -> sb.append("any");
+            case Endpoint.Networks networks -> hosts(networks.networks());
+            case Endpoint.TableRef table -> sb.append('<').append(table.table()).append('>');
+            case Endpoint.HostGroupRef group -> sb.append('$').append(group.hostGroup());
+            case Endpoint.InterfaceNetwork network -> sb.append(network.value());
+        }
+        final List<Integer> ports = endpoint.ports();
+        if (ports.size() == 1) {
+            sb.append(" port ").append(ports.get(0));
+        } else if (!ports.isEmpty()) {
+            sb.append(" port { ");
+            for (int i = 0; i < ports.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(ports.get(i));
+            }
+            sb.append(" }");
+        }
+    }
+
+    /** {@code any}, one host, or a pf list {@code { a, b }}. */
+    private void hosts(final List<String> hosts) {
+        if (hosts.isEmpty()) {
+            sb.append("any");
+        } else if (hosts.size() == 1) {
+            sb.append(hosts.get(0));
+        } else {
+            sb.append("{ ");
+            list(hosts);
+            sb.append(" }");
+        }
+    }
+
+    private void list(final List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(values.get(i));
+        }
+    }
+
+    private void comment(final String description) {
+        if (!description.isEmpty()) {
+            sb.append("# ").append(description).append('\n');
+        }
+    }
+}

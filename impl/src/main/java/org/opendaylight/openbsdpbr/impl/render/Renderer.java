@@ -1,0 +1,80 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.Sshd;
+
+/**
+ * A router's effective intent to the OpenBSD files an expert would write by hand. Pure: no I/O, no MD-SAL, no clock;
+ * the same intent gives byte-identical files, and {@link FileSet#revision()} of the result identifies it.
+ *
+ * <p>Files (all root:wheel):
+ * <ul>
+ *   <li>{@code /etc/hostname.<if>} (0640; hostname.pppoeN 0600) per managed interface, PPPoE and MAP-E uplink, and
+ *       rdomain loopback: see {@link HostnameRenderer}.</li>
+ *   <li>{@code /etc/pf.conf} (0600, as OpenBSD installs it): see {@link PfRenderer}.</li>
+ *   <li>{@code /etc/rc.conf.local} and {@code /etc/unwind.conf} (0644) when the intent has a dns-resolver, and
+ *       {@code /etc/ssh/sshd_config} (0644) when it manages sshd: see {@link ServiceRenderer}.</li>
+ * </ul>
+ * Every file starts with a comment naming the router. Every value was checked against its file's syntax when the
+ * intent records were built; the renderer runs {@link IntentValidator} first and refuses an intent with a dangling
+ * reference.
+ */
+public final class Renderer {
+    /** pf.conf's mode on a stock OpenBSD. */
+    static final int PF_MODE = 0600;
+    /** Mode of the daemons' files. */
+    static final int SERVICE_MODE = 0644;
+
+    private Renderer() {
+        // utility
+    }
+
+    /**
+     * Renders an effective intent.
+     *
+     * @param effective the router's intent merged with its profiles ({@link IntentMerger})
+     * @return the files and the lints
+     * @throws InvalidIntentException when {@link IntentValidator} finds a problem; nothing is rendered then
+     */
+    public static RenderResult render(final RouterIntent effective) {
+        final IntentValidator.Checked checked = IntentValidator.check(effective, RouterPaths::intent);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidIntentException(checked.errors());
+        }
+        final Resolution resolution = checked.resolution();
+        final String header = "# Rendered by openbsd-pbr for router " + effective.name()
+            + "; local changes are overwritten.\n";
+        final List<ManagedFile> files = new ArrayList<>(effective.interfaces().size() + 8);
+        final List<Lint> lints = new ArrayList<>();
+        HostnameRenderer.render(resolution, header, files, lints);
+        files.add(new ManagedFile(ApplyPlanner.PF_CONF, "root", "wheel", PF_MODE,
+            PfRenderer.render(resolution, header), false));
+        final DnsResolver resolver = resolution.shared.dnsResolver();
+        if (resolver != null) {
+            files.add(service(ApplyPlanner.RC_CONF_LOCAL, ServiceRenderer.rcConfLocal(resolver, header)));
+            files.add(service(ApplyPlanner.UNWIND_CONF, ServiceRenderer.unwindConf(resolver, header)));
+        }
+        final Sshd sshd = resolution.shared.sshd();
+        if (sshd != null) {
+            files.add(service(ApplyPlanner.SSHD_CONFIG, ServiceRenderer.sshdConfig(sshd, header)));
+        }
+        Lints.collect(resolution, lints);
+        return new RenderResult(FileSet.of(files), lints);
+    }
+
+    private static ManagedFile service(final String path, final String content) {
+        return new ManagedFile(path, "root", "wheel", SERVICE_MODE, content, false);
+    }
+}

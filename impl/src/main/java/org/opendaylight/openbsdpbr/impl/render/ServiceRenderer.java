@@ -1,0 +1,93 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.render;
+
+import java.util.List;
+import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
+import org.opendaylight.openbsdpbr.api.intent.Sshd;
+
+/**
+ * The daemons' files: {@code /etc/ssh/sshd_config}, {@code /etc/unwind.conf} and {@code /etc/rc.conf.local}.
+ *
+ * <p>sshd_config(5) is a complete file: a hardened base (keys only unless password authentication is asked for, no
+ * forwarding of any kind, few tries, fingerprints logged) and one {@code ListenAddress} per listener, IPv4 before IPv6,
+ * with {@code rdomain N} for rdomains above 0, which is how the seed writes them. Without listeners sshd listens on
+ * every address of rdomain 0, its default.
+ *
+ * <p>rc.conf.local holds only what the intent manages: {@code unwind_flags=} (enabled, default flags) and
+ * {@code unwind_rtable=N} when unwind runs in another table, which is what {@code rcctl enable unwind} and
+ * {@code rcctl set unwind rtable N} write. unwind.conf(5) holds the forwarders in the given order; without forwarders
+ * unwind resolves by itself. Neither file exists when the intent has no dns-resolver.
+ */
+final class ServiceRenderer {
+    /** The hardened base, after Port and the ListenAddress lines. */
+    private static final String SSHD_BASE = """
+        LogLevel VERBOSE
+        LoginGraceTime 30
+        MaxAuthTries 3
+        MaxStartups 10:30:60
+        PubkeyAuthentication yes
+        AuthorizedKeysFile .ssh/authorized_keys
+        KbdInteractiveAuthentication no
+        PermitEmptyPasswords no
+        PermitUserEnvironment no
+        AllowAgentForwarding no
+        AllowTcpForwarding no
+        AllowStreamLocalForwarding no
+        GatewayPorts no
+        PermitTunnel no
+        X11Forwarding no
+        ClientAliveInterval 60
+        ClientAliveCountMax 3
+        UseDNS no
+        Subsystem sftp /usr/libexec/sftp-server
+        """;
+
+    private ServiceRenderer() {
+        // utility
+    }
+
+    static String sshdConfig(final Sshd sshd, final String header) {
+        final StringBuilder sb = new StringBuilder(1024).append(header)
+            .append("# sshd_config(5): a hardened base and one ListenAddress per listener\n\n")
+            .append("Port ").append(sshd.port()).append('\n');
+        for (Sshd.Listen listen : sshd.listeners()) {
+            sb.append("ListenAddress ").append(listen.address());
+            if (listen.rdomain() != 0) {
+                sb.append(" rdomain ").append(listen.rdomain());
+            }
+            sb.append('\n');
+        }
+        return sb.append('\n')
+            .append("PermitRootLogin ").append(sshd.permitRootLogin().keyword()).append('\n')
+            .append("PasswordAuthentication ").append(sshd.passwordAuthentication() ? "yes" : "no").append('\n')
+            .append(SSHD_BASE)
+            .toString();
+    }
+
+    static String unwindConf(final DnsResolver resolver, final String header) {
+        final StringBuilder sb = new StringBuilder(256).append(header);
+        final List<String> forwarders = resolver.forwarders();
+        if (!forwarders.isEmpty()) {
+            sb.append("forwarder {");
+            for (String forwarder : forwarders) {
+                sb.append(' ').append(forwarder);
+            }
+            sb.append(" }\n");
+        }
+        return sb.toString();
+    }
+
+    static String rcConfLocal(final DnsResolver resolver, final String header) {
+        final StringBuilder sb = new StringBuilder(128).append(header).append("unwind_flags=\n");
+        if (resolver.rtable() != 0) {
+            sb.append("unwind_rtable=").append(resolver.rtable()).append('\n');
+        }
+        return sb.toString();
+    }
+}

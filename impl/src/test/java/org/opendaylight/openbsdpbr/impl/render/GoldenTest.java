@@ -1,0 +1,78 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+
+/**
+ * Batfish-style golden tests: each case's rendered files, their metadata and the lints, byte for byte against
+ * {@code src/test/resources/render/<case>/}.
+ */
+class GoldenTest {
+    private static final Map<String, Supplier<RouterIntent>> CASES = Map.of(
+        "seed-router", GoldenFixtures::seedRouter);
+
+    static Stream<Arguments> cases() {
+        return CASES.keySet().stream().sorted().map(Arguments::of);
+    }
+
+    private static String resource(final String path) throws IOException {
+        try (InputStream in = GoldenTest.class.getResourceAsStream("/render/" + path)) {
+            assertThat(in).as("golden file render/%s", path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void filesMatchTheGoldenOnes(final String name) throws IOException {
+        final RenderResult result = Renderer.render(CASES.get(name).get());
+        final List<String> listing = new ArrayList<>();
+        for (ManagedFile file : result.files().files().values()) {
+            listing.add(file.modeString() + " " + file.owner() + ":" + file.group() + " " + file.path()
+                + (file.secret() ? " secret" : ""));
+            assertThat(file.content()).as("%s %s", name, file.path()).isEqualTo(resource(name + file.path()));
+        }
+        assertThat(String.join("\n", listing) + "\n").as("%s files.txt", name).isEqualTo(resource(name
+            + "/files.txt"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void lintsMatchTheGoldenOnes(final String name) throws IOException {
+        final RenderResult result = Renderer.render(CASES.get(name).get());
+        final StringBuilder sb = new StringBuilder();
+        for (Lint lint : result.lints()) {
+            sb.append(lint).append('\n');
+        }
+        assertThat(sb.toString()).as("%s lints.txt", name).isEqualTo(resource(name + "/lints.txt"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void renderingIsDeterministic(final String name) {
+        final RenderResult first = Renderer.render(CASES.get(name).get());
+        final RenderResult second = Renderer.render(CASES.get(name).get());
+        assertThat(second.files()).isEqualTo(first.files());
+        assertThat(second.files().revision()).isEqualTo(first.files().revision()).hasSize(64);
+    }
+}
