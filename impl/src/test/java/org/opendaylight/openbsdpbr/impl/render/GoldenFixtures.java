@@ -8,6 +8,7 @@
 package org.opendaylight.openbsdpbr.impl.render;
 
 import java.util.List;
+import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.Family;
@@ -20,11 +21,14 @@ import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
+import org.opendaylight.openbsdpbr.api.intent.Protocol;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.Secret;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.api.intent.Sshd;
+import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
+import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.Via;
 
@@ -90,5 +94,79 @@ final class GoldenFixtures {
             new Sshd.Listen("::", 0)), Sshd.DEFAULT_PORT, false, null);
         return new RouterIntent("seed-router", "7.8", rdomains, interfaces, uplinks,
             new SharedIntent(tables, hostGroups, routes, nat, services, resolver, sshd));
+    }
+
+    /** PPPoE in rdomain 0 with IPv6, PAP and a 1500-byte MTU (RFC 4638); NAT to the built-in martians. */
+    static RouterIntent pppoeIpv6Rfc4638() {
+        return new RouterIntent("pppoe-only", null, List.of(new Rdomain(0, null, null, "isp", List.of())),
+            List.of(Interface.physical("em0"), iface("em1", Kind.PHYSICAL, null, 0, List.of("192.168.10.1/24"),
+                List.of())),
+            List.of(new Uplink("isp", null, 0, null, new Pppoe("pppoe0", "em0", Pppoe.AuthProtocol.PAP,
+                "user@isp.example", new Secret("pa$$w0rd!"), 1500, true))),
+            new SharedIntent(null, null, null, List.of(new NatRule("isp", List.of("em1:network"))), null, null,
+                null));
+    }
+
+    /** MAP-E with RFC 7597 Appendix A's example 1, patched-kernel NAT, inbound services in and outside the set. */
+    static RouterIntent mapEPortset() {
+        return new RouterIntent("map-e-portset", "7.8", List.of(new Rdomain(0, null, null, "ipoe", List.of())),
+            List.of(new Interface("em0", Kind.PHYSICAL, null, 0, null, List.of("2001:db8:0:1::2/64"), null, null,
+                true)),
+            List.of(new Uplink("ipoe", null, 0, null, new MapE("gif0", "em0", "2001:db8:12:3400::/56",
+                "2001:db8:ffff::1", "2001:db8::/40", "192.0.2.0/24", 16, 6, MapE.CeLayout.RFC7597,
+                MapE.NatMode.MAP_E_PORTSET, 1460))),
+            new SharedIntent(null, null, null, null, List.of(
+                new InboundService("ssh-mapped", "ipoe", null, 1232, List.of("198.51.100.0/24", "203.0.113.7")),
+                new InboundService("ssh-legacy", "ipoe", null, 22, null)), null,
+                new Sshd(List.of(new Sshd.Listen("0.0.0.0", 0)), 2222, true, Sshd.PermitRootLogin.NO)));
+    }
+
+    /** DHCP and static uplinks, static routes, a disabled port, and an intent that earns most lints. */
+    static RouterIntent branchDhcp() {
+        final List<Rdomain> rdomains = List.of(
+            new Rdomain(0, null, null, "cable", List.of(
+                new StaticRoute("10.0.0.0/8", new StaticRoute.ViaGateway("192.168.1.254")),
+                new StaticRoute("2001:db8:ff::/48", new StaticRoute.ViaInterface("em1")))),
+            new Rdomain(2, "fiber", null, "fiber", List.of(
+                new StaticRoute("198.18.0.0/15", new StaticRoute.ViaGateway("203.0.113.1")))));
+        final List<Interface> interfaces = List.of(
+            Interface.physical("em0"),
+            new Interface("em1", Kind.PHYSICAL, "LAN", 0, List.of("192.168.1.1/24"), List.of("2001:db8:1::1/64"),
+                9000, null, true),
+            new Interface("em2", Kind.PHYSICAL,
+                "spare port in the rack, patched to the old switch; keep it down until the new VLAN plan", 0, null,
+                null, null, null, false),
+            new Interface("em3", Kind.PHYSICAL, null, 2, null, null, null, null, true),
+            new Interface("em4", Kind.PHYSICAL, null, 4, List.of("10.4.0.1/24"), null, null, null, true),
+            new Interface("em5", Kind.PHYSICAL, null, 5, null, null, null, null, true));
+        final List<Uplink> uplinks = List.of(
+            new Uplink("cable", null, 0, null, new Dhcp("em0")),
+            new Uplink("fiber", null, 2, null, new StaticUplink("em3", "203.0.113.2/30", "203.0.113.1")),
+            new Uplink("lte", null, 5, null, new Dhcp("em5")));
+        final List<PolicyRoute> routes = List.of(
+            new PolicyRoute("web-via-fiber", 100, null, "em1", Family.INET, Protocol.TCP,
+                Endpoint.of(new Endpoint.InterfaceNetwork("em1:network")),
+                new Endpoint(null, false, List.of(80, 443)), new Via.ViaRdomain(2)),
+            new PolicyRoute("lab-via-rdomain4", 200, "lab hosts use the lab uplink", "em1", null, null,
+                Endpoint.of(new Endpoint.Networks(List.of("192.168.1.128/25"))),
+                new Endpoint(new Endpoint.Networks(List.of("10.0.0.0/8")), true, null), new Via.ViaRdomain(4)),
+            new PolicyRoute("wan-rtable", 300, null, "em0", null, Protocol.ICMP, null, null,
+                new Via.ViaUplink("fiber")));
+        final List<NatRule> nat = List.of(
+            new NatRule("cable", List.of("192.168.1.0/24", "10.4.0.0/24")),
+            new NatRule("fiber", List.of("em1:network")));
+        final List<InboundService> services = List.of(
+            new InboundService("ssh-fiber", "fiber", Protocol.TCP, 22, List.of("198.51.100.10")),
+            new InboundService("dns-lte", "lte", Protocol.UDP, 53, null));
+        final Sshd sshd = new Sshd(List.of(new Sshd.Listen("::", 0), new Sshd.Listen("0.0.0.0", 9),
+            new Sshd.Listen("0.0.0.0", 2), new Sshd.Listen("0.0.0.0", 0)), 22, false, null);
+        return new RouterIntent("branch-dhcp", "7.8", rdomains, interfaces, uplinks, new SharedIntent(null, null,
+            routes, nat, services, new DnsResolver(2, List.of("2001:4860:4860::8888", "9.9.9.9"), true), sshd));
+    }
+
+    /** One interface and nothing else: pf.conf keeps its options and the stock defaults. */
+    static RouterIntent minimal() {
+        return new RouterIntent("minimal", null, null,
+            List.of(iface("em0", Kind.PHYSICAL, null, 0, List.of("192.0.2.10/24"), List.of())), null, null);
     }
 }

@@ -29,7 +29,11 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
  */
 class GoldenTest {
     private static final Map<String, Supplier<RouterIntent>> CASES = Map.of(
-        "seed-router", GoldenFixtures::seedRouter);
+        "seed-router", GoldenFixtures::seedRouter,
+        "pppoe-ipv6-rfc4638", GoldenFixtures::pppoeIpv6Rfc4638,
+        "map-e-portset", GoldenFixtures::mapEPortset,
+        "branch-dhcp", GoldenFixtures::branchDhcp,
+        "minimal", GoldenFixtures::minimal);
 
     static Stream<Arguments> cases() {
         return CASES.keySet().stream().sorted().map(Arguments::of);
