@@ -1,0 +1,109 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.e2e;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small RFC 8040 client for the end-to-end tests: JSON in and out, basic authentication. */
+final class Restconf {
+    static final String JSON = "application/yang-data+json";
+
+    /** One HTTP answer. */
+    record Reply(int status, String body) {
+        JsonElement json() {
+            return JsonParser.parseString(body);
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    Restconf(final String base, final String user, final String password) {
+        this.base = base;
+        authorization = user == null ? null : "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The client for the distribution under test, as tools/test/e2e.sh started it. */
+    static Restconf admin() {
+        return new Restconf(baseUrl(), "admin", "admin");
+    }
+
+    static String baseUrl() {
+        return System.getProperty("e2e.restconf", "http://127.0.0.1:8181/rests");
+    }
+
+    static Path repoRoot() {
+        return Path.of(System.getProperty("e2e.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static String example(final String relative) {
+        try {
+            return Files.readString(repoRoot().resolve("examples").resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Reply get(final String path) {
+        return send(request(path).GET().header("Accept", JSON));
+    }
+
+    Reply get(final String path, final String accept) {
+        return send(request(path).GET().header("Accept", accept));
+    }
+
+    Reply put(final String path, final String body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", JSON).header("Accept", JSON));
+    }
+
+    Reply post(final String path, final String body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", JSON).header("Accept", JSON));
+    }
+
+    Reply delete(final String path) {
+        return send(request(path).DELETE().header("Accept", JSON));
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        final var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
+    private Reply send(final HttpRequest.Builder builder) {
+        try {
+            final var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

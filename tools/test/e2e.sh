@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End-to-end tests against the real distribution: a fresh copy of the built Karaf distribution is started on the
+# standard ports, the e2e module's tests talk to it over HTTP (RESTCONF) and SSH (the lab), then it is stopped.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ASSEMBLY=$ROOT/distribution/target/assembly
+[ -d "$ASSEMBLY" ] || { echo "e2e: no distribution at $ASSEMBLY: build first"; exit 1; }
+JAVA_HOME=${JAVA_HOME:-$("$ROOT/tools/bin/ensure-jdk21.sh")}
+export JAVA_HOME
+
+if curl -s -o /dev/null --max-time 2 http://127.0.0.1:8181/ 2>/dev/null; then
+  echo "e2e: port 8181 is in use (a controller from './openbsd-pbr start'?): stop it first (./openbsd-pbr stop)"
+  exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/openbsd-pbr-e2e.XXXXXX")
+karaf=$work/karaf
+cp -a "$ASSEMBLY" "$karaf"
+cleanup() {
+  local rc=$?
+  if [ -f "$karaf/karaf.pid" ]; then
+    pid=$(cat "$karaf/karaf.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  if [ $rc != 0 ]; then
+    echo "e2e: FAILED; controller log kept in $karaf/data/log/karaf.log (last lines follow)"
+    tail -n 30 "$karaf/data/log/karaf.log" 2>/dev/null | cut -c1-300 || true
+  else
+    rm -rf "$work"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+
+t0=$SECONDS
+(cd "$karaf" && JAVA_MIN_MEM=512m JAVA_MAX_MEM=${OPENBSD_PBR_HEAP:-2048m} nohup bin/karaf server > console.log 2>&1 &)
+ready=0
+for _ in $(seq 1 180); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -H 'Accept: application/yang-data+json' \
+    "http://127.0.0.1:8181/rests/data/openbsd-pbr:routers?content=config" 2>/dev/null || true)
+  case "$code" in 200|404|409) ready=1; break ;; esac
+  sleep 1
+done
+[ $ready = 1 ] || { echo "e2e: RESTCONF did not come up within 180 s"; exit 1; }
+echo "e2e: RESTCONF answered $((SECONDS - t0)) s after launch (JVM pid $(cat "$karaf/karaf.pid"), RSS $(ps -o rss= -p "$(cat "$karaf/karaf.pid")" | awk '{printf "%d MiB", $1/1024}'))"
+
+(cd "$ROOT" && ./mvnw -B -ntp -o -pl e2e verify -De2e.skip=false -De2e.karaf.home="$karaf" \
+  -Dodlparent.checkstyle.skip -Dodlparent.spotbugs.skip -Dodlparent.modernizer.skip)
