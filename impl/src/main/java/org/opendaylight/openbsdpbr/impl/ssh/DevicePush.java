@@ -419,10 +419,14 @@ public final class DevicePush {
                             });
                     }
                     if (config.generation() == old) {
-                        final boolean reverted = config.lastRevert().map(r -> r.restored() == old
-                            && r.generation() > old).orElse(false) && options.confirm().isPresent();
-                        return finish(reverted ? PushResult.Outcome.REVERTED : PushResult.Outcome.UNCHANGED,
-                            OptionalInt.of(old), cause);
+                        final Optional<RevertRecord> revert = config.lastRevert()
+                            .filter(r -> r.restored() == old && r.generation() > old);
+                        if (revert.isPresent() && options.confirm().isPresent()) {
+                            return finish(PushResult.Outcome.REVERTED, OptionalInt.of(old),
+                                new DeviceException.Reverted(target.name(), DeviceStep.CONFIRM,
+                                    revert.orElseThrow().generation(), old));
+                        }
+                        return finish(PushResult.Outcome.UNCHANGED, OptionalInt.of(old), cause);
                     }
                     return finish(options.confirm().isPresent() ? PushResult.Outcome.CONFIRMED
                         : PushResult.Outcome.COMMITTED, OptionalInt.of(config.generation()), null);

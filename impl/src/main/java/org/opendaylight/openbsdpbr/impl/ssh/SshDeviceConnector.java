@@ -227,11 +227,18 @@ public final class SshDeviceConnector implements DeviceConnector {
     }
 
     static String describe(final Throwable failure) {
-        if (failure instanceof ConnectException) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof ConnectException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof ConnectException) {
             return "connection refused";
         }
-        final String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + Secrets.scrub(message));
+        final String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + Secrets.scrub(message));
     }
 
     private static ThreadFactory daemon(final String name) {
