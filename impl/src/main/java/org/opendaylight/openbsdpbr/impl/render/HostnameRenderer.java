@@ -174,7 +174,7 @@ final class HostnameRenderer {
     }
 
     private StringBuilder start(final String iface, final String description, final String path) {
-        final StringBuilder sb = new StringBuilder(256).append(header);
+        final StringBuilder sb = new StringBuilder(512).append(header);
         if (!description.isEmpty()) {
             if (utf8Length(description) <= MAX_IFCONFIG_DESCRIPTION) {
                 sb.append("description \"").append(description).append("\"\n");

@@ -250,75 +250,76 @@ public final class IntentValidator {
         }
 
         private void checkPolicyRoutes() {
-            final Map<Long, String> sequences = new HashMap<>();
+            // policy routes are in sequence order: a duplicate sequence follows the route it repeats
+            PolicyRoute previous = null;
             for (PolicyRoute route : resolution.shared.policyRoutes()) {
-                final String at = PolicyRoute.path(route.name());
-                final String earlier = sequences.putIfAbsent(route.sequence(), route.name());
-                if (earlier != null) {
-                    error(at + "/sequence", "sequence " + route.sequence() + " is also the policy route "
-                        + earlier + "'s");
+                if (previous != null && previous.sequence() == route.sequence()) {
+                    error(routePath(route, "sequence"), "sequence " + route.sequence() + " is also the policy route "
+                        + previous.name() + "'s");
                 }
+                previous = route;
                 if (!resolution.interfaces.containsKey(route.ingressInterface())) {
-                    error(at + "/ingress-interface", "no interface " + route.ingressInterface()
+                    error(routePath(route, "ingress-interface"), "no interface " + route.ingressInterface()
                         + " in this router's intent");
                 }
-                switch (route.via()) {
-                    case Via.ViaUplink via -> {
-                        if (!resolution.uplinks.containsKey(via.uplink())) {
-                            error(at + "/via-uplink", "no uplink " + via.uplink());
-                        }
+                // instanceof rather than pattern switches in the per-route checks: see PfRenderer
+                if (route.via() instanceof Via.ViaUplink via) {
+                    if (!resolution.uplinks.containsKey(via.uplink())) {
+                        error(routePath(route, "via-uplink"), "no uplink " + via.uplink());
                     }
-                    case Via.ViaRdomain via -> {
-                        if (!resolution.existingRdomains.contains(via.rdomain())) {
-                            error(at + "/via-rdomain", "rdomain " + via.rdomain() + " holds no interface or uplink");
-                        }
-                    }
+                } else if (route.via() instanceof Via.ViaRdomain via
+                        && !resolution.existingRdomains.contains(via.rdomain())) {
+                    error(routePath(route, "via-rdomain"), "rdomain " + via.rdomain()
+                        + " holds no interface or uplink");
                 }
                 final Protocol protocol = route.protocol();
                 if (protocol == Protocol.ICMP && route.family() == Family.INET6
                         || protocol == Protocol.ICMP6 && route.family() == Family.INET) {
-                    error(at + "/protocol", protocol.keyword() + " does not go with family "
+                    error(routePath(route, "protocol"), protocol.keyword() + " does not go with family "
                         + route.family().keyword());
                 }
-                checkEndpoint(at + "/source", route, route.source());
-                checkEndpoint(at + "/destination", route, route.destination());
+                checkEndpoint(route, "source", route.source());
+                checkEndpoint(route, "destination", route.destination());
             }
         }
 
-        private void checkEndpoint(final String at, final PolicyRoute route, final Endpoint endpoint) {
+        /** A policy route's element path, built only when there is an error to report. */
+        private static String routePath(final PolicyRoute route, final String leaf) {
+            return PolicyRoute.path(route.name()) + "/" + leaf;
+        }
+
+        private void checkEndpoint(final PolicyRoute route, final String side, final Endpoint endpoint) {
             if (!endpoint.ports().isEmpty() && (route.protocol() == null || !route.protocol().hasPorts())) {
-                error(at + "/port", "ports need protocol tcp or udp");
+                error(routePath(route, side + "/port"), "ports need protocol tcp or udp");
             }
-            switch (endpoint.match()) {
-                case Endpoint.Any any -> {
-                    if (endpoint.negate()) {
-                        error(at + "/negate", "'not any' matches nothing");
+            final Endpoint.Match match = endpoint.match();
+            if (match instanceof Endpoint.TableRef table) {
+                if (!resolution.hasTable(table.table())) {
+                    error(routePath(route, side + "/table"), "no table " + table.table());
+                }
+            } else if (match instanceof Endpoint.InterfaceNetwork network) {
+                if (!resolution.interfaceNetworks.contains(network.value())) {
+                    error(routePath(route, side + "/interface-network"), "no interface "
+                        + network.interfaceName() + " in this router's intent");
+                }
+            } else if (match instanceof Endpoint.HostGroupRef group) {
+                if (!resolution.hostGroups.containsKey(group.hostGroup())) {
+                    error(routePath(route, side + "/host-group"), "no host group " + group.hostGroup());
+                } else if (endpoint.negate()) {
+                    error(routePath(route, side + "/negate"), "pf cannot negate a host group (a list); use a table");
+                }
+            } else if (match instanceof Endpoint.Networks networks) {
+                if (endpoint.negate() && networks.networks().size() > 1) {
+                    error(routePath(route, side + "/negate"), "pf cannot negate a list; put the networks in a table");
+                }
+                for (String network : networks.networks()) {
+                    if (Syntax.isV6(network) != (route.family() == Family.INET6)) {
+                        error(routePath(route, side + "/network"), network + " is not of family "
+                            + route.family().keyword());
                     }
                 }
-                case Endpoint.Networks networks -> {
-                    if (endpoint.negate() && networks.networks().size() > 1) {
-                        error(at + "/negate", "pf cannot negate a list; put the networks in a table");
-                    }
-                    for (String network : networks.networks()) {
-                        if (Syntax.isV6(network) != (route.family() == Family.INET6)) {
-                            error(at + "/network", network + " is not of family " + route.family().keyword());
-                        }
-                    }
-                }
-                case Endpoint.TableRef table -> {
-                    if (!resolution.hasTable(table.table())) {
-                        error(at + "/table", "no table " + table.table());
-                    }
-                }
-                case Endpoint.HostGroupRef group -> {
-                    if (!resolution.hostGroups.containsKey(group.hostGroup())) {
-                        error(at + "/host-group", "no host group " + group.hostGroup());
-                    } else if (endpoint.negate()) {
-                        error(at + "/negate", "pf cannot negate a host group (a list); use a table");
-                    }
-                }
-                case Endpoint.InterfaceNetwork network -> checkInterfaceNetwork(at + "/interface-network",
-                    network.interfaceName());
+            } else if (endpoint.negate()) {
+                error(routePath(route, side + "/negate"), "'not any' matches nothing");
             }
         }
 

@@ -7,7 +7,11 @@
  */
 package org.opendaylight.openbsdpbr.impl.render;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
@@ -50,10 +54,27 @@ import org.opendaylight.openbsdpbr.impl.render.Lint.Severity;
 final class Lints {
     private final Resolution resolution;
     private final List<Lint> lints;
+    /** Routing domains whose table gets a default route. */
+    private final Set<Integer> withDefaultRoute = new HashSet<>();
+    /** The uplink each interface carries: its own, as PPPoE parent or as MAP-E WAN (the first one wins). */
+    private final Map<String, String> uplinkOn = new HashMap<>();
 
     private Lints(final Resolution resolution, final List<Lint> lints) {
         this.resolution = resolution;
         this.lints = lints;
+        // default-route-via, or dhcpleased on a DHCP uplink
+        withDefaultRoute.addAll(resolution.defaultRoutes.keySet());
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            if (uplink.kind() instanceof Dhcp) {
+                withDefaultRoute.add(uplink.rdomain());
+            }
+            final String carrier = switch (uplink.kind()) {
+                case Pppoe pppoe -> pppoe.parent();
+                case MapE mapE -> mapE.wanInterface();
+                default -> uplink.interfaceName();
+            };
+            uplinkOn.putIfAbsent(carrier, uplink.name());
+        }
     }
 
     static void collect(final Resolution resolution, final List<Lint> lints) {
@@ -68,58 +89,31 @@ final class Lints {
         lints.add(new Lint(RouterPaths.intent(path), code, severity, message));
     }
 
-    /** Whether the rdomain's table gets a default route: its default-route-via, or dhcpleased on a DHCP uplink. */
     private boolean hasDefaultRoute(final int rdomain) {
-        if (resolution.defaultRoutes.containsKey(rdomain)) {
-            return true;
-        }
-        for (Uplink uplink : resolution.intent.uplinks()) {
-            if (uplink.rdomain() == rdomain && uplink.kind() instanceof Dhcp) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the interface carries an uplink: its own, a PPPoE parent or a MAP-E WAN. */
-    private String uplinkOn(final String iface) {
-        for (Uplink uplink : resolution.intent.uplinks()) {
-            final boolean on = switch (uplink.kind()) {
-                case Pppoe pppoe -> pppoe.parent().equals(iface);
-                case MapE mapE -> mapE.wanInterface().equals(iface);
-                default -> uplink.interfaceName().equals(iface);
-            };
-            if (on) {
-                return uplink.name();
-            }
-        }
-        return null;
+        return withDefaultRoute.contains(rdomain);
     }
 
     private void policyRoutes() {
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
-            final String at = PolicyRoute.path(route.name());
-            final String uplink = uplinkOn(route.ingressInterface());
+            final String uplink = uplinkOn.get(route.ingressInterface());
             if (uplink != null) {
-                add(at + "/ingress-interface", "rtable-ingress-uplink", Severity.WARNING, route.ingressInterface()
-                    + " carries the uplink " + uplink + ": rtable acts on traffic entering there, i.e. traffic from"
-                    + " the Internet; a policy route belongs on the LAN side");
+                add(PolicyRoute.path(route.name()) + "/ingress-interface", "rtable-ingress-uplink", Severity.WARNING,
+                    route.ingressInterface() + " carries the uplink " + uplink + ": rtable acts on traffic entering"
+                    + " there, i.e. traffic from the Internet; a policy route belongs on the LAN side");
             }
             final int rtable;
             final String viaPath;
-            switch (route.via()) {
-                case Via.ViaUplink via -> {
-                    rtable = resolution.uplinks.get(via.uplink()).rdomain();
-                    viaPath = at + "/via-uplink";
-                }
-                case Via.ViaRdomain via -> {
-                    rtable = via.rdomain();
-                    viaPath = at + "/via-rdomain";
-                }
+            // instanceof rather than a pattern switch in the per-route loop: see PfRenderer
+            if (route.via() instanceof Via.ViaUplink via) {
+                rtable = resolution.uplinks.get(via.uplink()).rdomain();
+                viaPath = "via-uplink";
+            } else {
+                rtable = ((Via.ViaRdomain) route.via()).rdomain();
+                viaPath = "via-rdomain";
             }
             if (!hasDefaultRoute(rtable)) {
-                add(viaPath, "no-default-route", Severity.WARNING, "rdomain " + rtable
-                    + " has no default route (no default-route-via): this traffic is dropped");
+                add(PolicyRoute.path(route.name()) + "/" + viaPath, "no-default-route", Severity.WARNING,
+                    "rdomain " + rtable + " has no default route (no default-route-via): this traffic is dropped");
             }
         }
     }

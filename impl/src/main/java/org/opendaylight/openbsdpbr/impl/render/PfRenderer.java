@@ -43,13 +43,31 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
  * rule, in ascending port order; as the last matching rule wins, rule j of n carries {@code probability 1/j} (the
  * first none), so that each block is chosen with probability 1/n: rule j wins when it matches (1/j) and no later rule
  * does (the product of (1 - 1/k) for k = j+1..n is j/n). Percentages have six decimals, e.g. 33.333333%.
+ *
+ * <p>Per policy route the code tests the sealed {@code Endpoint.Match} and {@code Via} cases with {@code instanceof}
+ * instead of a pattern {@code switch}: on Java 21 the switch's type dispatch costs more than the rest of the rule's
+ * text, and a large router has hundreds of them.
  */
 final class PfRenderer {
     private final Resolution resolution;
-    private final StringBuilder sb = new StringBuilder(8192);
+    private final StringBuilder sb;
 
     private PfRenderer(final Resolution resolution) {
         this.resolution = resolution;
+        // sized from the intent so that the builder does not grow while rendering
+        int entries = 0;
+        for (PfTable table : resolution.shared.tables()) {
+            entries += table.entries().size();
+        }
+        for (HostGroup group : resolution.shared.hostGroups()) {
+            entries += group.addresses().size();
+        }
+        int natRules = 0;
+        for (MapEResult result : resolution.mapE.values()) {
+            natRules += result.portRanges().size();
+        }
+        sb = new StringBuilder(4096 + 160 * resolution.shared.policyRoutes().size() + 24 * entries
+            + 128 * (natRules + resolution.intent.uplinks().size() + resolution.shared.inboundServices().size()));
     }
 
     /** pf.conf's content. */
@@ -311,22 +329,28 @@ final class PfRenderer {
     }
 
     private int rtableOf(final Via via) {
-        return switch (via) {
-            case Via.ViaUplink uplink -> resolution.uplinks.get(uplink.uplink()).rdomain();
-            case Via.ViaRdomain rdomain -> rdomain.rdomain();
-        };
+        // instanceof rather than a pattern switch: this runs for every policy route (see the class comment)
+        if (via instanceof Via.ViaUplink uplink) {
+            return resolution.uplinks.get(uplink.uplink()).rdomain();
+        }
+        return ((Via.ViaRdomain) via).rdomain();
     }
 
     private void endpoint(final Endpoint endpoint) {
         if (endpoint.negate()) {
             sb.append('!');
         }
-        switch (endpoint.match()) {
-            case Endpoint.Any any -> sb.append("any");
-            case Endpoint.Networks networks -> hosts(networks.networks());
-            case Endpoint.TableRef table -> sb.append('<').append(table.table()).append('>');
-            case Endpoint.HostGroupRef group -> sb.append('$').append(group.hostGroup());
-            case Endpoint.InterfaceNetwork network -> sb.append(network.value());
+        final Endpoint.Match match = endpoint.match();
+        if (match instanceof Endpoint.TableRef table) {
+            sb.append('<').append(table.table()).append('>');
+        } else if (match instanceof Endpoint.InterfaceNetwork network) {
+            sb.append(network.value());
+        } else if (match instanceof Endpoint.HostGroupRef group) {
+            sb.append('$').append(group.hostGroup());
+        } else if (match instanceof Endpoint.Networks networks) {
+            hosts(networks.networks());
+        } else {
+            sb.append("any");
         }
         final List<Integer> ports = endpoint.ports();
         if (ports.size() == 1) {

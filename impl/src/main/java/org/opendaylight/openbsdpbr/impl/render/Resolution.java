@@ -44,6 +44,8 @@ final class Resolution {
     final Map<String, MapEResult> mapE = new HashMap<>();
     /** Routing domains that exist on the router: rdomain 0 and every rdomain an interface or uplink is in. */
     final Set<Integer> existingRdomains = new HashSet<>();
+    /** {@code <if>:network} of every interface of the router, as pf writes them. */
+    final Set<String> interfaceNetworks;
 
     Resolution(final RouterIntent intent) {
         this.intent = intent;
@@ -62,6 +64,13 @@ final class Resolution {
             existingRdomains.add(uplink.rdomain());
         }
         existingRdomains.add(0);
+        interfaceNetworks = HashSet.newHashSet(interfaces.size() + uplinkByInterface.size());
+        for (String iface : interfaces.keySet()) {
+            interfaceNetworks.add(iface + ":network");
+        }
+        for (String iface : uplinkByInterface.keySet()) {
+            interfaceNetworks.add(iface + ":network");
+        }
         for (Interface iface : intent.interfaces()) {
             existingRdomains.add(iface.rdomain());
         }
