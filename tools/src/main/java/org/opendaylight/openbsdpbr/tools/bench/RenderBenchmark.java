@@ -1,0 +1,103 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.tools.bench;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.render.RenderResult;
+import org.opendaylight.openbsdpbr.impl.render.Renderer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * How long rendering one large router takes ({@link LargeRouter}: 8 rdomains, 6 uplinks, 130 policy routes), on one
+ * thread, in JMH's sample mode: {@code render} is validation plus all files plus lints (what the controller does per
+ * router), {@code renderAndRevision} adds the SHA-256 revision of the file set. Mapping from bindings is not included.
+ *
+ * <p>Run: {@code java -cp <tools classpath> org.opendaylight.openbsdpbr.tools.bench.RenderBenchmark [--quick]}
+ * prints JMH's report and then p50/p90/p99 per benchmark; {@code --quick} shortens warm-up and measurement.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
+@Threads(1)
+public class RenderBenchmark {
+    private RouterIntent intent;
+
+    /** Builds the router once: the benchmark measures rendering, not building the intent. */
+    @Setup
+    public void setUp() {
+        intent = LargeRouter.intent();
+    }
+
+    /** Validation, every file and the lints. */
+    @Benchmark
+    public RenderResult render() {
+        return Renderer.render(intent);
+    }
+
+    /** {@link #render()} plus the revision hash of the file set. */
+    @Benchmark
+    public String renderAndRevision() {
+        return Renderer.render(intent).files().revision();
+    }
+
+    /**
+     * Runs both benchmarks and prints their percentiles.
+     *
+     * @param args {@code --quick} for a short run
+     * @throws RunnerException when JMH fails
+     */
+    // printing the figures is the point of this command
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    public static void main(final String[] args) throws RunnerException {
+        final FileSet files = Renderer.render(LargeRouter.intent()).files();
+        final String pf = files.get("/etc/pf.conf").orElseThrow().content();
+        System.out.printf(Locale.ROOT, "large router: %d files, %d bytes, pf.conf %d lines (%d rules)%n",
+            files.size(), files.files().values().stream().mapToInt(file -> file.content().length()).sum(),
+            pf.lines().count(), pf.lines().filter(line -> !line.isEmpty() && !line.startsWith("#")).count());
+
+        final ChainedOptionsBuilder options = new OptionsBuilder()
+            .include(RenderBenchmark.class.getName() + "\\.")
+            .shouldFailOnError(true);
+        if (args.length > 0 && "--quick".equals(args[0])) {
+            options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        final Collection<RunResult> results = new Runner(options.build()).run();
+        System.out.println();
+        for (RunResult result : results) {
+            final Statistics stats = result.getPrimaryResult().getStatistics();
+            System.out.printf(Locale.ROOT, "%-20s n=%d  p50 %.2f us  p90 %.2f us  p99 %.2f us  mean %.2f us%n",
+                result.getParams().getBenchmark().replaceFirst(".*\\.", ""), stats.getN(), stats.getPercentile(50),
+                stats.getPercentile(90), stats.getPercentile(99), stats.getMean());
+        }
+    }
+}
