@@ -18,11 +18,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.opendaylight.netconf.shaded.sshd.client.config.hosts.KnownHostEntry;
 import org.opendaylight.netconf.shaded.sshd.common.NamedResource;
 import org.opendaylight.netconf.shaded.sshd.common.config.keys.FilePasswordProvider;
 import org.opendaylight.netconf.shaded.sshd.common.config.keys.KeyUtils;
 import org.opendaylight.netconf.shaded.sshd.common.config.keys.PublicKeyEntry;
+import org.opendaylight.netconf.shaded.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.opendaylight.netconf.shaded.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.opendaylight.netconf.shaded.sshd.common.digest.BuiltinDigests;
 import org.opendaylight.netconf.shaded.sshd.common.keyprovider.KeyPairProvider;
@@ -79,6 +83,29 @@ public final class SshKeys {
             throw new IOException("cannot encode the key for " + file, e);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The fingerprints an OpenSSH known_hosts file lists for {@code host} on {@code port} (hashed names included,
+     * {@code @revoked} and {@code @cert-authority} lines skipped).
+     */
+    public static Set<String> knownHostFingerprints(final Path file, final String host, final int port)
+            throws IOException {
+        final var result = new LinkedHashSet<String>();
+        for (KnownHostEntry entry : KnownHostEntry.readKnownHostEntries(file)) {
+            if (entry.getMarker() != null || entry.getKeyEntry() == null || !entry.isHostMatch(host, port)) {
+                continue;
+            }
+            try {
+                final PublicKey key = entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
+                if (key != null) {
+                    result.add(fingerprint(key));
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IOException("unreadable key in " + file + " for " + host, e);
+            }
+        }
+        return result;
     }
 
     /** The public key as an authorized_keys / known_hosts line body, e.g. {@code ssh-ed25519 AAAA...}. */
