@@ -82,6 +82,8 @@ public final class SshDeviceConnector implements DeviceConnector {
         client.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         CoreModuleProperties.NIO_WORKERS.set(client, settings.ioThreads());
+        // every step is a small request and a small reply: Nagle plus delayed ACKs would add 40 ms to each
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepalive());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.keepalive());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);

@@ -126,6 +126,7 @@ public final class Lab implements AutoCloseable {
             return new LabShellCommand(this, router, command);
         });
         CoreModuleProperties.NIO_WORKERS.set(server, config.ioThreads());
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.start();
 
         final var first = routers.values().iterator().next();
