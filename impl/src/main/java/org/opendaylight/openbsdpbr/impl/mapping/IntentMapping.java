@@ -12,6 +12,7 @@ import static org.opendaylight.openbsdpbr.api.intent.IntentException.at;
 import static org.opendaylight.openbsdpbr.impl.mapping.Values.required;
 import static org.opendaylight.openbsdpbr.impl.mapping.Values.text;
 
+import java.util.Comparator;
 import java.util.List;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
@@ -86,6 +87,7 @@ public final class IntentMapping {
      * @return the names; empty when the router lists none
      */
     public static List<String> profileNames(final Router router) {
-        return List.copyOf(Values.texts(requireNonNull(router, "router").getProfile()));
+        return List.copyOf(Values.texts(requireNonNull(router, "router").getProfile(),
+            Comparator.naturalOrder()));
     }
 }

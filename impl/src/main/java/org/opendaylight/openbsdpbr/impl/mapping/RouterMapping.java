@@ -103,8 +103,9 @@ final class RouterMapping {
                 case Loopback -> Interface.Kind.LOOPBACK;
             };
             result.add(new Interface(name, mapped, text(iface.getDescription()),
-                number(iface.getRdomain(), DEFAULT_RDOMAIN), texts(iface.getIpv4Address()),
-                texts(iface.getIpv6Address()), optional(iface.getMtu()), texts(iface.getMember()),
+                number(iface.getRdomain(), DEFAULT_RDOMAIN), texts(iface.getIpv4Address(), Order.ADDRESS),
+                texts(iface.getIpv6Address(), Order.ADDRESS), optional(iface.getMtu()),
+                texts(iface.getMember(), Order.INTERFACE),
                 flag(iface.getEnabled(), DEFAULT_ENABLED)));
         }
         return result;

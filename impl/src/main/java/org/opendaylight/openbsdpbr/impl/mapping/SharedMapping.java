@@ -73,7 +73,7 @@ final class SharedMapping {
         for (var group : grouping.nonnullHostGroup().values()) {
             final String name = text(required("host-group/name", group.getName()));
             hostGroups.add(new HostGroup(name, text(group.getDescription()),
-                unions(group.getAddress(), NetworkOrAddress::stringValue)));
+                unions(group.getAddress(), NetworkOrAddress::stringValue, Order.ADDRESS)));
         }
         final List<PolicyRoute> routes = new ArrayList<>();
         for (var route : grouping.nonnullPolicyRoute().values()) {
@@ -82,7 +82,7 @@ final class SharedMapping {
         final List<NatRule> nat = new ArrayList<>();
         for (Nat rule : grouping.nonnullNat().values()) {
             nat.add(new NatRule(text(required("nat/uplink", rule.getUplink())),
-                unions(rule.getSource(), NatSource::stringValue)));
+                unions(rule.getSource(), NatSource::stringValue, Order.ADDRESS)));
         }
         final List<InboundService> services = new ArrayList<>();
         for (var service : grouping.nonnullInboundService().values()) {
@@ -96,7 +96,8 @@ final class SharedMapping {
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.Table table) {
         final String name = text(required("table/name", table.getName()));
         return new PfTable(name, text(table.getDescription()), flag(table.getConst(), DEFAULT_CONST),
-            flag(table.getPersist(), DEFAULT_PERSIST), unions(table.getEntry(), NetworkOrAddress::stringValue));
+            flag(table.getPersist(), DEFAULT_PERSIST), unions(table.getEntry(), NetworkOrAddress::stringValue,
+                Order.ADDRESS));
     }
 
     private static PolicyRoute policyRoute(
@@ -140,14 +141,8 @@ final class SharedMapping {
         if (endpoint == null) {
             return Endpoint.ANY;
         }
-        final List<Integer> ports = new ArrayList<>();
-        final var portSet = endpoint.getPort();
-        if (portSet != null) {
-            for (var port : portSet) {
-                ports.add(port.getValue().intValue());
-            }
-        }
-        return new Endpoint(match(endpoint.getMatch()), flag(endpoint.getNegate(), DEFAULT_NEGATE), ports);
+        return new Endpoint(match(endpoint.getMatch()), flag(endpoint.getNegate(), DEFAULT_NEGATE),
+            Values.numbers(endpoint.getPort()));
     }
 
     private static Endpoint.Match match(final @Nullable Match match) {
@@ -155,7 +150,7 @@ final class SharedMapping {
             case null -> Endpoint.Any.INSTANCE;
             case Any any -> Endpoint.Any.INSTANCE;
             case Network network -> new Endpoint.Networks(unions(network.getNetwork(),
-                NetworkOrAddress::stringValue));
+                NetworkOrAddress::stringValue, Order.ADDRESS));
             case Table table -> new Endpoint.TableRef(text(required("table", table.getTable())));
             case org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.endpoint.match.HostGroup group ->
                 new Endpoint.HostGroupRef(text(required("host-group", group.getHostGroup())));
@@ -193,7 +188,7 @@ final class SharedMapping {
             case Udp -> Protocol.UDP;
         };
         return new InboundService(name, uplink, mapped, port,
-            unions(service.getSource(), NetworkOrAddress::stringValue));
+            unions(service.getSource(), NetworkOrAddress::stringValue, Order.ADDRESS));
     }
 
     private static @Nullable DnsResolver dnsResolver(
@@ -203,7 +198,7 @@ final class SharedMapping {
             return null;
         }
         return new DnsResolver(number(resolver.getRtable(), DEFAULT_RTABLE), unions(resolver.getForwarder(),
-            IpAddressNoZone::stringValue),
+            IpAddressNoZone::stringValue, Order.ADDRESS),
             flag(resolver.getServeLan(), DEFAULT_SERVE_LAN));
     }
 

@@ -9,7 +9,9 @@ package org.opendaylight.openbsdpbr.impl.mapping;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
@@ -59,26 +61,43 @@ final class Values {
         return value == null ? otherwise : value;
     }
 
-    /** The strings of string typedefs, in the order given; null is an empty list. */
-    static List<String> texts(final @Nullable Collection<? extends ScalarTypeObject<String>> values) {
-        if (values == null) {
-            return List.of();
-        }
-        final List<String> result = new ArrayList<>(values.size());
-        for (ScalarTypeObject<String> value : values) {
-            result.add(value.getValue());
-        }
-        return result;
+    /**
+     * The strings of a leaf-list of string typedefs; null is an empty list. An {@code ordered-by user} leaf-list (a
+     * {@link List} in the bindings) keeps its order; an {@code ordered-by system} one (a {@link Set}) is put in
+     * {@code order}.
+     */
+    static List<String> texts(final @Nullable Collection<? extends ScalarTypeObject<String>> values,
+            final Comparator<String> order) {
+        return unions(values, ScalarTypeObject::getValue, order);
     }
 
-    /** The strings of union values by their {@code stringValue} method, in the order given; null is empty. */
-    static <T> List<String> unions(final @Nullable Collection<T> values, final Function<T, String> stringValue) {
+    /** The strings of a leaf-list of union values by their {@code stringValue} method, ordered as {@link #texts}. */
+    static <T> List<String> unions(final @Nullable Collection<T> values, final Function<? super T, String> stringValue,
+            final Comparator<String> order) {
         if (values == null) {
             return List.of();
         }
         final List<String> result = new ArrayList<>(values.size());
         for (T value : values) {
             result.add(stringValue.apply(value));
+        }
+        if (values instanceof Set) {
+            result.sort(order);
+        }
+        return result;
+    }
+
+    /** The numbers of a leaf-list of number typedefs; null is empty. Ordered as {@link #texts}, by value. */
+    static List<Integer> numbers(final @Nullable Collection<? extends ScalarTypeObject<? extends Number>> values) {
+        if (values == null) {
+            return List.of();
+        }
+        final List<Integer> result = new ArrayList<>(values.size());
+        for (ScalarTypeObject<? extends Number> value : values) {
+            result.add(value.getValue().intValue());
+        }
+        if (values instanceof Set) {
+            result.sort(Comparator.naturalOrder());
         }
         return result;
     }
