@@ -16,8 +16,20 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/openbsd-pbr-e2e.XXXXXX")
 karaf=$work/karaf
 cp -a "$ASSEMBLY" "$karaf"
+
+# The lab: 4 simulated routers on 127.0.0.1:2201..2204 (password lab-password), control on :2299.
+TOOLS_JAR=$ROOT/tools/target/openbsd-pbr-tools-0.1.0-SNAPSHOT.jar
+(cd "$ROOT" && ./mvnw -B -q -o -pl tools dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+  -Dmdep.includeScope=runtime >/dev/null)
+mkdir -p "$work/lab"
+(umask 077; printf 'lab-password\n' > "$work/lab/password")
+"$JAVA_HOME/bin/java" -Xmx512m -cp "$TOOLS_JAR:$(cat "$work/cp.txt")" org.opendaylight.openbsdpbr.tools.cli.Main \
+  lab --routers 4 --base-port 2201 --password-file "$work/lab/password" --control-port 2299 --state-dir "$work/lab" \
+  > "$work/lab/lab.log" 2>&1 < /dev/null &
+lab_pid=$!
 cleanup() {
   local rc=$?
+  kill "$lab_pid" 2>/dev/null || true
   if [ -f "$karaf/karaf.pid" ]; then
     pid=$(cat "$karaf/karaf.pid")
     kill "$pid" 2>/dev/null || true
@@ -25,7 +37,8 @@ cleanup() {
     kill -9 "$pid" 2>/dev/null || true
   fi
   if [ $rc != 0 ]; then
-    echo "e2e: FAILED; controller log kept in $karaf/data/log/karaf.log (last lines follow)"
+    echo "e2e: FAILED; controller log kept in $karaf/data/log/karaf.log, lab log in $work/lab/lab.log"
+    tail -n 10 "$work/lab/lab.log" 2>/dev/null || true
     tail -n 30 "$karaf/data/log/karaf.log" 2>/dev/null | cut -c1-300 || true
   else
     rm -rf "$work"
@@ -45,6 +58,9 @@ for _ in $(seq 1 180); do
 done
 [ $ready = 1 ] || { echo "e2e: RESTCONF did not come up within 180 s"; exit 1; }
 echo "e2e: RESTCONF answered $((SECONDS - t0)) s after launch (JVM pid $(cat "$karaf/karaf.pid"), RSS $(ps -o rss= -p "$(cat "$karaf/karaf.pid")" | awk '{printf "%d MiB", $1/1024}'))"
+
+for _ in $(seq 1 30); do curl -s -o /dev/null --max-time 1 http://127.0.0.1:2299/ && break; sleep 1; done
+curl -s --max-time 2 http://127.0.0.1:2299/ > /dev/null || { echo "e2e: the lab did not start"; cat "$work/lab/lab.log"; exit 1; }
 
 (cd "$ROOT" && ./mvnw -B -ntp -o -pl e2e verify -De2e.skip=false -De2e.karaf.home="$karaf" \
   -Dodlparent.checkstyle.skip -Dodlparent.spotbugs.skip -Dodlparent.modernizer.skip)

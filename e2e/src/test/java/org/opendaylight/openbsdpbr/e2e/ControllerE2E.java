@@ -1,0 +1,207 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The controller loop against the lab, through the real distribution: intent PUT over RESTCONF becomes a confirmed
+ * commit on a simulated router; a policy-route change reloads pf only; a change that cuts the management path ends
+ * reverted; a router that is down is unreachable, then in sync once it is back; no secret leaks.
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class ControllerE2E {
+    private static final Restconf RESTCONF = Restconf.admin();
+    private static final String ROUTERS = "/data/openbsd-pbr:routers/router=";
+    private static final String PPPOE_SECRET = "Ppp0eS3cretE2e";
+    private static final String LAB_PASSWORD = "lab-password";
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** The seed's router and intent under another name, pointed at a lab router. */
+    private static void putRouter(final String name, final int port) {
+        final String router = Restconf.example("seed-router/router.json")
+            .replace("\"seed-router\"", "\"" + name + "\"").replace("\"port\": 2201", "\"port\": " + port)
+            .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": 15");
+        assertThat(RESTCONF.put(ROUTERS + name, router).status()).isIn(200, 201, 204);
+        final String intent = Restconf.example("seed-router/intent.json")
+            .replace("\"secret\": \"secret\"", "\"secret\": \"" + PPPOE_SECRET + "\"");
+        assertThat(RESTCONF.put(ROUTERS + name + "/intent", intent).status()).isIn(200, 201, 204);
+    }
+
+    private static JsonObject status(final String name) {
+        final var reply = RESTCONF.get(ROUTERS + name + "/status?content=nonconfig");
+        if (reply.status() != 200) {
+            return new JsonObject();
+        }
+        assertThat(reply.body()).doesNotContain(PPPOE_SECRET).doesNotContain(LAB_PASSWORD);
+        return reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:status");
+    }
+
+    private static String field(final JsonObject status, final String name) {
+        return status.has(name) ? status.get(name).getAsString() : "";
+    }
+
+    private static JsonObject awaitStatus(final String name, final String description,
+            final Predicate<JsonObject> condition) throws InterruptedException {
+        final Instant deadline = Instant.now().plus(SETTLE);
+        JsonObject last = new JsonObject();
+        while (Instant.now().isBefore(deadline)) {
+            last = status(name);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        return fail(name + ": not " + description + " within " + SETTLE + "; last status " + last);
+    }
+
+    private static JsonObject awaitSync(final String name, final String sync) throws InterruptedException {
+        return awaitStatus(name, sync, status -> sync.equals(field(status, "sync-status")));
+    }
+
+    private static String lab(final String command) throws IOException, InterruptedException {
+        final String control = System.getProperty("e2e.lab.control", "http://127.0.0.1:2299/");
+        final var response = HTTP.send(HttpRequest.newBuilder(URI.create(control))
+            .POST(HttpRequest.BodyPublishers.ofString(command)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(command + ": " + response.body()).isEqualTo(200);
+        // the control interface ends each answer with a newline of its own
+        final String body = response.body();
+        return body.endsWith("\n") ? body.substring(0, body.length() - 1) : body;
+    }
+
+    private static String sha256(final String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static JsonObject render(final String name) {
+        final var reply = RESTCONF.post("/operations/openbsd-pbr:render", "{\"input\":{\"router\":\"" + name + "\"}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body()).doesNotContain(PPPOE_SECRET).doesNotContain(LAB_PASSWORD);
+        return reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output");
+    }
+
+    @Test
+    void a_seedIntentReachesInSyncAndTheRouterRunsTheRenderedFiles() throws Exception {
+        putRouter("e2e-seed", 2201);
+        final JsonObject status = awaitSync("e2e-seed", "in-sync");
+        final JsonObject output = render("e2e-seed");
+        assertThat(field(status, "applied-revision")).isEqualTo(field(output, "revision"));
+        assertThat(field(status, "connection")).isEqualTo("connected");
+        for (var element : output.getAsJsonArray("file")) {
+            final JsonObject file = element.getAsJsonObject();
+            final String path = file.get("path").getAsString();
+            final String onRouter = lab("cat r1 " + path);
+            assertThat(sha256(onRouter)).as(path + " on the lab router").isEqualTo(file.get("sha256").getAsString());
+            if (!path.startsWith("/etc/hostname.pppoe")) {
+                assertThat(onRouter).as(path).isEqualTo(file.get("content").getAsString());
+            }
+        }
+        assertThat(lab("cat r1 /etc/hostname.pppoe0")).contains("authkey '" + PPPOE_SECRET + "'");
+    }
+
+    /** The commands the lab router ran, oldest first (the lab shows the last few). */
+    private static List<String> commandsRun(final String router) throws IOException, InterruptedException {
+        final String status = lab("status " + router);
+        return status.substring(status.indexOf("last commands:") + "last commands:".length()).lines()
+            .map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** What {@code after} adds to {@code before}: the longest suffix of before that starts after is skipped. */
+    private static List<String> newCommands(final List<String> before, final List<String> after) {
+        for (int overlap = Math.min(before.size(), after.size()); overlap > 0; overlap--) {
+            if (before.subList(before.size() - overlap, before.size()).equals(after.subList(0, overlap))) {
+                return after.subList(overlap, after.size());
+            }
+        }
+        return after;
+    }
+
+    @Test
+    void b_policyRouteChangeReloadsPfOnly() throws Exception {
+        final String before = field(awaitSync("e2e-seed", "in-sync"), "applied-revision");
+        final List<String> commandsBefore = commandsRun("r1");
+        final String route = "{\"openbsd-pbr:policy-route\":[{\"name\":\"to-via-pppoe\",\"sequence\":10,"
+            + "\"ingress-interface\":\"vport0\",\"source\":{\"interface-network\":\"vport0:network\"},"
+            + "\"destination\":{\"table\":\"via_pppoe\"},\"protocol\":\"tcp\",\"via-uplink\":\"pppoe\"}]}";
+        assertThat(RESTCONF.put(ROUTERS + "e2e-seed/intent/policy-route=to-via-pppoe", route).status())
+            .isIn(200, 201, 204);
+        final JsonObject after = awaitStatus("e2e-seed", "in sync on a new revision",
+            status -> "in-sync".equals(field(status, "sync-status"))
+                && !before.equals(field(status, "applied-revision")));
+        assertThat(field(after, "applied-revision")).isEqualTo(field(render("e2e-seed"), "revision"));
+        assertThat(newCommands(commandsBefore, commandsRun("r1"))).as("the apply plan the router ran")
+            .containsExactly("pfctl -f /etc/pf.conf");
+        assertThat(lab("cat r1 /etc/pf.conf")).contains("proto tcp");
+    }
+
+    @Test
+    void c_changeThatCutsTheManagementPathIsReverted() throws Exception {
+        putRouter("e2e-cut", 2202);
+        final JsonObject synced = awaitSync("e2e-cut", "in-sync");
+        final String generation = field(synced, "applied-generation");
+        lab("fault r2 lose-mgmt");
+        final String table = "{\"openbsd-pbr:table\":[{\"name\":\"via_pppoe\",\"const\":true,"
+            + "\"entry\":[\"8.8.8.8/32\",\"1.0.0.1/32\",\"9.9.9.9/32\"]}]}";
+        assertThat(RESTCONF.put(ROUTERS + "e2e-cut/intent/table=via_pppoe", table).status()).isIn(200, 201, 204);
+        final JsonObject reverted = awaitSync("e2e-cut", "reverted");
+        assertThat(reverted.getAsJsonObject("last-error").get("step").getAsString()).isEqualTo("confirm");
+        lab("clear r2");
+        assertThat(lab("status r2")).contains("generation " + generation + " ");
+        assertThat(lab("cat r2 /etc/pf.conf")).doesNotContain("9.9.9.9");
+    }
+
+    @Test
+    void d_routerThatIsDownIsUnreachableThenInSync() throws Exception {
+        lab("fault r3 refuse");
+        putRouter("e2e-down", 2203);
+        awaitSync("e2e-down", "unreachable");
+        lab("clear r3");
+        awaitSync("e2e-down", "in-sync");
+    }
+
+    @Test
+    void e_noSecretInTheLog() throws IOException {
+        final String home = System.getProperty("e2e.karaf.home", "");
+        assumeFalse(home.isEmpty(), "the controller's home is given by tools/test/e2e.sh");
+        final String log = Files.readString(Path.of(home, "data", "log", "karaf.log"));
+        assertThat(log).as("karaf.log").doesNotContain(PPPOE_SECRET).doesNotContain(LAB_PASSWORD);
+        assertThat(log).contains("openbsd-pbr started");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        for (String name : new String[] { "e2e-seed", "e2e-cut", "e2e-down" }) {
+            RESTCONF.delete(ROUTERS + name);
+        }
+    }
+}

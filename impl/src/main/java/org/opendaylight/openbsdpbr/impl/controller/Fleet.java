@@ -1,0 +1,175 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.controller;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every router this controller knows, each with its reconciler, and the profiles they share. Configuration arrives as
+ * immutable snapshots (a router's spec, a profile); a profile change fans out to every router that uses it. A router is
+ * worked on only while this member owns it ({@link Ownership}: one cluster singleton per router).
+ */
+public final class Fleet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+
+    private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+    private final Map<String, Managed> routers = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final DevicePush push;
+    private final StatusSink sink;
+    private final Ownership ownership;
+    private final ControllerSettings settings;
+    private final ScheduledFuture<?> checkSync;
+
+    private record Managed(RouterReconciler reconciler, AutoCloseable registration) {
+    }
+
+    public Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
+            final ControllerSettings settings) {
+        this.push = requireNonNull(push);
+        this.sink = requireNonNull(sink);
+        this.ownership = requireNonNull(ownership);
+        this.settings = requireNonNull(settings);
+        final var counter = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(settings.concurrency(), task -> {
+            final var thread = new Thread(task, "openbsd-pbr-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            final var thread = new Thread(task, "openbsd-pbr-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final long interval = settings.checkSyncInterval().toMillis();
+        checkSync = interval <= 0 ? null : timer.scheduleWithFixedDelay(this::checkSyncAll, interval, interval,
+            TimeUnit.MILLISECONDS);
+    }
+
+    /** A router was added or its configuration changed. */
+    public void routerChanged(final RouterSpec spec) {
+        final Managed existing = routers.get(spec.name());
+        if (existing != null) {
+            existing.reconciler().update(spec);
+            return;
+        }
+        final var reconciler = new RouterReconciler(spec, workers, timer, push, sink, settings, () -> profiles);
+        final var placeholder = new Managed(reconciler, null);
+        if (routers.putIfAbsent(spec.name(), placeholder) != null) {
+            routerChanged(spec);
+            return;
+        }
+        final AutoCloseable registration = ownership.register(spec.name(), new Ownership.Owner() {
+            @Override
+            public void gained() {
+                LOG.info("{}: this controller manages the router now", spec.name());
+                reconciler.gained();
+            }
+
+            @Override
+            public void lost() {
+                LOG.info("{}: this controller no longer manages the router", spec.name());
+                reconciler.lost();
+            }
+        });
+        routers.replace(spec.name(), placeholder, new Managed(reconciler, registration));
+    }
+
+    /** A router left the configuration. */
+    public void routerRemoved(final String name) {
+        final Managed removed = routers.remove(name);
+        if (removed != null) {
+            removed.reconciler().lost();
+            closeQuietly(removed.registration());
+            sink.clear(name);
+        }
+    }
+
+    /** A profile was added or changed: every router using it reconciles. */
+    public void profileChanged(final Profile profile) {
+        profiles.put(profile.name(), profile);
+        fanOut(profile.name());
+    }
+
+    /** A profile was removed. */
+    public void profileRemoved(final String name) {
+        profiles.remove(name);
+        fanOut(name);
+    }
+
+    public Optional<RouterReconciler> router(final String name) {
+        return Optional.ofNullable(routers.get(name)).map(Managed::reconciler);
+    }
+
+    /** The specs of the routers that apply a profile. */
+    public java.util.List<RouterSpec> routersUsing(final String profile) {
+        return routers.values().stream().map(Managed::reconciler).filter(r -> r.usesProfile(profile))
+            .map(RouterReconciler::spec).toList();
+    }
+
+    public Map<String, Profile> profiles() {
+        return Map.copyOf(profiles);
+    }
+
+    public int size() {
+        return routers.size();
+    }
+
+    private void fanOut(final String profile) {
+        routers.values().stream().map(Managed::reconciler)
+            .filter(reconciler -> reconciler.usesProfile(profile))
+            .forEach(RouterReconciler::profilesChanged);
+    }
+
+    private void checkSyncAll() {
+        routers.values().forEach(managed -> managed.reconciler().checkSync());
+    }
+
+    @Override
+    public void close() {
+        if (checkSync != null) {
+            checkSync.cancel(false);
+        }
+        routers.keySet().forEach(name -> {
+            final Managed managed = routers.remove(name);
+            if (managed != null) {
+                managed.reconciler().lost();
+                closeQuietly(managed.registration());
+            }
+        });
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static void closeQuietly(final AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("failed to close {}", closeable, e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.controller;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+
+/**
+ * One router as configured: how to reach it, its own intent and its profiles. Either part may be unusable; the
+ * reason is kept (never holding a secret) so the router's status can say it.
+ *
+ * @param name the router's name
+ * @param target how to reach it, or empty with {@code targetError}
+ * @param targetError why the management settings are unusable
+ * @param intent the router's own intent, or empty with {@code intentError}
+ * @param intentError why the intent could not be read
+ * @param profiles the profiles applied before the router's own intent, in order
+ * @param confirmTimeout how long a commit waits for confirmation
+ * @param repairDrift whether drift is repaired by pushing again (else reported only)
+ */
+public record RouterSpec(String name, Optional<DeviceTarget> target, String targetError,
+        Optional<RouterIntent> intent, String intentError, List<String> profiles, Duration confirmTimeout,
+        boolean repairDrift) {
+    public RouterSpec {
+        requireNonNull(name, "name");
+        requireNonNull(target, "target");
+        requireNonNull(intent, "intent");
+        profiles = List.copyOf(profiles);
+        requireNonNull(confirmTimeout, "confirmTimeout");
+        if (target.isEmpty() && targetError == null) {
+            throw new IllegalArgumentException("a router without a target needs the reason");
+        }
+        if (intent.isEmpty() && intentError == null) {
+            throw new IllegalArgumentException("a router without intent needs the reason");
+        }
+    }
+}

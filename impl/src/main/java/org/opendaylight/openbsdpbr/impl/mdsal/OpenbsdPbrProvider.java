@@ -1,0 +1,151 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.RpcProviderService;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
+import org.opendaylight.openbsdpbr.api.device.HostKeyRecorder;
+import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
+import org.opendaylight.openbsdpbr.impl.controller.Fleet;
+import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
+import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
+import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
+import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
+import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Management;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.ManagementBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.HostKeyFingerprint;
+import org.opendaylight.yangtools.binding.DataObjectReference;
+import org.opendaylight.yangtools.binding.data.codec.spi.BindingDOMCodecServices;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires openbsd-pbr into ODL: one SSH client for the process, the fleet of router reconcilers, the listeners on
+ * routers and profiles, the commit cohorts that refuse unrenderable intent, one cluster singleton per router, the
+ * status writer and the RPCs. Everything real lives in the classes it wires; this holds the registrations.
+ */
+@Component(service = { }, configurationPid = "org.opendaylight.openbsdpbr")
+@Designate(ocd = OpenbsdPbrProvider.Configuration.class)
+public final class OpenbsdPbrProvider implements AutoCloseable {
+    /** Settings, in etc/org.opendaylight.openbsdpbr.cfg. */
+    @ObjectClassDefinition(name = "openbsd-pbr")
+    public @interface Configuration {
+        @AttributeDefinition(description = "Seconds a commit waits for its confirmation when the router sets none")
+        int confirm$_$timeout$_$seconds() default 120;
+
+        @AttributeDefinition(description = "Routers worked on at once")
+        int concurrency() default 32;
+
+        @AttributeDefinition(description = "Seconds between drift checks of every router; 0 disables them")
+        int check$_$sync$_$interval$_$seconds() default 300;
+
+        @AttributeDefinition(description = "Seconds allowed for an SSH connection, authentication and each step")
+        int ssh$_$timeout$_$seconds() default 20;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenbsdPbrProvider.class);
+
+    private final List<Registration> registrations = new ArrayList<>();
+    private final SshDeviceConnector connector;
+    private final StatusWriter status;
+    private final Fleet fleet;
+
+    @Activate
+    public OpenbsdPbrProvider(@Reference final DataBroker broker,
+            @Reference final ClusterSingletonServiceProvider singletons, @Reference final RpcProviderService rpcs,
+            @Reference final DOMDataBroker domBroker, @Reference final BindingDOMCodecServices codec,
+            final Configuration configuration) {
+        final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
+            configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
+            ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
+            ControllerSettings.defaults().retryMax());
+        connector = new SshDeviceConnector(SshSettings.defaults()
+            .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
+        final var push = new DevicePush(connector, ApplyPlanner::plan);
+        status = new StatusWriter(broker);
+        fleet = new Fleet(push, status, new ClusterOwnership(singletons), settings);
+
+        final HostKeyRecorder recorder = (router, fingerprint) -> recordHostKey(broker, router, fingerprint);
+        final Function<Router, RouterSpec> specs = router -> RouterSpecs.of(router, settings.confirmTimeout(),
+            recorder);
+        final var cohort = new IntentCohort(fleet, specs, codec);
+        final var routers = DataObjectReference.builder(Routers.class).child(Router.class).build();
+        final var profiles = DataObjectReference.builder(Profiles.class).child(Profile.class).build();
+        final var cohorts = domBroker.extension(DOMDataBroker.CommitCohortExtension.class);
+        if (cohorts != null) {
+            registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
+                codec.toYangInstanceIdentifier(DataObjectReference.builder(Routers.class).build())), cohort.routers()));
+            registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
+                codec.toYangInstanceIdentifier(DataObjectReference.builder(Profiles.class).build())),
+                cohort.profiles()));
+        } else {
+            LOG.warn("the data broker takes no commit cohorts: intent is validated only when it is rendered");
+        }
+        // profiles first, so that routers see them when their initial data arrives
+        registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, profiles,
+            new ProfileListener(fleet)));
+        registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, routers,
+            new RouterListener(fleet, specs)));
+        registrations.add(rpcs.registerRpcImplementations(
+            new PbrRpcs(fleet, push, connector, settings.confirmTimeout()).implementations()));
+        LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",
+            settings.confirmTimeout(), settings.concurrency(), settings.checkSyncInterval());
+    }
+
+    /** Trust on first use: the first key seen is pinned in the router's configuration. */
+    private static void recordHostKey(final DataBroker broker, final String router, final String fingerprint) {
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.merge(LogicalDatastoreType.CONFIGURATION,
+            StatusWriter.routerPath(router).toBuilder().child(Management.class).build(),
+            new ManagementBuilder().setHostKeyFingerprint(new HostKeyFingerprint(fingerprint)).build());
+        tx.commit().addCallback(new com.google.common.util.concurrent.FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                LOG.info("{}: host key {} recorded (trust on first use)", router, fingerprint);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("{}: could not record host key {}", router, fingerprint, cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        registrations.forEach(Registration::close);
+        registrations.clear();
+        fleet.close();
+        status.close();
+        connector.close();
+        LOG.info("openbsd-pbr stopped");
+    }
+}

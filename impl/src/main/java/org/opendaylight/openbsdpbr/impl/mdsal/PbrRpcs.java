@@ -1,0 +1,338 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.opendaylight.openbsdpbr.api.device.Candidate;
+import org.opendaylight.openbsdpbr.api.device.CommitRequest;
+import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
+import org.opendaylight.openbsdpbr.api.device.DeviceException;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.impl.controller.Fleet;
+import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
+import org.opendaylight.openbsdpbr.impl.mape.CeLayout;
+import org.opendaylight.openbsdpbr.impl.mape.MapECalculator;
+import org.opendaylight.openbsdpbr.impl.mape.MapEException;
+import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
+import org.opendaylight.openbsdpbr.impl.mape.PortRange;
+import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
+import org.opendaylight.openbsdpbr.impl.render.Lint;
+import org.opendaylight.openbsdpbr.impl.render.UnifiedDiff;
+import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
+import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
+import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4AddressNoZone;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6AddressNoZone;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSync;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapE;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapEInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapEOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapEOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommit;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Render;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RenderOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RenderOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollback;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RouterRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Sync;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncStatus;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.compute.map.e.output.PortRangeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render.output.FileBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render.output.LintBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.Sha256Hex;
+import org.opendaylight.yangtools.binding.Rpc;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * The RPCs of the openbsd-pbr module. Failures are RFC 8040 errors whose message starts with the failing step.
+ * Outputs never carry a secret: file contents and diffs mask them.
+ */
+final class PbrRpcs {
+    private final Fleet fleet;
+    private final DevicePush push;
+    private final DeviceConnector connector;
+    private final Duration confirmTimeout;
+
+    PbrRpcs(final Fleet fleet, final DevicePush push, final DeviceConnector connector, final Duration confirmTimeout) {
+        this.fleet = fleet;
+        this.push = push;
+        this.connector = connector;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    List<Rpc<?, ?>> implementations() {
+        return List.of((Render) input -> render(input), (Sync) input -> sync(input),
+            (ConfirmCommit) input -> confirm(input), (Rollback) input -> rollback(input),
+            (CheckSync) input -> checkSync(input), (ComputeMapE) input -> computeMapE(input));
+    }
+
+    private ListenableFuture<RpcResult<RenderOutput>> render(final RouterRef input) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        return switch (router.desired()) {
+            case RouterReconciler.Desired.Invalid invalid -> failed(invalid.step().name().toLowerCase()
+                .replace('_', '-') + ": " + invalid.message(), ErrorTag.INVALID_VALUE);
+            case RouterReconciler.Desired.Rendered rendered -> {
+                final FileSet files = rendered.result().files();
+                final FileSet applied = router.applied().orElse(FileSet.empty());
+                final var fileMap = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
+                    .render.output.FileKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
+                    .render.output.File>orderedBuilder();
+                for (ManagedFile file : files.files().values()) {
+                    fileMap.add(new FileBuilder().setPath(file.path()).setOwner(file.owner()).setGroup(file.group())
+                        .setMode(file.modeString()).setSha256(new Sha256Hex(file.sha256()))
+                        .setContent(UnifiedDiff.shown(file)).build());
+                }
+                final var lints = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
+                    .render.output.LintKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
+                    .render.output.Lint>orderedBuilder();
+                for (Lint lint : rendered.result().lints()) {
+                    lints.add(new LintBuilder().setPath(lint.path()).setCode(lint.code())
+                        .setSeverity(lint.severity().name().toLowerCase()).setMessage(lint.message()).build());
+                }
+                yield RpcResultBuilder.success(new RenderOutputBuilder()
+                    .setRevision(new Sha256Hex(rendered.revision()))
+                    .setFile(fileMap.build())
+                    .setLint(lints.build())
+                    .setDiff(UnifiedDiff.diff(applied, files))
+                    .setPlan(ApplyPlanner.plan(applied, files).commands())
+                    .build()).buildFuture();
+            }
+        };
+    }
+
+    private ListenableFuture<RpcResult<SyncOutput>> sync(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        if (!(router.desired() instanceof RouterReconciler.Desired.Rendered rendered)) {
+            return failed("validate-intent: the router's intent cannot be rendered; see its status",
+                ErrorTag.INVALID_VALUE);
+        }
+        final DeviceTarget target = router.target().orElse(null);
+        if (target == null) {
+            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+        }
+        final Duration timeout = input.getConfirmTimeout() == null ? router.spec().confirmTimeout()
+            : Duration.ofSeconds(input.getConfirmTimeout().toJava());
+        final boolean manual = Boolean.TRUE.equals(input.getConfirmManually());
+        final PushOptions options = PushOptions.defaults().withConfirm(timeout);
+        if (manual) {
+            return commitForManualConfirm(router, target, rendered, timeout);
+        }
+        return translate(push.push(rendered.result().files(), target, options), pushed -> {
+            if (!manual) {
+                router.checkSync();
+            }
+            return new SyncOutputBuilder().setRevision(new Sha256Hex(rendered.revision()))
+                .setGeneration(pushed.generation().isPresent() ? Uint32.valueOf(pushed.generation().getAsInt()) : null)
+                .setSyncStatus(manual ? SyncStatus.AwaitingConfirm : SyncStatus.InSync).build();
+        });
+    }
+
+    /**
+     * A confirmed commit left waiting for the operator's confirm-commit: the router reverts by itself at the deadline
+     * unless confirmed. The plans are computed from the files the controller knows the router runs.
+     */
+    private ListenableFuture<RpcResult<SyncOutput>> commitForManualConfirm(final RouterReconciler router,
+            final DeviceTarget target, final RouterReconciler.Desired.Rendered rendered, final Duration timeout) {
+        final FileSet applied = router.applied().orElse(null);
+        if (applied == null) {
+            return failed("read-back: the files the router runs are not known yet; run check-sync first",
+                ErrorTag.OPERATION_FAILED);
+        }
+        final FileSet files = rendered.result().files();
+        final var candidate = new Candidate(files, ApplyPlanner.plan(applied, files),
+            ApplyPlanner.plan(files, applied));
+        router.holdForRollback();
+        final SettableFuture<RpcResult<SyncOutput>> future = SettableFuture.create();
+        connector.open(target).thenCompose(session -> session.lock()
+            .thenCompose(locked -> session.editCandidate(candidate))
+            .thenCompose(staged -> session.validate())
+            .thenCompose(valid -> session.commit(CommitRequest.confirmed(timeout)))
+            .thenCompose(committed -> session.unlock().thenApply(unlocked -> committed))
+            .whenComplete((committed, failure) -> {
+                if (failure != null) {
+                    session.unlock();
+                }
+                session.close();
+            }))
+            .whenComplete((committed, failure) -> {
+                if (failure != null) {
+                    future.set(error(failure));
+                    return;
+                }
+                router.checkSync();
+                future.set(RpcResultBuilder.success(new SyncOutputBuilder()
+                    .setRevision(new Sha256Hex(rendered.revision()))
+                    .setGeneration(Uint32.valueOf(committed.generation()))
+                    .setSyncStatus(SyncStatus.AwaitingConfirm).build()).build());
+            });
+        return future;
+    }
+
+    private ListenableFuture<RpcResult<ConfirmCommitOutput>> confirm(final RouterRef input) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        final DeviceTarget target = router.target().orElse(null);
+        if (target == null) {
+            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+        }
+        return translate(push.confirm(target, 0), pushed -> {
+            router.checkSync();
+            return new ConfirmCommitOutputBuilder().setGeneration(pushed.generation().isPresent()
+                ? Uint32.valueOf(pushed.generation().getAsInt()) : null).build();
+        });
+    }
+
+    private ListenableFuture<RpcResult<RollbackOutput>> rollback(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackInput input) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        final DeviceTarget target = router.target().orElse(null);
+        if (target == null) {
+            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+        }
+        final int generation = input.getGeneration() == null ? -1 : input.getGeneration().intValue();
+        router.holdForRollback();
+        return translate(push.rollback(target, generation, PushOptions.defaults().withConfirm(confirmTimeout)),
+            pushed -> {
+                router.checkSync();
+                return new RollbackOutputBuilder().setGeneration(pushed.generation().isPresent()
+                    ? Uint32.valueOf(pushed.generation().getAsInt()) : null).build();
+            });
+    }
+
+    private ListenableFuture<RpcResult<CheckSyncOutput>> checkSync(final RouterRef input) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        final DeviceTarget target = router.target().orElse(null);
+        if (target == null) {
+            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+        }
+        final FileSet expected = router.applied().orElse(null);
+        final SettableFuture<RpcResult<CheckSyncOutput>> future = SettableFuture.create();
+        push.readConfig(target).whenComplete((running, failure) -> {
+            if (failure != null) {
+                future.set(error(failure));
+                return;
+            }
+            router.checkSync();
+            final FileSet against = expected != null ? expected
+                : router.desired() instanceof RouterReconciler.Desired.Rendered rendered
+                    ? rendered.result().files() : FileSet.empty();
+            final var drifted = running.differencesFrom(against);
+            future.set(RpcResultBuilder.success(new CheckSyncOutputBuilder().setInSync(drifted.isEmpty())
+                .setDriftedFile(drifted.isEmpty() ? null : new HashSet<>(drifted)).build()).build());
+        });
+        return future;
+    }
+
+    private static ListenableFuture<RpcResult<ComputeMapEOutput>> computeMapE(final ComputeMapEInput input) {
+        try {
+            final var result = MapECalculator.compute(new MapEParameters(
+                input.getDelegatedPrefix().getValue(), input.getRuleIpv6Prefix().getValue(),
+                input.getRuleIpv4Prefix().getValue(), input.getEaBitsLength().toJava(),
+                input.getPsidOffset() == null ? 6 : input.getPsidOffset().toJava(),
+                input.getCeLayout() == ComputeMapEInput.CeLayout.Draft03 ? CeLayout.DRAFT03 : CeLayout.RFC7597));
+            final var ranges = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
+                .compute.map.e.output.PortRangeKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr
+                .rev261124.compute.map.e.output.PortRange>orderedBuilder();
+            for (PortRange range : result.portRanges()) {
+                ranges.add(new PortRangeBuilder().setStart(new PortNumber(Uint16.valueOf(range.start())))
+                    .setEnd(new PortNumber(Uint16.valueOf(range.end()))).build());
+            }
+            return RpcResultBuilder.success(new ComputeMapEOutputBuilder()
+                .setIpv4Address(new Ipv4AddressNoZone(result.ipv4String()))
+                .setCeIpv6Address(new Ipv6AddressNoZone(result.ceAddressString()))
+                .setPsid(Uint16.valueOf(result.psid())).setPsidLength(Uint8.valueOf(result.psidLength()))
+                .setPortRange(ranges.build()).build()).buildFuture();
+        } catch (MapEException e) {
+            return failed(e.getMessage(), ErrorTag.INVALID_VALUE);
+        }
+    }
+
+    private RouterReconciler router(final RouterRef input) {
+        return input.getRouter() == null ? null : fleet.router(input.getRouter().getValue()).orElse(null);
+    }
+
+    private static <T> ListenableFuture<RpcResult<T>> unknownRouter(final RouterRef input) {
+        return failed("router " + (input.getRouter() == null ? "(none)" : input.getRouter().getValue())
+            + " is not managed by this controller", ErrorTag.DATA_MISSING);
+    }
+
+    private static <T> ListenableFuture<RpcResult<T>> translate(final CompletionStage<PushResult> stage,
+            final Function<PushResult, T> output) {
+        final SettableFuture<RpcResult<T>> future = SettableFuture.create();
+        stage.whenComplete((result, failure) -> {
+            if (failure != null) {
+                future.set(error(failure));
+            } else if (result.isSuccess() || result.outcome() == PushResult.Outcome.PENDING) {
+                future.set(RpcResultBuilder.success(output.apply(result)).build());
+            } else {
+                future.set(RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                    result.failure().map(e -> step(e) + ": " + e.getMessage()).orElse(result.summary())).build());
+            }
+        });
+        return future;
+    }
+
+    private static <T> RpcResult<T> error(final Throwable failure) {
+        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        final String message = cause instanceof DeviceException device ? step(device) + ": " + device.getMessage()
+            : "internal: " + cause.getClass().getSimpleName();
+        return RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED, message)
+            .build();
+    }
+
+    private static String step(final DeviceException error) {
+        return error.step().toString();
+    }
+
+    private static <T> ListenableFuture<RpcResult<T>> failed(final String message, final ErrorTag tag) {
+        return Futures.immediateFuture(RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, tag, message)
+            .build());
+    }
+}

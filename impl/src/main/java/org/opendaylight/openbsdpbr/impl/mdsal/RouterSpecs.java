@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.opendaylight.openbsdpbr.api.device.Credentials;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
+import org.opendaylight.openbsdpbr.api.device.HostKeyRecorder;
+import org.opendaylight.openbsdpbr.api.intent.IntentException;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
+import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
+import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Management;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Settings;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.credentials.Password;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.credentials.PrivateKey;
+
+/** A router's binding (routers/router) as the controller loop's {@link RouterSpec}. */
+final class RouterSpecs {
+    private RouterSpecs() {
+        // utility
+    }
+
+    static RouterSpec of(final Router router, final Duration defaultConfirm, final HostKeyRecorder recorder) {
+        final String name = router.getName().getValue();
+        Optional<RouterIntent> intent = Optional.empty();
+        String intentError = null;
+        try {
+            intent = Optional.of(IntentMapping.routerIntent(router));
+        } catch (IntentException e) {
+            intentError = e.getMessage();
+        }
+        Optional<DeviceTarget> target = Optional.empty();
+        String targetError = null;
+        try {
+            target = Optional.of(target(name, router.getManagement(), recorder));
+        } catch (IllegalArgumentException | IOException e) {
+            targetError = "management: " + e.getMessage();
+        }
+        final Settings settings = router.getSettings();
+        final Duration confirm = settings != null && settings.getConfirmTimeout() != null
+            ? Duration.ofSeconds(settings.getConfirmTimeout().toJava()) : defaultConfirm;
+        final boolean repair = settings != null && settings.getDriftPolicy() == Settings.DriftPolicy.Repair;
+        return new RouterSpec(name, target, targetError, intent, intentError, IntentMapping.profileNames(router),
+            confirm, repair);
+    }
+
+    private static DeviceTarget target(final String name, final Management management,
+            final HostKeyRecorder recorder) throws IOException {
+        if (management == null || management.getAddress() == null) {
+            throw new IllegalArgumentException("no management address");
+        }
+        final String host = management.getAddress().stringValue();
+        final int port = management.getPort() == null ? 22 : management.getPort().getValue().toJava();
+        final String user = management.getUser() == null ? "root" : management.getUser().getValue();
+        final Credentials credentials = switch (management.getCredentials()) {
+            case Password password when password.getPassword() != null ->
+                new Credentials.Password(password.getPassword().getValue());
+            case PrivateKey key when key.getPrivateKey() != null -> new Credentials.Key(keyPair(key.getPrivateKey()));
+            case null, default -> throw new IllegalArgumentException("no password or private key");
+        };
+        final String pinned = management.getHostKeyFingerprint() == null ? null
+            : management.getHostKeyFingerprint().getValue();
+        final HostKeyPolicy policy;
+        if (management.getHostKeyPolicy() == Management.HostKeyPolicy.TrustOnFirstUse) {
+            policy = new HostKeyPolicy.TrustOnFirstUse(pinned == null ? Set.of() : Set.of(pinned), recorder);
+        } else if (pinned != null) {
+            policy = HostKeyPolicy.Pinned.of(pinned);
+        } else {
+            throw new IllegalArgumentException("no host-key-fingerprint and host-key-policy reject-unknown: "
+                + "pin the router's key or choose trust-on-first-use");
+        }
+        return new DeviceTarget(name, host, port, user, credentials, policy);
+    }
+
+    /** Parses a private key through a private temporary file (MINA reads keys from files). */
+    private static KeyPair keyPair(final String pem) throws IOException {
+        final Path file = Files.createTempFile("openbsd-pbr-key", ".pem",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(file, pem.endsWith("\n") ? pem : pem + "\n", StandardCharsets.UTF_8);
+            return SshKeys.readPrivateKey(file, Optional.empty());
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("the private key cannot be read", e);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static List<String> profiles(final Router router) {
+        return IntentMapping.profileNames(router);
+    }
+}

@@ -1,0 +1,166 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.TransactionChain;
+import org.opendaylight.mdsal.common.api.CommitInfo;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
+import org.opendaylight.openbsdpbr.impl.controller.StatusView;
+import org.opendaylight.openbsdpbr.impl.render.Lint;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CommitStep;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RouterStatus;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncStatus;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.LastErrorBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.LintBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.RouterKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Status;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.Sha256Hex;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each router's status to the operational datastore, through one merging transaction chain per router (so
+ * writes for one router land in order and never wait for another router's). Commits are not waited for.
+ */
+final class StatusWriter implements StatusSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+    private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final DataBroker broker;
+    private final Map<String, TransactionChain> chains = new ConcurrentHashMap<>();
+
+    StatusWriter(final DataBroker broker) {
+        this.broker = broker;
+    }
+
+    static DataObjectIdentifier<Status> path(final String router) {
+        return DataObjectIdentifier.builder(Routers.class).child(Router.class, new RouterKey(new ObjectName(router)))
+            .child(Status.class).build();
+    }
+
+    static DataObjectIdentifier<Router> routerPath(final String router) {
+        return DataObjectIdentifier.builder(Routers.class).child(Router.class, new RouterKey(new ObjectName(router)))
+            .build();
+    }
+
+    @Override
+    public void write(final String router, final StatusView status) {
+        final var tx = chain(router).newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), toBinding(status));
+        tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
+    }
+
+    @Override
+    public void clear(final String router) {
+        final TransactionChain chain = chains.remove(router);
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.OPERATIONAL, routerPath(router));
+        tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    private TransactionChain chain(final String router) {
+        return chains.computeIfAbsent(router, name -> broker.createMergingTransactionChain());
+    }
+
+    private static FutureCallback<CommitInfo> logFailure(final String router) {
+        return new FutureCallback<>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                // nothing to do
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("{}: status write failed", router, cause);
+            }
+        };
+    }
+
+    static Status toBinding(final StatusView status) {
+        final var builder = new StatusBuilder()
+            .setConnection(switch (status.connection()) {
+                case UNKNOWN -> RouterStatus.Connection.Unknown;
+                case CONNECTED -> RouterStatus.Connection.Connected;
+                case UNREACHABLE -> RouterStatus.Connection.Unreachable;
+                case AUTH_FAILED -> RouterStatus.Connection.AuthFailed;
+                case HOST_KEY_MISMATCH -> RouterStatus.Connection.HostKeyMismatch;
+            })
+            .setSyncStatus(switch (status.sync()) {
+                case IN_SYNC -> SyncStatus.InSync;
+                case OUT_OF_SYNC -> SyncStatus.OutOfSync;
+                case APPLYING -> SyncStatus.Applying;
+                case AWAITING_CONFIRM -> SyncStatus.AwaitingConfirm;
+                case REVERTED -> SyncStatus.Reverted;
+                case FAILED -> SyncStatus.Failed;
+                case UNREACHABLE -> SyncStatus.Unreachable;
+            })
+            .setDriftDetected(status.driftDetected());
+        status.intendedRevision().ifPresent(rev -> builder.setIntendedRevision(new Sha256Hex(rev)));
+        status.appliedRevision().ifPresent(rev -> builder.setAppliedRevision(new Sha256Hex(rev)));
+        status.appliedGeneration().ifPresent(gen -> builder.setAppliedGeneration(Uint32.valueOf(gen)));
+        status.lastCommit().ifPresent(time -> builder.setLastCommitTime(dateAndTime(time)));
+        status.confirmDeadline().ifPresent(time -> builder.setConfirmDeadline(dateAndTime(time)));
+        if (!status.drifted().isEmpty()) {
+            builder.setDriftedFile(new HashSet<>(status.drifted()));
+        }
+        status.lastError().ifPresent(failure -> builder.setLastError(new LastErrorBuilder()
+            .setStep(CommitStep.ofName(failure.step().name().toLowerCase(Locale.ROOT).replace('_', '-')))
+            .setMessage(failure.message())
+            .setTime(dateAndTime(failure.time()))
+            .build()));
+        if (!status.lints().isEmpty()) {
+            final var lints = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router
+                .status.LintKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status
+                .Lint>orderedBuilder();
+            for (Lint lint : status.lints()) {
+                lints.add(new LintBuilder().setPath(lint.path()).setCode(lint.code())
+                    .setSeverity(lint.severity() == Lint.Severity.ERROR
+                        ? org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.Lint
+                            .Severity.Error
+                        : org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.Lint
+                            .Severity.Warning)
+                    .setMessage(lint.message()).build());
+            }
+            builder.setLint(lints.build());
+        }
+        return builder.build();
+    }
+
+    static DateAndTime dateAndTime(final Instant instant) {
+        return new DateAndTime(RFC3339.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+    }
+
+    @Override
+    public void close() {
+        chains.values().forEach(TransactionChain::close);
+        chains.clear();
+    }
+}
