@@ -188,6 +188,8 @@ public final class DevicePush {
         private DeviceSession session;
         private Phase phase = Phase.CONNECT;
         private boolean locked;
+        /** The lock request broke off: the router may have granted it, so release it (best effort). */
+        private boolean lockUncertain;
         private RunningConfig before;
         private CommitResult committed;
         private Instant confirmBy;
@@ -289,6 +291,10 @@ public final class DevicePush {
                     final long jitter = ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
                     return delay(backoff.plusMillis(jitter)).thenCompose(ignored -> lock(until,
                         min(backoff.multipliedBy(2), MAX_RETRY)));
+                }
+                final DeviceException cause = DeviceException.find(failure).orElse(null);
+                if (cause instanceof DeviceException.ConnectionLost || cause instanceof DeviceException.Timeout) {
+                    lockUncertain = true;
                 }
                 return CompletableFuture.failedFuture(failure);
             });
@@ -457,10 +463,11 @@ public final class DevicePush {
         }
 
         private CompletableFuture<Void> unlock() {
-            if (!locked) {
+            if (!locked && !lockUncertain) {
                 return CompletableFuture.completedFuture(null);
             }
             locked = false;
+            lockUncertain = false;
             final DeviceSession current = session;
             final CompletableFuture<Void> attempt = current == null
                 ? CompletableFuture.failedFuture(new IllegalStateException("no session"))
