@@ -124,6 +124,9 @@ final class RealSshd implements AutoCloseable {
                 echo "ifconfig pppoe0 authkey 'leaked-secret' up" >&2
                 exit 1
             fi
+            if [ "$1" = -f ] && grep -q slow-load "$2"; then
+                sleep 2
+            fi
             if [ "$1" = -f ] && grep -q fail-load "$2"; then
                 echo "pfctl: DIOCADDRULE: Invalid argument" >&2
                 exit 1

@@ -242,6 +242,30 @@ class RealSshdAgentTest {
     }
 
     @Test
+    void aCommitWhoseConnectionDropsCompletesOnTheRouter() throws Exception {
+        await(push.push(files("old"), sshd.target(), PushOptions.defaults()));
+        final DeviceSession session = await(connector.open(sshd.target()));
+        await(session.lock());
+        final FileSet slow = FileSet.of(List.of(file("/etc/pf.conf", 0600, "slow-load\n")));
+        await(session.editCandidate(new Candidate(slow, new ApplyPlan(List.of(new PlanStep.LoadPf())),
+            ApplyPlan.empty())));
+        final var commit = session.commit(CommitRequest.plain()).toCompletableFuture();
+        // the plan's pfctl takes 2 s: drop the connection while the router is in the middle of the commit
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sshd.calls().contains("pfctl -f /etc/pf.conf")
+            && Files.exists(sshd.root.resolve("var/pbr/gen/2")));
+        session.close();
+        assertThat(failure(commit)).isInstanceOf(DeviceException.ConnectionLost.class);
+
+        // the router finished the commit anyway (the script ignores SIGHUP and SIGPIPE while it switches)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+            .until(() -> !Files.exists(sshd.root.resolve("var/pbr/mutex")));
+        final RunningConfig config = await(push.readConfig(sshd.target()));
+        assertThat(config.generation()).isEqualTo(2);
+        assertThat(config.isInSync(slow)).isTrue();
+        assertThat(sshd.file("/etc/hostname.pppoe0")).isEmpty();
+    }
+
+    @Test
     void anOlderScriptIsUpgradedOnFirstContact() throws Exception {
         final Path agent = Files.createDirectories(sshd.root.resolve("var/pbr")).resolve("pbr-agent.sh");
         Files.writeString(agent, "#!/bin/sh\nVERSION=0\necho \"pbr-agent 0\"\necho \"@error version 0\"\nexit 1\n");
