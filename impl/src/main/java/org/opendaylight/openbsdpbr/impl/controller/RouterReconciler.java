@@ -266,7 +266,7 @@ public final class RouterReconciler {
             }
             try {
                 pass(current, doReadBack, doForce);
-            } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
                 LOG.warn("{}: reconciliation failed unexpectedly", name, e);
                 report(status.withSync(Sync.FAILED).withError(Optional.of(failure(Step.COMMIT, "internal error: "
                     + e.getClass().getSimpleName()))));
@@ -402,7 +402,7 @@ public final class RouterReconciler {
                     .withApplied(files.revision(), result.generation(),
                         result.outcome() == PushResult.Outcome.IN_SYNC ? Optional.empty() : Optional.of(now))
                     .withSync(Sync.IN_SYNC).withError(Optional.empty()));
-                LOG.info("{}", result.summary());
+                LOG.info("committed: {}", result.summary());
             }
             case PENDING -> {
                 synchronized (this) {
@@ -424,7 +424,7 @@ public final class RouterReconciler {
                     .withError(Optional.of(failure(Step.CONFIRM, result.failure().map(Throwable::getMessage)
                         .orElse("the commit was not confirmed in time: the router restored its previous "
                             + "generation")))));
-                LOG.warn("{}", result.summary());
+                LOG.warn("reverted: {}", result.summary());
             }
             case UNCHANGED, UNKNOWN -> {
                 final var failure = result.failure();

@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -26,10 +25,7 @@ import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.RouterKey;
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.yangtools.util.concurrent.FluentFutures;
@@ -37,7 +33,10 @@ import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /**
@@ -68,11 +67,7 @@ final class IntentCohort {
             YangInstanceIdentifier where = null;
             final Map<String, Profile> profiles = fleet.profiles();
             for (DOMDataTreeCandidate candidate : candidates) {
-                final Map<RouterKey, Router> before = routersIn(candidate, false);
-                for (Router router : routersIn(candidate, true).values()) {
-                    if (router.equals(before.get(router.key()))) {
-                        continue;
-                    }
+                for (Router router : changedEntries(candidate, Router.class)) {
                     final String problem = check(specs.apply(router), profiles);
                     if (problem != null) {
                         errors.add("router " + router.getName().getValue() + ": " + problem);
@@ -93,18 +88,11 @@ final class IntentCohort {
             final Map<String, Profile> profiles = new HashMap<>(fleet.profiles());
             final List<String> changed = new ArrayList<>();
             for (DOMDataTreeCandidate candidate : candidates) {
-                final var before = binding(candidate, candidate.getRootNode().dataBefore(), Profiles.class)
-                    .map(Profiles::nonnullProfile).orElse(Map.of());
-                final var after = binding(candidate, candidate.getRootNode().dataAfter(), Profiles.class)
-                    .map(Profiles::nonnullProfile).orElse(Map.of());
-                before.keySet().stream().filter(key -> !after.containsKey(key))
-                    .forEach(key -> profiles.remove(key.getName().getValue()));
-                for (var entry : after.entrySet()) {
-                    if (entry.getValue().equals(before.get(entry.getKey()))) {
-                        continue;
-                    }
+                removedEntries(candidate).forEach(profiles::remove);
+                for (var binding : changedEntries(candidate,
+                        org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.class)) {
                     try {
-                        final Profile profile = IntentMapping.profile(entry.getValue());
+                        final Profile profile = IntentMapping.profile(binding);
                         profiles.put(profile.name(), profile);
                         changed.add(profile.name());
                     } catch (IntentException e) {
@@ -127,19 +115,39 @@ final class IntentCohort {
         };
     }
 
-    private Map<RouterKey, Router> routersIn(final DOMDataTreeCandidate candidate, final boolean after) {
-        final var root = candidate.getRootNode();
-        return binding(candidate, after ? root.dataAfter() : root.dataBefore(), Routers.class)
-            .map(Routers::nonnullRouter).orElse(Map.of());
+    /**
+     * The list entries (routers or profiles) this candidate writes, as bindings: only the changed entries are
+     * converted, so a commit costs the same whatever the size of the fleet.
+     */
+    private <T extends DataObject> List<T> changedEntries(final DOMDataTreeCandidate candidate, final Class<T> type) {
+        final List<T> result = new ArrayList<>();
+        final YangInstanceIdentifier root = candidate.getRootPath().path();
+        for (DataTreeCandidateNode list : candidate.getRootNode().childNodes()) {
+            for (DataTreeCandidateNode entry : list.childNodes()) {
+                final NormalizedNode after = entry.dataAfter();
+                if (after == null || entry.modificationType() == ModificationType.UNMODIFIED) {
+                    continue;
+                }
+                final var binding = codec.fromNormalizedNode(root.node(list.name()).node(entry.name()), after);
+                if (binding != null && type.isInstance(binding.getValue())) {
+                    result.add(type.cast(binding.getValue()));
+                }
+            }
+        }
+        return result;
     }
 
-    private <T extends DataObject> Optional<T> binding(final DOMDataTreeCandidate candidate,
-            final NormalizedNode data, final Class<T> type) {
-        if (data == null) {
-            return Optional.empty();
+    /** The keys (names) of the list entries this candidate deletes. */
+    private static List<String> removedEntries(final DOMDataTreeCandidate candidate) {
+        final List<String> result = new ArrayList<>();
+        for (DataTreeCandidateNode list : candidate.getRootNode().childNodes()) {
+            for (DataTreeCandidateNode entry : list.childNodes()) {
+                if (entry.dataAfter() == null && entry.name() instanceof NodeIdentifierWithPredicates key) {
+                    key.values().forEach(value -> result.add(value.toString()));
+                }
+            }
         }
-        final var entry = codec.fromNormalizedNode(candidate.getRootPath().path(), data);
-        return entry == null ? Optional.empty() : Optional.ofNullable(type.cast(entry.getValue()));
+        return result;
     }
 
     /** Why the router's intent cannot be rendered, or null. */

@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -103,7 +104,7 @@ final class PbrRpcs {
             return unknownRouter(input);
         }
         return switch (router.desired()) {
-            case RouterReconciler.Desired.Invalid invalid -> failed(invalid.step().name().toLowerCase()
+            case RouterReconciler.Desired.Invalid invalid -> failed(invalid.step().name().toLowerCase(Locale.ROOT)
                 .replace('_', '-') + ": " + invalid.message(), ErrorTag.INVALID_VALUE);
             case RouterReconciler.Desired.Rendered rendered -> {
                 final FileSet files = rendered.result().files();
@@ -121,7 +122,8 @@ final class PbrRpcs {
                     .render.output.Lint>orderedBuilder();
                 for (Lint lint : rendered.result().lints()) {
                     lints.add(new LintBuilder().setPath(lint.path()).setCode(lint.code())
-                        .setSeverity(lint.severity().name().toLowerCase()).setMessage(lint.message()).build());
+                        .setSeverity(lint.severity().name().toLowerCase(Locale.ROOT)).setMessage(lint.message())
+                        .build());
                 }
                 yield RpcResultBuilder.success(new RenderOutputBuilder()
                     .setRevision(new Sha256Hex(rendered.revision()))

@@ -1,0 +1,252 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.tools.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.opendaylight.openbsdpbr.tools.lab.Lab;
+import org.opendaylight.openbsdpbr.tools.lab.LabConfig;
+
+/**
+ * The controller end to end, against a running distribution (started by {@code tools/bench/controller-bench.sh}) and
+ * an in-process lab: N routers sharing one profile are registered over RESTCONF; the time until all are in sync, the
+ * heap the controller retains per managed router, the time one profile change takes to reach every router, and the
+ * intent-to-applied latency of one router (RESTCONF PUT returned until its operational status is in sync on the new
+ * revision). Prints figures; asserts nothing.
+ */
+public final class ControllerBenchmark {
+    private static final String ROUTERS = "/data/openbsd-pbr:routers";
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final String PASSWORD = "bench-password";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String restconf;
+    private final String authorization = "Basic " + Base64.getEncoder()
+        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    private final PrintStream out;
+
+    private ControllerBenchmark(final String restconf, final PrintStream out) {
+        this.restconf = restconf;
+        this.out = out;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        final int routers = DeviceBenchmark.intArg(args, "--routers", 1000);
+        final int basePort = DeviceBenchmark.intArg(args, "--base-port", 12201);
+        final int latencyRuns = DeviceBenchmark.intArg(args, "--runs", 30);
+        final String restconf = DeviceBenchmark.stringArg(args, "--restconf", "http://127.0.0.1:8181/rests");
+        final String pid = DeviceBenchmark.stringArg(args, "--pid", "");
+        try (PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+             Lab lab = Lab.start(LabConfig.of(routers).withBasePort(basePort).withPassword(PASSWORD))) {
+            new ControllerBenchmark(restconf, out).run(routers, basePort, latencyRuns, pid);
+        }
+    }
+
+    private void run(final int routers, final int basePort, final int runs, final String pid) throws Exception {
+        out.printf("controller benchmark: %d lab routers from port %d, one shared profile%n", routers, basePort);
+        put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32")));
+        final long heapBefore = heapUsedKiB(pid);
+
+        final long registerStart = System.nanoTime();
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        final List<Future<?>> puts = new ArrayList<>();
+        for (int i = 1; i <= routers; i++) {
+            final int index = i;
+            puts.add(pool.submit(() -> put(ROUTERS + "/router=b" + index, router("b" + index, basePort + index - 1))));
+        }
+        for (Future<?> put : puts) {
+            put.get();
+        }
+        final double putSeconds = seconds(registerStart);
+        final Map<String, String> first = awaitAllInSync(routers, Map.of(), Duration.ofMinutes(10));
+        out.printf("register %d routers: PUTs took %.1f s, all in-sync after %.1f s%n", routers, putSeconds,
+            seconds(registerStart));
+
+        final long heapAfter = heapUsedKiB(pid);
+        if (heapBefore > 0 && heapAfter > 0) {
+            out.printf("heap used after full GC: %d MiB before, %d MiB with %d routers: %.1f KiB per managed router%n",
+                heapBefore / 1024, heapAfter / 1024, routers, (heapAfter - heapBefore) / (double) routers);
+        }
+
+        final long profileStart = System.nanoTime();
+        put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32", "1.0.0.1/32")));
+        awaitAllInSync(routers, first, Duration.ofMinutes(10));
+        out.printf("one profile change reached all %d routers (in-sync on a new revision) in %.1f s%n", routers,
+            seconds(profileStart));
+
+        final List<Double> latencies = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            final String before = statusOf("b1").get("b1");
+            final long start = System.nanoTime();
+            put(ROUTERS + "/router=b1/intent/table=local", table(List.of("10.0.0." + (run % 200 + 1) + "/32")));
+            while (true) {
+                final String now = statusOf("b1").get("b1");
+                if (now != null && !now.equals(before)) {
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            latencies.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(latencies);
+        out.printf("intent-to-applied, one router, %d runs: p50 %.0f ms, p90 %.0f ms, max %.0f ms%n", runs,
+            latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.9)),
+            latencies.get(latencies.size() - 1));
+
+        for (int i = 1; i <= routers; i++) {
+            final int index = i;
+            pool.submit(() -> delete(ROUTERS + "/router=b" + index));
+        }
+        pool.shutdown();
+        delete("/data/openbsd-pbr:profiles/profile=bench");
+    }
+
+    /** Waits until every router is in sync on a revision other than the one in {@code old}; returns revisions. */
+    private Map<String, String> awaitAllInSync(final int routers, final Map<String, String> old,
+            final Duration limit) throws Exception {
+        final long deadline = System.nanoTime() + limit.toNanos();
+        Map<String, String> revisions = Map.of();
+        while (System.nanoTime() < deadline) {
+            revisions = statusOf(null);
+            final Map<String, String> snapshot = revisions;
+            final long done = snapshot.entrySet().stream()
+                .filter(entry -> !entry.getValue().equals(old.get(entry.getKey()))).count();
+            if (done >= routers) {
+                return revisions;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("only " + revisions.size() + " of " + routers + " routers in sync in "
+            + limit);
+    }
+
+    /** Router name to applied revision, for routers in sync (one router or all). */
+    private Map<String, String> statusOf(final String router) throws IOException, InterruptedException {
+        final String path = router == null ? ROUTERS + "?content=nonconfig" : ROUTERS + "/router=" + router
+            + "?content=nonconfig";
+        final var response = send(HttpRequest.newBuilder(URI.create(restconf + path)).GET()
+            .header("Accept", "application/yang-data+json"));
+        final Map<String, String> result = new HashMap<>();
+        if (response.statusCode() != 200) {
+            return result;
+        }
+        final JsonElement root = JsonParser.parseString(response.body());
+        final var object = root.getAsJsonObject();
+        final var list = object.has("openbsd-pbr:routers")
+            ? object.getAsJsonObject("openbsd-pbr:routers").getAsJsonArray("router")
+            : object.getAsJsonArray("openbsd-pbr:router");
+        if (list == null) {
+            return result;
+        }
+        for (JsonElement element : list) {
+            final var entry = element.getAsJsonObject();
+            final var status = entry.getAsJsonObject("status");
+            if (status != null && status.has("sync-status") && "in-sync".equals(status.get("sync-status")
+                    .getAsString()) && status.has("applied-revision")) {
+                result.put(entry.get("name").getAsString(), status.get("applied-revision").getAsString());
+            }
+        }
+        return result;
+    }
+
+    private static String router(final String name, final int port) {
+        return """
+            {"openbsd-pbr:router":[{"name":"%s","profile":["bench"],
+              "management":{"address":"127.0.0.1","port":%d,"password":"%s","host-key-policy":"trust-on-first-use"},
+              "settings":{"confirm-timeout":30},
+              "intent":{
+                "rdomain":[{"id":0,"default-route-via":"wan"}],
+                "interface":[{"name":"em0"},{"name":"em1","ipv4-address":["192.168.1.1/24"]}],
+                "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
+                "table":[{"name":"local","entry":["10.0.0.1/32"]}],
+                "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
+            """.formatted(name, port, PASSWORD);
+    }
+
+    private static String profile(final List<String> entries) {
+        return """
+            {"openbsd-pbr:profile":[{"name":"bench",
+              "table":[{"name":"via_wan","entry":[%s]}],
+              "policy-route":[{"name":"to-via-wan","sequence":10,"ingress-interface":"em1",
+                "source":{"interface-network":"em1:network"},"destination":{"table":"via_wan"},"via-uplink":"wan"}],
+              "sshd":{"listen":[{"address":"0.0.0.0","rdomain":0}]}}]}
+            """.formatted(String.join(",", entries.stream().map(entry -> "\"" + entry + "\"").toList()));
+    }
+
+    private static String table(final List<String> entries) {
+        return "{\"openbsd-pbr:table\":[{\"name\":\"local\",\"entry\":["
+            + String.join(",", entries.stream().map(entry -> "\"" + entry + "\"").toList()) + "]}]}";
+    }
+
+    private Void put(final String path, final String body) throws IOException, InterruptedException {
+        var response = send(HttpRequest.newBuilder(URI.create(restconf + path))
+            .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/yang-data+json"));
+        for (int retry = 0; response.statusCode() == 401 && retry < 60; retry++) {
+            // AAA may still be loading its users right after start-up
+            Thread.sleep(1000);
+            response = send(HttpRequest.newBuilder(URI.create(restconf + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/yang-data+json"));
+        }
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + path + ": HTTP " + response.statusCode() + " "
+                + response.body());
+        }
+        return null;
+    }
+
+    private Void delete(final String path) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(restconf + path)).DELETE());
+        return null;
+    }
+
+    private HttpResponse<String> send(final HttpRequest.Builder builder) throws IOException, InterruptedException {
+        return http.send(builder.header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Heap in use after a full GC, from jcmd; 0 when no pid was given. */
+    private static long heapUsedKiB(final String pid) throws IOException, InterruptedException {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        final String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+        final var process = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        final var matcher = HEAP_USED.matcher(output);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    private static double seconds(final long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
