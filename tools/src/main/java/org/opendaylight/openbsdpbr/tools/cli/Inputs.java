@@ -1,0 +1,134 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.tools.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.api.intent.IntentError;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.render.InvalidIntentException;
+import org.opendaylight.openbsdpbr.impl.render.RenderResult;
+import org.opendaylight.openbsdpbr.impl.render.Renderer;
+import org.opendaylight.openbsdpbr.tools.intentjson.IntentDocument;
+import org.opendaylight.openbsdpbr.tools.intentjson.IntentJson;
+import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonException;
+import org.opendaylight.openbsdpbr.tools.intentjson.RouterEntry;
+
+/**
+ * What {@code render} and {@code diff} share: their command lines, reading intent JSON, and rendering routers, with
+ * every problem printed on the error stream one a line.
+ */
+final class Inputs {
+    private Inputs() {
+        // utility
+    }
+
+    /** The JSON reader: building it parses the model, so one per process. */
+    private static final class Holder {
+        static final IntentJson JSON = IntentJson.create();
+    }
+
+    /** A usage error: the message and the usage line go to the error stream, exit status 2. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(final String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A parsed command line: positional arguments and {@code --name VALUE} / {@code --name=VALUE} options.
+     *
+     * @param positional the arguments that are not options, in order
+     * @param options the options given, each at most once
+     */
+    record CommandLine(List<String> positional, Map<String, String> options) {
+        static CommandLine parse(final List<String> args, final Set<String> valued) throws UsageException {
+            final List<String> positional = new ArrayList<>();
+            final Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                final String arg = args.get(i);
+                if (!arg.startsWith("-") || "-".equals(arg)) {
+                    positional.add(arg);
+                    continue;
+                }
+                final int equals = arg.indexOf('=');
+                final String name = equals > 0 ? arg.substring(0, equals) : arg;
+                if (!valued.contains(name)) {
+                    throw new UsageException("unknown option " + name);
+                }
+                final String value;
+                if (equals > 0) {
+                    value = arg.substring(equals + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw new UsageException(name + " needs a value");
+                }
+                if (options.putIfAbsent(name, value) != null) {
+                    throw new UsageException(name + " given twice");
+                }
+            }
+            return new CommandLine(positional, options);
+        }
+
+        @Nullable String option(final String name) {
+            return options.get(name);
+        }
+    }
+
+    /** Reads intent JSON; null when it is invalid, the problems printed one a line. */
+    static @Nullable IntentDocument load(final Path input, final @Nullable String router, final String label,
+            final PrintStream error) {
+        try {
+            return Holder.JSON.load(input, router);
+        } catch (IntentJsonException e) {
+            printProblems(e.problems(), label, error);
+            return null;
+        }
+    }
+
+    /**
+     * Renders a router of a document: merged with its profiles, validated, rendered.
+     *
+     * @return the files and lints, or null when the intent is invalid (the problems printed one a line)
+     */
+    static @Nullable RenderResult render(final IntentDocument document, final String router, final String label,
+            final PrintStream error) {
+        final RouterIntent effective;
+        try {
+            effective = document.effective(router);
+        } catch (IntentJsonException e) {
+            printProblems(e.problems(), label, error);
+            return null;
+        }
+        try {
+            return Renderer.render(effective);
+        } catch (InvalidIntentException e) {
+            final List<String> problems = new ArrayList<>();
+            for (IntentError problem : e.errors()) {
+                problems.add(RouterEntry.path(router) + "/" + problem.path() + ": " + problem.message());
+            }
+            printProblems(problems, label, error);
+            return null;
+        }
+    }
+
+    private static void printProblems(final List<String> problems, final String label, final PrintStream error) {
+        for (String problem : problems) {
+            error.println("error: " + label + problem);
+        }
+    }
+}
