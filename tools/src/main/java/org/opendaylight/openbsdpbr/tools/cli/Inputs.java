@@ -36,7 +36,16 @@ final class Inputs {
 
     /** The JSON reader: building it parses the model, so one per process. */
     private static final class Holder {
-        static final IntentJson JSON = IntentJson.create();
+        static final IntentJson JSON = create();
+
+        private static IntentJson create() {
+            // yangtools logs its codec choices at INFO; a command's output is not the place for them
+            final String key = "org.slf4j.simpleLogger.log.org.opendaylight.yangtools";
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+            return IntentJson.create();
+        }
     }
 
     /** A usage error: the message and the usage line go to the error stream, exit status 2. */
