@@ -68,6 +68,10 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
 
         @AttributeDefinition(description = "Seconds allowed for an SSH connection, authentication and each step")
         int ssh$_$timeout$_$seconds() default 20;
+
+        @AttributeDefinition(description = "Cluster singleton groups routers are hashed into; 0 gives every router its "
+            + "own singleton (ODL's entity ownership does not keep up with thousands of those)")
+        int ownership$_$groups() default 32;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenbsdPbrProvider.class);
@@ -90,7 +94,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
         final var push = new DevicePush(connector, ApplyPlanner::plan);
         status = new StatusWriter(broker);
-        fleet = new Fleet(push, status, new ClusterOwnership(singletons), settings);
+        fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings);
 
         final HostKeyRecorder recorder = (router, fingerprint) -> recordHostKey(broker, router, fingerprint);
         final Function<Router, RouterSpec> specs = router -> RouterSpecs.of(router, settings.confirmTimeout(),
