@@ -121,9 +121,13 @@ public final class ControllerBenchmark {
             latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.9)),
             latencies.get(latencies.size() - 1));
 
+        final List<Future<Void>> deletes = new ArrayList<>();
         for (int i = 1; i <= routers; i++) {
             final int index = i;
-            pool.submit(() -> delete(ROUTERS + "/router=b" + index));
+            deletes.add(pool.submit(() -> delete(ROUTERS + "/router=b" + index)));
+        }
+        for (Future<Void> delete : deletes) {
+            delete.get();
         }
         pool.shutdown();
         delete("/data/openbsd-pbr:profiles/profile=bench");
@@ -179,8 +183,9 @@ public final class ControllerBenchmark {
 
     private static String router(final String name, final int port) {
         return """
-            {"openbsd-pbr:router":[{"name":"%s","profile":["bench"],
-              "management":{"address":"127.0.0.1","port":%d,"password":"%s","host-key-policy":"trust-on-first-use"},
+            {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
+              "management":{"address":"127.0.0.1","port":PORT,"password":"SECRET",
+                "host-key-policy":"trust-on-first-use"},
               "settings":{"confirm-timeout":30},
               "intent":{
                 "rdomain":[{"id":0,"default-route-via":"wan"}],
@@ -188,17 +193,17 @@ public final class ControllerBenchmark {
                 "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
                 "table":[{"name":"local","entry":["10.0.0.1/32"]}],
                 "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
-            """.formatted(name, port, PASSWORD);
+            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("SECRET", PASSWORD);
     }
 
     private static String profile(final List<String> entries) {
         return """
             {"openbsd-pbr:profile":[{"name":"bench",
-              "table":[{"name":"via_wan","entry":[%s]}],
+              "table":[{"name":"via_wan","entry":[ENTRIES]}],
               "policy-route":[{"name":"to-via-wan","sequence":10,"ingress-interface":"em1",
                 "source":{"interface-network":"em1:network"},"destination":{"table":"via_wan"},"via-uplink":"wan"}],
               "sshd":{"listen":[{"address":"0.0.0.0","rdomain":0}]}}]}
-            """.formatted(String.join(",", entries.stream().map(entry -> "\"" + entry + "\"").toList()));
+            """.replace("ENTRIES", String.join(",", entries.stream().map(entry -> "\"" + entry + "\"").toList()));
     }
 
     private static String table(final List<String> entries) {
