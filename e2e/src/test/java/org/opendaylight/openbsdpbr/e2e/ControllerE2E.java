@@ -165,6 +165,19 @@ class ControllerE2E {
     }
 
     @Test
+    void bb_rollbackRestoresThePreviousGenerationAndHoldsTheIntent() throws Exception {
+        final JsonObject synced = awaitSync("e2e-seed", "in-sync");
+        final int generation = Integer.parseInt(field(synced, "applied-generation"));
+        final var reply = RESTCONF.post("/operations/openbsd-pbr:rollback", "{\"input\":{\"router\":\"e2e-seed\"}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(lab("cat r1 /etc/pf.conf")).as("the previous test's change is gone")
+            .doesNotContain("proto tcp");
+        assertThat(lab("status r1")).contains("generation " + (generation + 1) + " ");
+        awaitStatus("e2e-seed", "out-of-sync (held off its intent after the rollback)",
+            status -> "out-of-sync".equals(field(status, "sync-status")));
+    }
+
+    @Test
     void c_changeThatCutsTheManagementPathIsReverted() throws Exception {
         putRouter("e2e-cut", 2202);
         final JsonObject synced = awaitSync("e2e-cut", "in-sync");

@@ -234,7 +234,14 @@ final class PbrRpcs {
         if (target == null) {
             return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
         }
-        final int generation = input.getGeneration() == null ? -1 : input.getGeneration().intValue();
+        // no generation given: the one before the generation the router runs
+        final var applied = router.status().appliedGeneration();
+        final int generation = input.getGeneration() != null ? input.getGeneration().intValue()
+            : applied.isPresent() && applied.getAsInt() > 0 ? applied.getAsInt() - 1 : -1;
+        if (generation < 0) {
+            return failed("read-back: the router's generation is not known yet; name one or run check-sync",
+                ErrorTag.OPERATION_FAILED);
+        }
         router.holdForRollback();
         return translate(push.rollback(target, generation, PushOptions.defaults().withConfirm(confirmTimeout)),
             pushed -> {
