@@ -7,23 +7,19 @@
  */
 package org.opendaylight.openbsdpbr.tools.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
-import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
-import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
+import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 import org.opendaylight.openbsdpbr.tools.cli.device.FileTree;
-import org.opendaylight.openbsdpbr.tools.cli.device.Options;
-import org.opendaylight.openbsdpbr.tools.cli.device.UsageException;
 
 /**
  * {@code openbsd-pbr check-sync}: reads a router's generation and its managed files as they are on disk, and reports
@@ -41,6 +37,7 @@ public final class CheckSyncCommand {
         + "Reports the router's generation, files changed on the router by hand, and differences from DIR.\n"
         + "  --files DIR               rendered files to compare with\n"
         + DeviceCli.HELP;
+    private static final DeviceCommand COMMAND = new DeviceCommand(USAGE, HELP, Set.of("--files"), Set.of());
 
     private CheckSyncCommand() {
         // static only
@@ -55,44 +52,23 @@ public final class CheckSyncCommand {
      * @return 0 when in sync, 1 when not, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(HELP);
-            return 0;
-        }
-        DeviceCli.quietLogs();
-        final Options options;
-        final DeviceTarget target;
-        Optional<FileSet> expected = Optional.empty();
-        try {
-            options = Options.parse(args, DeviceCli.with(DeviceCli.VALUED, "--files"), DeviceCli.FLAGS,
-                DeviceCli.REPEATABLE);
-            if (options.value("--files").isPresent()) {
-                expected = Optional.of(FileTree.read(Path.of(options.value("--files").orElseThrow())));
-            }
-            target = DeviceCli.target(options, out);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            error.println(USAGE);
-            return 2;
-        } catch (IOException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        }
-        try (var connector = new SshDeviceConnector(DeviceCli.settings(options))) {
-            final RunningConfig config = new DevicePush(connector, ApplyPlanner::plan).readConfig(target)
-                .toCompletableFuture().get();
-            return report(target, config, expected, out);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        } catch (ExecutionException e) {
-            DeviceCli.fail(e, error);
-            out.println("generation unknown");
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeviceCli.fail(e, error);
-        }
+        return COMMAND.run(args, out, error, options -> {
+            final Optional<String> files = options.value("--files");
+            final Optional<FileSet> expected = files.isPresent()
+                ? Optional.of(FileTree.read(Path.of(files.orElseThrow()))) : Optional.empty();
+            final DeviceTarget target = DeviceCli.target(options, out);
+            return push -> {
+                final RunningConfig config;
+                try {
+                    config = push.readConfig(target).toCompletableFuture().get();
+                } catch (ExecutionException e) {
+                    DeviceCli.fail(e, error);
+                    DeviceCli.printGeneration(OptionalInt.empty(), out);
+                    return 1;
+                }
+                return report(target, config, expected, out);
+            };
+        });
     }
 
     private static int report(final DeviceTarget target, final RunningConfig config,
@@ -112,7 +88,7 @@ public final class CheckSyncCommand {
             inSync &= differences.isEmpty();
         }
         out.println(inSync ? "in sync" : "OUT OF SYNC");
-        out.println("generation " + config.generation());
+        DeviceCli.printGeneration(OptionalInt.of(config.generation()), out);
         return inSync ? 0 : 1;
     }
 }

@@ -7,18 +7,12 @@
  */
 package org.opendaylight.openbsdpbr.tools.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
-import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
-import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
-import org.opendaylight.openbsdpbr.tools.cli.device.Options;
-import org.opendaylight.openbsdpbr.tools.cli.device.UsageException;
+import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 
 /**
  * {@code openbsd-pbr confirm}: confirms a router's pending confirmed commit (or, with {@code --cancel}, reverts it
@@ -37,6 +31,8 @@ public final class ConfirmCommand {
         + "  --generation N            the generation to confirm (default: whichever is pending)\n"
         + "  --cancel                  revert the pending commit now instead\n"
         + DeviceCli.HELP;
+    private static final DeviceCommand COMMAND = new DeviceCommand(USAGE, HELP, Set.of("--generation"),
+        Set.of("--cancel"));
 
     private ConfirmCommand() {
         // static only
@@ -51,40 +47,11 @@ public final class ConfirmCommand {
      * @return 0 when confirmed or cancelled, 1 when not, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(HELP);
-            return 0;
-        }
-        DeviceCli.quietLogs();
-        final Options options;
-        final DeviceTarget target;
-        final int generation;
-        try {
-            options = Options.parse(args, DeviceCli.with(DeviceCli.VALUED, "--generation"),
-                DeviceCli.with(DeviceCli.FLAGS, "--cancel"), DeviceCli.REPEATABLE);
-            generation = options.intValue("--generation", 1, Integer.MAX_VALUE).orElse(0);
-            target = DeviceCli.target(options, out);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            error.println(USAGE);
-            return 2;
-        } catch (IOException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        }
-        try (var connector = new SshDeviceConnector(DeviceCli.settings(options))) {
-            final var push = new DevicePush(connector, ApplyPlanner::plan);
-            final PushResult result = (options.flag("--cancel") ? push.cancelCommit(target)
-                : push.confirm(target, generation)).toCompletableFuture().get();
-            return DeviceCli.report(result, out, error);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        } catch (ExecutionException e) {
-            return DeviceCli.fail(e, error);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeviceCli.fail(e, error);
-        }
+        return COMMAND.run(args, out, error, options -> {
+            final int generation = options.intValue("--generation", 1, Integer.MAX_VALUE).orElse(0);
+            final DeviceTarget target = DeviceCli.target(options, out);
+            return push -> DeviceCli.report(options.flag("--cancel") ? push.cancelCommit(target)
+                : push.confirm(target, generation), out, error);
+        });
     }
 }

@@ -13,15 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
-import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
-import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
+import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 import org.opendaylight.openbsdpbr.tools.cli.device.FileTree;
 import org.opendaylight.openbsdpbr.tools.cli.device.Options;
 import org.opendaylight.openbsdpbr.tools.cli.device.UsageException;
@@ -50,6 +46,9 @@ public final class PushCommand {
         + "  --lock-wait SECONDS       wait this long for another holder's lock (default 30)\n"
         + "  --force                   commit even when the router already runs these files\n"
         + DeviceCli.HELP;
+    private static final DeviceCommand COMMAND = new DeviceCommand(USAGE, HELP, OWN, Set.of("--force"));
+    private static final DeviceCommand FILES = new DeviceCommand(USAGE, HELP, Set.of("--confirm", "--lock-wait"),
+        Set.of("--force"));
 
     private PushCommand() {
         // static only
@@ -64,25 +63,8 @@ public final class PushCommand {
      * @return 0 when the router runs the files, 1 when not, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(HELP);
-            return 0;
-        }
-        final Options options;
-        final FileSet files;
-        try {
-            options = Options.parse(args, DeviceCli.with(DeviceCli.VALUED, OWN.toArray(String[]::new)),
-                DeviceCli.with(DeviceCli.FLAGS, "--force"), DeviceCli.REPEATABLE);
-            files = FileTree.read(Path.of(options.required("--files")));
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            error.println(USAGE);
-            return 2;
-        } catch (IOException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        }
-        return pushFiles(files, options, out, error);
+        return COMMAND.run(args, out, error,
+            options -> prepare(FileTree.read(Path.of(options.required("--files"))), options, out, error));
     }
 
     /**
@@ -94,52 +76,20 @@ public final class PushCommand {
      */
     public static int pushFiles(final FileSet files, final List<String> args, final PrintStream out,
             final PrintStream error) {
-        try {
-            return pushFiles(files, Options.parse(args, DeviceCli.with(DeviceCli.VALUED, "--confirm", "--lock-wait"),
-                DeviceCli.with(DeviceCli.FLAGS, "--force"), DeviceCli.REPEATABLE), out, error);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            error.println(USAGE);
-            return 2;
-        }
+        return FILES.execute(args, out, error, options -> prepare(files, options, out, error));
     }
 
-    private static int pushFiles(final FileSet files, final Options options, final PrintStream out,
-            final PrintStream error) {
-        DeviceCli.quietLogs();
-        final DeviceTarget target;
-        PushOptions pushOptions = PushOptions.defaults();
-        try {
-            target = DeviceCli.target(options, out);
-            final var confirm = options.intValue("--confirm", 1, 86_400);
-            if (confirm.isPresent()) {
-                pushOptions = pushOptions.withConfirm(Duration.ofSeconds(confirm.orElseThrow()));
-            }
-            pushOptions = pushOptions.withLockWait(Duration.ofSeconds(options.intValue("--lock-wait", 0, 3600)
-                .orElse(30))).withSkipWhenInSync(!options.flag("--force"));
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            error.println(USAGE);
-            return 2;
-        } catch (IOException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        }
-        try (var connector = new SshDeviceConnector(DeviceCli.settings(options))) {
+    private static DeviceCommand.Call prepare(final FileSet files, final Options options, final PrintStream out,
+            final PrintStream error) throws UsageException, IOException {
+        final DeviceTarget target = DeviceCli.target(options, out);
+        final PushOptions pushOptions = DeviceCli.withConfirm(PushOptions.defaults(), options)
+            .withLockWait(Duration.ofSeconds(options.intValue("--lock-wait", 0, 3600).orElse(30)))
+            .withSkipWhenInSync(!options.flag("--force"));
+        return push -> {
             out.println("pushing " + files.size() + " files (revision " + files.revision().substring(0, 12)
                 + ") to " + target.name() + " at " + target.endpoint()
                 + pushOptions.confirm().map(t -> ", confirm within " + t.toSeconds() + " s").orElse(""));
-            final PushResult result = new DevicePush(connector, ApplyPlanner::plan).push(files, target, pushOptions)
-                .toCompletableFuture().get();
-            return DeviceCli.report(result, out, error);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        } catch (ExecutionException e) {
-            return DeviceCli.fail(e, error);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeviceCli.fail(e, error);
-        }
+            return DeviceCli.report(push.push(files, target, pushOptions), out, error);
+        };
     }
 }

@@ -7,19 +7,13 @@
  */
 package org.opendaylight.openbsdpbr.tools.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
-import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
-import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
-import org.opendaylight.openbsdpbr.tools.cli.device.Options;
+import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 import org.opendaylight.openbsdpbr.tools.cli.device.UsageException;
 
 /**
@@ -39,6 +33,8 @@ public final class RollbackCommand {
         + "  --generation N            the generation to go back to\n"
         + "  --confirm SECONDS         confirmed: the router reverts unless confirmed in time\n"
         + DeviceCli.HELP;
+    private static final DeviceCommand COMMAND = new DeviceCommand(USAGE, HELP,
+        Set.of("--generation", "--confirm"), Set.of());
 
     private RollbackCommand() {
         // static only
@@ -53,45 +49,13 @@ public final class RollbackCommand {
      * @return 0 on success, 1 on failure, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(HELP);
-            return 0;
-        }
-        DeviceCli.quietLogs();
-        final Options options;
-        final DeviceTarget target;
-        final int generation;
-        PushOptions pushOptions = PushOptions.defaults().withSkipWhenInSync(false);
-        try {
-            options = Options.parse(args, DeviceCli.with(DeviceCli.VALUED, "--generation", "--confirm"),
-                DeviceCli.FLAGS, DeviceCli.REPEATABLE);
-            generation = options.intValue("--generation", 1, Integer.MAX_VALUE)
+        return COMMAND.run(args, out, error, options -> {
+            final int generation = options.intValue("--generation", 1, Integer.MAX_VALUE)
                 .orElseThrow(() -> new UsageException("missing --generation"));
-            final var confirm = options.intValue("--confirm", 1, 86_400);
-            if (confirm.isPresent()) {
-                pushOptions = pushOptions.withConfirm(Duration.ofSeconds(confirm.orElseThrow()));
-            }
-            target = DeviceCli.target(options, out);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            error.println(USAGE);
-            return 2;
-        } catch (IOException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        }
-        try (var connector = new SshDeviceConnector(DeviceCli.settings(options))) {
-            final PushResult result = new DevicePush(connector, ApplyPlanner::plan)
-                .rollback(target, generation, pushOptions).toCompletableFuture().get();
-            return DeviceCli.report(result, out, error);
-        } catch (UsageException e) {
-            error.println("error: " + e.getMessage());
-            return 2;
-        } catch (ExecutionException e) {
-            return DeviceCli.fail(e, error);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeviceCli.fail(e, error);
-        }
+            final PushOptions pushOptions = DeviceCli.withConfirm(PushOptions.defaults().withSkipWhenInSync(false),
+                options);
+            final DeviceTarget target = DeviceCli.target(options, out);
+            return push -> DeviceCli.report(push.rollback(target, generation, pushOptions), out, error);
+        });
     }
 }

@@ -16,12 +16,16 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
+import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
 import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
@@ -183,9 +187,33 @@ public final class DeviceCli {
      */
     public static int report(final PushResult result, final PrintStream out, final PrintStream error) {
         (result.isSuccess() ? out : error).println(result.summary());
-        out.println(result.generation().isPresent() ? "generation " + result.generation().getAsInt()
-            : "generation unknown");
+        printGeneration(result.generation(), out);
         return result.isSuccess() ? 0 : 1;
+    }
+
+    /**
+     * Wait for a result, then {@link #report(PushResult, PrintStream, PrintStream) report} it.
+     *
+     * @return the exit status: 0 when the router runs what was asked, 1 otherwise
+     * @throws ExecutionException when the operation failed before any result
+     * @throws InterruptedException when interrupted
+     */
+    public static int report(final CompletionStage<PushResult> result, final PrintStream out,
+            final PrintStream error) throws ExecutionException, InterruptedException {
+        return report(result.toCompletableFuture().get(), out, error);
+    }
+
+    /** Print the last line of a device command: {@code generation N}, or {@code generation unknown}. */
+    public static void printGeneration(final OptionalInt generation, final PrintStream out) {
+        out.println(generation.isPresent() ? "generation " + generation.getAsInt() : "generation unknown");
+    }
+
+    /** The push options with {@code --confirm SECONDS} (1..86400) when given. */
+    public static PushOptions withConfirm(final PushOptions pushOptions, final Options options)
+            throws UsageException {
+        final Optional<Integer> confirm = options.intValue("--confirm", 1, 86_400);
+        return confirm.isPresent() ? pushOptions.withConfirm(Duration.ofSeconds(confirm.orElseThrow()))
+            : pushOptions;
     }
 
     /** Print a failure that ended a command before any result. */
