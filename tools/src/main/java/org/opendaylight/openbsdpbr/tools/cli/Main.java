@@ -61,7 +61,8 @@ public final class Main {
             case "diff" -> DiffCommand.run(rest, out, error);
             case "map-e" -> MapECommand.run(rest, out, error);
             case "lab" -> LabCommand.run(rest, out, error);
-            case "push" -> PushCommand.run(rest, out, error);
+            case "push" -> IntentPush.applies(rest) ? IntentPush.run(rest, out, error)
+                : PushCommand.run(rest, out, error);
             case "confirm" -> ConfirmCommand.run(rest, out, error);
             case "rollback" -> RollbackCommand.run(rest, out, error);
             case "check-sync" -> CheckSyncCommand.run(rest, out, error);
