@@ -106,11 +106,16 @@ public final class ControllerBenchmark {
         for (int run = 0; run < runs; run++) {
             final String before = statusOf("b1").get("b1");
             final long start = System.nanoTime();
-            put(ROUTERS + "/router=b1/intent/table=local", table(List.of("10.0.0." + (run % 200 + 1) + "/32")));
+            // 10.0.1.x: always different from the table's first entry (10.0.0.1) and from the previous run
+            put(ROUTERS + "/router=b1/intent/table=local", table(List.of("10.0.1." + (run % 200 + 1) + "/32")));
+            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (true) {
                 final String now = statusOf("b1").get("b1");
                 if (now != null && !now.equals(before)) {
                     break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("b1 did not apply its change within 60 s");
                 }
                 Thread.sleep(5);
             }
