@@ -48,7 +48,8 @@ cleanup() {
 trap cleanup EXIT
 
 t0=$SECONDS
-(cd "$karaf" && JAVA_MIN_MEM=512m JAVA_MAX_MEM=${OPENBSD_PBR_HEAP:-2048m} nohup bin/karaf server > console.log 2>&1 &)
+(cd "$karaf" && JAVA_MIN_MEM=512m JAVA_MAX_MEM=${OPENBSD_PBR_HEAP:-2048m} nohup bin/karaf server > console.log 2>&1 \
+  < /dev/null &) > /dev/null 2>&1 < /dev/null
 ready=0
 for _ in $(seq 1 180); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -H 'Accept: application/yang-data+json' \
