@@ -148,7 +148,7 @@ final class PbrRpcs {
         }
         final DeviceTarget target = router.target().orElse(null);
         if (target == null) {
-            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+            return noTarget(router);
         }
         final Duration timeout = input.getConfirmTimeout() == null ? router.spec().confirmTimeout()
             : Duration.ofSeconds(input.getConfirmTimeout().toJava());
@@ -215,7 +215,7 @@ final class PbrRpcs {
         }
         final DeviceTarget target = router.target().orElse(null);
         if (target == null) {
-            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+            return noTarget(router);
         }
         return translate(push.confirm(target, 0), pushed -> {
             router.checkSync();
@@ -232,7 +232,7 @@ final class PbrRpcs {
         }
         final DeviceTarget target = router.target().orElse(null);
         if (target == null) {
-            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+            return noTarget(router);
         }
         // no generation given: the one before the generation the router runs
         final var applied = router.status().appliedGeneration();
@@ -258,7 +258,7 @@ final class PbrRpcs {
         }
         final DeviceTarget target = router.target().orElse(null);
         if (target == null) {
-            return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
+            return noTarget(router);
         }
         final FileSet expected = router.applied().orElse(null);
         final SettableFuture<RpcResult<CheckSyncOutput>> future = SettableFuture.create();
@@ -304,6 +304,11 @@ final class PbrRpcs {
 
     private RouterReconciler router(final RouterRef input) {
         return input.getRouter() == null ? null : fleet.router(input.getRouter().getValue()).orElse(null);
+    }
+
+    /** The router's management settings are unusable: why, as the connect step's failure. */
+    private static <T> ListenableFuture<RpcResult<T>> noTarget(final RouterReconciler router) {
+        return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
     }
 
     private static <T> ListenableFuture<RpcResult<T>> unknownRouter(final RouterRef input) {
