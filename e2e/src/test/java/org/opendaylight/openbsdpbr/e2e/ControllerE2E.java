@@ -132,6 +132,30 @@ class ControllerE2E {
         assertThat(lab("cat r1 /etc/hostname.pppoe0")).contains("authkey '" + PPPOE_SECRET + "'");
     }
 
+    @Test
+    void aa_theConfigurationHoldsSecretsOnlySealedAndAGetPutRoundTripChangesNothing() throws Exception {
+        final String path = ROUTERS + "e2e-seed?content=config";
+        final Instant deadline = Instant.now().plus(SETTLE);
+        String body = RESTCONF.get(path).body();
+        while ((body.contains(PPPOE_SECRET) || body.contains(LAB_PASSWORD)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            body = RESTCONF.get(path).body();
+        }
+        assertThat(body).as("the configuration after sealing").doesNotContain(PPPOE_SECRET)
+            .doesNotContain(LAB_PASSWORD).containsPattern("\"secret\"\\s*:\\s*\"\\$aaa\\$[A-Za-z0-9+/=]+\"")
+            .containsPattern("\"password\"\\s*:\\s*\"\\$aaa\\$[A-Za-z0-9+/=]+\"");
+
+        // an operator's tool writes back what it read: sealed values are taken as they are, nothing is pushed
+        final String applied = field(awaitSync("e2e-seed", "in-sync"), "applied-revision");
+        final var put = RESTCONF.put(ROUTERS + "e2e-seed", body);
+        assertThat(put.status()).as(put.toString()).isIn(200, 204);
+        Thread.sleep(2_000);
+        final JsonObject after = awaitSync("e2e-seed", "in-sync");
+        assertThat(field(after, "applied-revision")).isEqualTo(applied);
+        assertThat(RESTCONF.get(path).body()).isEqualTo(body);
+        assertThat(lab("cat r1 /etc/hostname.pppoe0")).contains("authkey '" + PPPOE_SECRET + "'");
+    }
+
     /** The commands the lab router ran, oldest first (the lab shows the last few). */
     private static List<String> commandsRun(final String router) throws IOException, InterruptedException {
         final String status = lab("status " + router);

@@ -47,8 +47,9 @@ public final class IntentException extends IllegalArgumentException {
         return detail;
     }
 
-    private IntentException(final String path, final String detail, final IntentException cause) {
-        super(path + ": " + detail, cause);
+    /** An error with the failure that caused it (whose message must not hold a secret either). */
+    public IntentException(final String path, final String detail, final Throwable cause) {
+        super(requireNonNull(path) + ": " + requireNonNull(detail), cause);
         this.path = path;
         this.detail = detail;
     }

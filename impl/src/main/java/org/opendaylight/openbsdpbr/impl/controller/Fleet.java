@@ -131,10 +131,6 @@ public final class Fleet implements AutoCloseable {
         return Map.copyOf(profiles);
     }
 
-    public int size() {
-        return routers.size();
-    }
-
     private void fanOut(final String profile) {
         routers.values().stream().map(Managed::reconciler)
             .filter(reconciler -> reconciler.usesProfile(profile))

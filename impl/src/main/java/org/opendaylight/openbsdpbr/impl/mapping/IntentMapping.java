@@ -21,6 +21,7 @@ import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
+import org.opendaylight.openbsdpbr.impl.secret.SecretOpener;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
 
 /**
@@ -44,14 +45,27 @@ public final class IntentMapping {
 
     /**
      * A router's own intent from its binding ({@code routers/router}). A missing {@code intent} container is an
-     * empty intent.
+     * empty intent. Secrets must be clear: a sealed one is an error ({@link SecretOpener#CLEAR_ONLY}).
      *
      * @param router the router's binding
      * @return the router's own intent, before its profiles are merged
      * @throws IntentException naming the element when a value does not fit its record
      */
     public static RouterIntent routerIntent(final Router router) {
+        return routerIntent(router, SecretOpener.CLEAR_ONLY);
+    }
+
+    /**
+     * A router's own intent from its binding, its sealed secrets opened.
+     *
+     * @param router the router's binding
+     * @param secrets opens the secrets the datastore holds sealed
+     * @return the router's own intent, before its profiles are merged
+     * @throws IntentException naming the element when a value does not fit its record or a secret cannot be opened
+     */
+    public static RouterIntent routerIntent(final Router router, final SecretOpener secrets) {
         requireNonNull(router, "router");
+        requireNonNull(secrets, "secrets");
         final String name = text(required("name", router.getName()));
         final String release = text(router.getOpenbsdRelease());
         final var intent = router.getIntent();
@@ -60,7 +74,7 @@ public final class IntentMapping {
         }
         final List<Rdomain> rdomains = at(RouterIntent.PATH, () -> RouterMapping.rdomains(intent));
         final List<Interface> interfaces = at(RouterIntent.PATH, () -> RouterMapping.interfaces(intent));
-        final List<Uplink> uplinks = at(RouterIntent.PATH, () -> RouterMapping.uplinks(intent));
+        final List<Uplink> uplinks = at(RouterIntent.PATH, () -> RouterMapping.uplinks(intent, secrets));
         final SharedIntent shared = at(RouterIntent.PATH, () -> SharedMapping.shared(intent));
         return new RouterIntent(name, release, rdomains, interfaces, uplinks, shared);
     }

@@ -30,6 +30,7 @@ import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.UplinkKind;
+import org.opendaylight.openbsdpbr.impl.secret.SecretOpener;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RouterIntent;
@@ -111,11 +112,11 @@ final class RouterMapping {
         return result;
     }
 
-    static List<Uplink> uplinks(final RouterIntent grouping) {
+    static List<Uplink> uplinks(final RouterIntent grouping, final SecretOpener secrets) {
         final List<Uplink> result = new ArrayList<>();
         for (var uplink : grouping.nonnullUplink().values()) {
             final String name = text(required("uplink/name", uplink.getName()));
-            final UplinkKind kind = at(Uplink.path(name), () -> kind(uplink.getType()));
+            final UplinkKind kind = at(Uplink.path(name), () -> kind(uplink.getType(), secrets));
             result.add(new Uplink(name, text(uplink.getDescription()), number(uplink.getRdomain(), DEFAULT_RDOMAIN),
                 optional(uplink.getMss()), kind));
         }
@@ -123,11 +124,11 @@ final class RouterMapping {
     }
 
     /** The uplink's case; errors relative to the uplink ({@code pppoe/username}). */
-    private static UplinkKind kind(final @Nullable Type type) {
+    private static UplinkKind kind(final @Nullable Type type, final SecretOpener secrets) {
         return switch (type) {
             case null -> throw new IntentException("type", "missing: an uplink is pppoe, map-e, dhcp or static");
             case org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink.type
-                    .Pppoe pppoe -> pppoe(pppoe.nonnullPppoe());
+                    .Pppoe pppoe -> pppoe(pppoe.nonnullPppoe(), secrets);
             case org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink.type
                     .MapE mapE -> mapE(mapE.nonnullMapE());
             case org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink.type
@@ -141,7 +142,7 @@ final class RouterMapping {
 
     private static Pppoe pppoe(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink.type.pppoe
-                .Pppoe pppoe) {
+                .Pppoe pppoe, final SecretOpener secrets) {
         final var auth = pppoe.getAuthProtocol();
         final Pppoe.AuthProtocol authProtocol = auth == null ? null : switch (auth) {
             case Pap -> Pppoe.AuthProtocol.PAP;
@@ -151,7 +152,7 @@ final class RouterMapping {
         return new Pppoe(text(pppoe.getInterface(), DEFAULT_PPPOE_INTERFACE),
             text(required("pppoe/parent", pppoe.getParent())), authProtocol,
             text(required("pppoe/username", pppoe.getUsername())),
-            secret == null ? null : at("pppoe", () -> new Secret(secret.getValue())),
+            secret == null ? null : at("pppoe", () -> new Secret(secrets.open(secret.getValue()))),
             number(pppoe.getMtu(), Pppoe.DEFAULT_MTU), flag(pppoe.getIpv6(), DEFAULT_IPV6));
     }
 

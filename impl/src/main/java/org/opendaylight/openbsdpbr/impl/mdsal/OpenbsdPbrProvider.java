@@ -8,10 +8,12 @@
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -23,6 +25,8 @@ import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
+import org.opendaylight.openbsdpbr.impl.secret.SealedSecret;
+import org.opendaylight.openbsdpbr.impl.secret.SecretBox;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
@@ -49,7 +53,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires openbsd-pbr into ODL: one SSH client for the process, the fleet of router reconcilers, the listeners on
  * routers and profiles, the commit cohorts that refuse unrenderable intent, one cluster singleton per router, the
- * status writer and the RPCs. Everything real lives in the classes it wires; this holds the registrations.
+ * sealer that encrypts secrets at rest with AAA's encryption service, the status writer and the RPCs. Everything
+ * real lives in the classes it wires; this holds the registrations.
  */
 @Component(service = { }, configurationPid = "org.opendaylight.openbsdpbr")
 @Designate(ocd = OpenbsdPbrProvider.Configuration.class)
@@ -85,7 +90,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     public OpenbsdPbrProvider(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons, @Reference final RpcProviderService rpcs,
             @Reference final DOMDataBroker domBroker, @Reference final BindingDOMCodecServices codec,
-            final Configuration configuration) {
+            @Reference final AAAEncryptionService encryption, final Configuration configuration) {
         final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
             configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
             ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
@@ -96,9 +101,20 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         status = new StatusWriter(broker);
         fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings);
 
+        final var secrets = new SealedSecret(new SecretBox() {
+            @Override
+            public byte[] encrypt(final byte[] clear) throws GeneralSecurityException {
+                return encryption.encrypt(clear);
+            }
+
+            @Override
+            public byte[] decrypt(final byte[] sealed) throws GeneralSecurityException {
+                return encryption.decrypt(sealed);
+            }
+        });
         final HostKeyRecorder recorder = (router, fingerprint) -> recordHostKey(broker, router, fingerprint);
         final Function<Router, RouterSpec> specs = router -> RouterSpecs.of(router, settings.confirmTimeout(),
-            recorder);
+            recorder, secrets);
         final var cohort = new IntentCohort(fleet, specs, codec);
         final var routers = DataObjectReference.builder(Routers.class).child(Router.class).build();
         final var profiles = DataObjectReference.builder(Profiles.class).child(Profile.class).build();
@@ -117,6 +133,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             new ProfileListener(fleet)));
         registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, routers,
             new RouterListener(fleet, specs)));
+        registrations.add(SecretSealer.start(broker, secrets, singletons));
         registrations.add(rpcs.registerRpcImplementations(
             new PbrRpcs(fleet, push, connector, settings.confirmTimeout()).implementations()));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",

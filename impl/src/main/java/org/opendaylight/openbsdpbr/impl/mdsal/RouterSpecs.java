@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
@@ -25,6 +24,7 @@ import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
+import org.opendaylight.openbsdpbr.impl.secret.SecretOpener;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Management;
@@ -38,19 +38,20 @@ final class RouterSpecs {
         // utility
     }
 
-    static RouterSpec of(final Router router, final Duration defaultConfirm, final HostKeyRecorder recorder) {
+    static RouterSpec of(final Router router, final Duration defaultConfirm, final HostKeyRecorder recorder,
+            final SecretOpener secrets) {
         final String name = router.getName().getValue();
         Optional<RouterIntent> intent = Optional.empty();
         String intentError = null;
         try {
-            intent = Optional.of(IntentMapping.routerIntent(router));
+            intent = Optional.of(IntentMapping.routerIntent(router, secrets));
         } catch (IntentException e) {
             intentError = e.getMessage();
         }
         Optional<DeviceTarget> target = Optional.empty();
         String targetError = null;
         try {
-            target = Optional.of(target(name, router.getManagement(), recorder));
+            target = Optional.of(target(name, router.getManagement(), recorder, secrets));
         } catch (IllegalArgumentException | IOException e) {
             targetError = "management: " + e.getMessage();
         }
@@ -63,7 +64,7 @@ final class RouterSpecs {
     }
 
     private static DeviceTarget target(final String name, final Management management,
-            final HostKeyRecorder recorder) throws IOException {
+            final HostKeyRecorder recorder, final SecretOpener secrets) throws IOException {
         if (management == null || management.getAddress() == null) {
             throw new IllegalArgumentException("no management address");
         }
@@ -72,8 +73,9 @@ final class RouterSpecs {
         final String user = management.getUser() == null ? "root" : management.getUser().getValue();
         final Credentials credentials = switch (management.getCredentials()) {
             case Password password when password.getPassword() != null ->
-                new Credentials.Password(password.getPassword().getValue());
-            case PrivateKey key when key.getPrivateKey() != null -> new Credentials.Key(keyPair(key.getPrivateKey()));
+                new Credentials.Password(secrets.open(password.getPassword().getValue()));
+            case PrivateKey key when key.getPrivateKey() != null ->
+                new Credentials.Key(keyPair(secrets.open(key.getPrivateKey())));
             case null, default -> throw new IllegalArgumentException("no password or private key");
         };
         final String pinned = management.getHostKeyFingerprint() == null ? null
@@ -102,9 +104,5 @@ final class RouterSpecs {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    static List<String> profiles(final Router router) {
-        return IntentMapping.profileNames(router);
     }
 }

@@ -69,7 +69,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * The seed router ({@code examples/seed-router/intent.json}) built with the generated Builders, value for value, so
  * that mapping it must give the render tests' {@code GoldenFixtures.seedRouter()}.
  */
-final class SeedBindings {
+public final class SeedBindings {
     private SeedBindings() {
         // fixtures
     }
@@ -230,7 +230,7 @@ final class SeedBindings {
     }
 
     /** The seed router with its whole intent in its own intent container. */
-    static Router seedRouter() {
+    public static Router seedRouter() {
         final Intent intent = sharedInto(routerPartsInto(new IntentBuilder())).build();
         return new RouterBuilder().setName(name("seed-router"))
             .setDescription(text("The seed router: PPPoE in rdomain 1, MAP-E in rdomain 0, pf policy routing"))
