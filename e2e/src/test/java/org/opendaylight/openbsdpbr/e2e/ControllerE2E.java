@@ -51,9 +51,13 @@ class ControllerE2E {
 
     /** The seed's router and intent under another name, pointed at a lab router. */
     private static void putRouter(final String name, final int port) {
+        putRouter(name, port, 15);
+    }
+
+    private static void putRouter(final String name, final int port, final int confirmTimeout) {
         final String router = Restconf.example("seed-router/router.json")
             .replace("\"seed-router\"", "\"" + name + "\"").replace("\"port\": 2201", "\"port\": " + port)
-            .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": 15");
+            .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": " + confirmTimeout);
         assertThat(RESTCONF.put(ROUTERS + name, router).status()).isIn(200, 201, 204);
         final String intent = Restconf.example("seed-router/intent.json")
             .replace("\"secret\": \"secret\"", "\"secret\": \"" + PPPOE_SECRET + "\"");
@@ -202,6 +206,10 @@ class ControllerE2E {
         assertThat(lab("status r1")).contains("generation " + (generation + 1) + " ");
         awaitStatus("e2e-seed", "out-of-sync (held off its intent after the rollback)",
             status -> "out-of-sync".equals(field(status, "sync-status")));
+        // the controller knows the files the router runs again: the dry run shows the one rule that would come back
+        final String diff = field(render("e2e-seed"), "diff");
+        assertThat(diff).as("render diff after the rollback").contains("--- a/etc/pf.conf").contains("+" + TCP_ROUTE)
+            .doesNotContain("/dev/null").doesNotContain("+++ b/etc/rc.conf.local");
     }
 
     @Test
@@ -238,9 +246,51 @@ class ControllerE2E {
         assertThat(log).contains("openbsd-pbr started");
     }
 
+    /**
+     * The controller is killed (SIGKILL) while a commit waits for its confirmation on the router, then started again:
+     * the new controller reads the router back, finds the pending generation carries the intent and confirms it. The
+     * router ends on that one generation (no revert, no second commit) and the status says in-sync with it.
+     */
+    @Test
+    void f_controllerKilledMidCommitEndsOnOneGenerationWithTheRightStatus() throws Exception {
+        final String home = System.getProperty("e2e.karaf.home", "");
+        assumeFalse(home.isEmpty(), "the controller's home is given by tools/test/e2e.sh");
+        // a confirm timeout longer than a restart, so that the router still waits when the new controller comes
+        putRouter("e2e-restart", 2204, 300);
+        final int generation = Integer.parseInt(field(awaitSync("e2e-restart", "in-sync"), "applied-generation"));
+        lab("fault r4 slow 1500");
+        final String table = "{\"openbsd-pbr:table\":[{\"name\":\"via_pppoe\",\"const\":true,"
+            + "\"entry\":[\"8.8.8.8/32\",\"1.0.0.1/32\",\"9.9.9.9/32\"]}]}";
+        assertThat(RESTCONF.put(ROUTERS + "e2e-restart/intent/table=via_pppoe", table).status())
+            .isIn(200, 201, 204);
+        final int pending = generation + 1;
+        final Instant deadline = Instant.now().plus(SETTLE);
+        while (!lab("status r4").contains("pending " + pending + ",")) {
+            assertThat(Instant.now()).as("r4 never waited for a confirmation: " + lab("status r4"))
+                .isBefore(deadline);
+            Thread.sleep(50);
+        }
+        Karaf.kill(Path.of(home));
+        lab("clear r4");
+        assertThat(lab("status r4")).as("the kill left the commit unconfirmed")
+            .contains("pending " + pending + ",");
+
+        Karaf.start(Path.of(home));
+        final JsonObject status = awaitStatus("e2e-restart", "in-sync on generation " + pending + " after the restart",
+            candidate -> "in-sync".equals(field(candidate, "sync-status"))
+                && String.valueOf(pending).equals(field(candidate, "applied-generation")));
+        assertThat(field(status, "applied-revision")).isEqualTo(field(render("e2e-restart"), "revision"));
+        final String router = lab("status r4");
+        assertThat(router).as("one generation, confirmed, never reverted").contains("generation " + pending + " ")
+            .doesNotContain("pending ").doesNotContain("last revert");
+        assertThat(lab("cat r4 /etc/pf.conf")).contains("9.9.9.9");
+        assertThat(Files.readString(Path.of(home, "data", "log", "karaf.log")))
+            .contains("e2e-restart: found unconfirmed generation " + pending);
+    }
+
     @AfterAll
     static void cleanUp() {
-        for (String name : new String[] { "e2e-seed", "e2e-cut", "e2e-down" }) {
+        for (String name : new String[] { "e2e-seed", "e2e-cut", "e2e-down", "e2e-restart" }) {
             RESTCONF.delete(ROUTERS + name);
         }
     }

@@ -11,7 +11,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public final class RouterReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(RouterReconciler.class);
     private static final Duration REVERT_CHECK_GRACE = Duration.ofSeconds(3);
+    /** How many file sets the router ran are remembered (the router itself keeps ten generations). */
+    private static final int KNOWN_FILE_SETS = 3;
 
     /** The outcome of rendering the effective intent. */
     public sealed interface Desired {
@@ -97,6 +101,11 @@ public final class RouterReconciler {
     private ScheduledFuture<?> scheduled;
     private String blockedRevision;
     private FileSet applied;
+    /**
+     * The file sets the router ran most recently, newest first: after a rollback, a revert or a pending commit the
+     * read-back finds which one it runs, so diffs and plans are against real files rather than nothing.
+     */
+    private final Deque<FileSet> ranBefore = new ArrayDeque<>(KNOWN_FILE_SETS);
     private StatusView status = StatusView.INITIAL;
 
     RouterReconciler(final RouterSpec spec, final Executor workers, final ScheduledExecutorService timer,
@@ -348,19 +357,24 @@ public final class RouterReconciler {
             return readBack(target, files, current);
         }
         final List<String> drift = new ArrayList<>(onRouter.localChanges());
+        final FileSet runs;
         synchronized (this) {
             readBack = false;
             if (onRouter.isInSync(files)) {
-                applied = files;
+                ran(files);
             } else if (applied != null && onRouter.isInSync(applied)) {
                 // still runs what we applied: the intent changed, nothing drifted
                 drift.clear();
             } else if (applied != null) {
                 drift.addAll(onRouter.differencesFrom(applied));
                 applied = null;
+            } else {
+                // after a rollback, a revert or an unconfirmed commit: one of the file sets it ran before, if any
+                ranBefore.stream().filter(onRouter::isInSync).findFirst().ifPresent(this::ran);
             }
+            runs = applied;
         }
-        final String revision = onRouter.isInSync(files) ? files.revision() : status.appliedRevision().orElse(null);
+        final String revision = runs != null ? runs.revision() : status.appliedRevision().orElse(null);
         report(status.withConnection(Connection.CONNECTED)
             .withApplied(revision, OptionalInt.of(onRouter.generation()), Optional.empty())
             .withDrift(drift.stream().distinct().sorted().toList())
@@ -372,6 +386,16 @@ public final class RouterReconciler {
             }
         }
         return true;
+    }
+
+    /** The router runs these files now (caller holds this). */
+    private void ran(final FileSet files) {
+        applied = files;
+        ranBefore.remove(files);
+        ranBefore.addFirst(files);
+        while (ranBefore.size() > KNOWN_FILE_SETS) {
+            ranBefore.removeLast();
+        }
     }
 
     private void commit(final DeviceTarget target, final FileSet files, final String revision,
@@ -394,7 +418,7 @@ public final class RouterReconciler {
         switch (result.outcome()) {
             case CONFIRMED, COMMITTED, IN_SYNC -> {
                 synchronized (this) {
-                    applied = files;
+                    ran(files);
                     blockedRevision = null;
                     backoff = settings.retryFirst();
                 }
