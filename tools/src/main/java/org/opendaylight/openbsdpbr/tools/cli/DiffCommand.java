@@ -17,6 +17,7 @@ import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.render.RenderResult;
+import org.opendaylight.openbsdpbr.impl.render.UnifiedDiff;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.CommandLine;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.UsageException;
 import org.opendaylight.openbsdpbr.tools.intentjson.IntentDocument;
@@ -118,7 +119,7 @@ public final class DiffCommand {
         if (named) {
             sb.append("router ").append(router).append('\n');
         }
-        final String diff = LineDiff.diff(from, to);
+        final String diff = UnifiedDiff.diff(from, to);
         sb.append(diff.isEmpty() ? "no changes\n" : diff);
         final ApplyPlan plan = ApplyPlanner.plan(from, to);
         sb.append(plan.isEmpty() ? "plan: nothing to run\n" : "plan:\n");

@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.opendaylight.openbsdpbr.tools.cli;
+package org.opendaylight.openbsdpbr.impl.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 
-class LineDiffTest {
+class UnifiedDiffTest {
     private static String numbered(final int from, final int to) {
         return IntStream.rangeClosed(from, to).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
     }
 
     private static String diff(final String before, final String after) {
-        return LineDiff.diff(FileSet.of(List.of(ManagedFile.of("/etc/x", before))),
+        return UnifiedDiff.diff(FileSet.of(List.of(ManagedFile.of("/etc/x", before))),
             FileSet.of(List.of(ManagedFile.of("/etc/x", after))));
     }
 
@@ -61,19 +61,19 @@ class LineDiffTest {
     void addedRemovedAndUnterminatedFiles() {
         final FileSet none = FileSet.empty();
         final FileSet one = FileSet.of(List.of(ManagedFile.of("/etc/new", "a\nb\n")));
-        assertThat(LineDiff.diff(none, one)).isEqualTo("--- /dev/null\n+++ b/etc/new\n@@ -0,0 +1,2 @@\n+a\n+b\n");
-        assertThat(LineDiff.diff(one, none)).isEqualTo("--- a/etc/new\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n");
+        assertThat(UnifiedDiff.diff(none, one)).isEqualTo("--- /dev/null\n+++ b/etc/new\n@@ -0,0 +1,2 @@\n+a\n+b\n");
+        assertThat(UnifiedDiff.diff(one, none)).isEqualTo("--- a/etc/new\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n");
         assertThat(diff("a\nb", "a\nc")).isEqualTo("--- a/etc/x\n+++ b/etc/x\n@@ -1,2 +1,2 @@\n a\n-b\n"
             + "\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
-        assertThat(LineDiff.diff(one, one)).isEmpty();
+        assertThat(UnifiedDiff.diff(one, one)).isEmpty();
     }
 
     @Test
     void aModeChangeIsShown() {
         final FileSet before = FileSet.of(List.of(ManagedFile.of("/etc/x", "a\n")));
         final FileSet after = FileSet.of(List.of(new ManagedFile("/etc/x", "root", "wheel", 0600, "a\n", false)));
-        assertThat(LineDiff.diff(before, after)).isEqualTo("--- a/etc/x\n+++ b/etc/x\n# root:wheel 0644 -> root:wheel"
-            + " 0600\n");
+        assertThat(UnifiedDiff.diff(before, after))
+            .isEqualTo("--- a/etc/x\n+++ b/etc/x\n# root:wheel 0644 -> root:wheel 0600\n");
     }
 
     /** Applying the printed edit script to the old lines gives the new lines, for random edits. */
@@ -85,7 +85,7 @@ class LineDiffTest {
             final List<String> after = randomLines(random);
             final List<String> rebuilt = new ArrayList<>();
             final List<String> kept = new ArrayList<>();
-            for (var op : LineDiff.script(before, after)) {
+            for (var op : UnifiedDiff.script(before, after)) {
                 switch (op.kind()) {
                     case ' ' -> {
                         assertThat(before.get(op.oldIndex())).isEqualTo(after.get(op.newIndex()));
