@@ -35,6 +35,12 @@ public interface DeviceConnector extends AutoCloseable {
     /** A fresh holder name unique to this connector and call. */
     String newHolder();
 
+    /**
+     * Whether a lock holder name is of the kind this connector hands out: a session of this controller, on any
+     * cluster member and in any earlier process, rather than another tool's or an operator's.
+     */
+    boolean isOwnKind(String holder);
+
     /** Stop the connector and close every session it opened. */
     @Override
     void close();

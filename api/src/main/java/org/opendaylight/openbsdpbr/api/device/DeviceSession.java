@@ -39,6 +39,12 @@ public interface DeviceSession extends AutoCloseable {
     CompletionStage<Void> unlock();
 
     /**
+     * Releases a lock another session left behind, naming its holder (as NETCONF's kill-session names a session): the
+     * router removes the lock only while that holder still has it. For a caller that knows the holder is gone.
+     */
+    CompletionStage<Void> breakLock(String holder);
+
+    /**
      * Stage a complete candidate on the router atomically (it replaces any earlier candidate only when it arrived
      * intact). Needs the lock.
      */

@@ -100,6 +100,7 @@ public final class RouterReconciler {
     private Duration backoff;
     private ScheduledFuture<?> scheduled;
     private String blockedRevision;
+    private String brokenLock;
     private FileSet applied;
     /**
      * The file sets the router ran most recently, newest first: after a rollback, a revert or a pending commit the
@@ -228,13 +229,17 @@ public final class RouterReconciler {
         return spec.target();
     }
 
+    /**
+     * Asks for a pass after {@code delay}. A pass that is running picks up a request for now when it ends; a later
+     * one (a retry's back-off) waits on the timer even then, so a failing router is not tried again at once.
+     */
     private void request(final Duration delay) {
         synchronized (this) {
             if (!owned) {
                 return;
             }
-            pending = true;
-            if (running) {
+            if (running && !delay.isPositive()) {
+                pending = true;
                 return;
             }
             if (scheduled != null && !scheduled.isDone()) {
@@ -249,7 +254,11 @@ public final class RouterReconciler {
 
     private void startLoop() {
         synchronized (this) {
-            if (running || !owned) {
+            if (!owned) {
+                return;
+            }
+            pending = true;
+            if (running) {
                 return;
             }
             running = true;
@@ -478,6 +487,12 @@ public final class RouterReconciler {
                 .withSync(Sync.UNREACHABLE).withError(failure));
             case DeviceException.Timeout e -> retryLater(status.withConnection(Connection.UNREACHABLE)
                 .withSync(Sync.UNREACHABLE).withError(failure));
+            case DeviceException.LockHeld e when isStale(e.holder()) && breakLock(e.holder()) -> {
+                synchronized (this) {
+                    readBack = true;
+                }
+                request(Duration.ZERO);
+            }
             case DeviceException.LockHeld e -> retryLater(status.withSync(Sync.OUT_OF_SYNC).withError(failure));
             case DeviceException.Auth e -> {
                 block(revision);
@@ -497,6 +512,34 @@ public final class RouterReconciler {
                 report(status.withConnection(Connection.CONNECTED).withSync(Sync.REVERTED).withError(failure));
             }
             default -> retryLater(status.withSync(Sync.FAILED).withError(failure));
+        }
+    }
+
+    /**
+     * Whether a lock this member finds is stale: the holder is a session of this controller (this member manages the
+     * router, so that session belonged to a process or a member that is gone), and it is not a lock this reconciler
+     * broke already (a second lock by the same holder means it is alive after all: then the lock is waited out).
+     */
+    private synchronized boolean isStale(final String holder) {
+        return push.isControllerHolder(holder) && !holder.equals(brokenLock);
+    }
+
+    /** Breaks a stale lock; true when the router no longer has it. */
+    private boolean breakLock(final String holder) {
+        LOG.warn("{}: the router is locked by {}, a session of this controller that is gone: breaking the lock", name,
+            holder);
+        synchronized (this) {
+            brokenLock = holder;
+        }
+        try {
+            await(push.breakLock(spec().target().orElseThrow(), holder), settings.confirmTimeout());
+            return true;
+        } catch (DeviceException | IllegalStateException e) {
+            LOG.warn("{}: the lock of {} could not be broken: {}", name, holder, e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
+import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -90,7 +91,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     public OpenbsdPbrProvider(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons, @Reference final RpcProviderService rpcs,
             @Reference final DOMDataBroker domBroker, @Reference final BindingDOMCodecServices codec,
-            @Reference final AAAEncryptionService encryption, final Configuration configuration) {
+            @Reference final AAAEncryptionService encryption,
+            @Reference final DistributedDataStoreInterface datastore, final Configuration configuration) {
         final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
             configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
             ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
@@ -98,7 +100,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         connector = new SshDeviceConnector(SshSettings.defaults()
             .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
         final var push = new DevicePush(connector, ApplyPlanner::plan);
-        status = new StatusWriter(broker);
+        // the member name (member-1) as the cluster configuration gives it: the status says who manages a router
+        status = new StatusWriter(broker, datastore.getActorUtils().getCurrentMemberName().getName());
         fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings);
 
         final var secrets = new SealedSecret(new SecretBox() {

@@ -52,10 +52,18 @@ final class StatusWriter implements StatusSink, AutoCloseable {
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final DataBroker broker;
+    private final String member;
     private final Map<String, TransactionChain> chains = new ConcurrentHashMap<>();
 
-    StatusWriter(final DataBroker broker) {
+    /**
+     * A writer for this cluster member.
+     *
+     * @param broker the data broker
+     * @param member this member's name (member-1), shown as the status's {@code managed-by}
+     */
+    StatusWriter(final DataBroker broker, final String member) {
         this.broker = broker;
+        this.member = member;
     }
 
     static DataObjectIdentifier<Status> path(final String router) {
@@ -71,7 +79,7 @@ final class StatusWriter implements StatusSink, AutoCloseable {
     @Override
     public void write(final String router, final StatusView status) {
         final var tx = chain(router).newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), toBinding(status));
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), toBinding(status, member));
         tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
     }
 
@@ -104,8 +112,9 @@ final class StatusWriter implements StatusSink, AutoCloseable {
         };
     }
 
-    static Status toBinding(final StatusView status) {
+    static Status toBinding(final StatusView status, final String member) {
         final var builder = new StatusBuilder()
+            .setManagedBy(member)
             .setConnection(switch (status.connection()) {
                 case UNKNOWN -> RouterStatus.Connection.Unknown;
                 case CONNECTED -> RouterStatus.Connection.Connected;

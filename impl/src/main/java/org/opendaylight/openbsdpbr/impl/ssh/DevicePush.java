@@ -117,6 +117,21 @@ public final class DevicePush {
         return serializer.submit(target.name(), () -> single(target, DeviceSession::cancelCommit));
     }
 
+    /**
+     * Whether a lock holder is a session of this controller (any member, any earlier process): such a lock found by
+     * the member that manages the router was left by a session that is gone.
+     */
+    public boolean isControllerHolder(final String holder) {
+        return connector.isOwnKind(holder);
+    }
+
+    /** Release a lock left by a session that is gone, naming its holder. */
+    public CompletionStage<Void> breakLock(final DeviceTarget target, final String holder) {
+        return serializer.submit(target.name(), () -> connector.open(target).toCompletableFuture()
+            .thenCompose(session -> session.breakLock(holder).toCompletableFuture()
+                .whenComplete((ignored, failure) -> session.close())));
+    }
+
     /** Read the router's generation and managed files. */
     public CompletionStage<RunningConfig> readConfig(final DeviceTarget target) {
         return connector.open(target).thenCompose(session -> session.getConfig()

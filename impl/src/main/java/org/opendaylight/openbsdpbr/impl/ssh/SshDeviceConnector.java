@@ -107,6 +107,11 @@ public final class SshDeviceConnector implements DeviceConnector {
     }
 
     @Override
+    public boolean isOwnKind(final String holder) {
+        return holder.startsWith(settings.holderPrefix() + ":");
+    }
+
+    @Override
     public CompletionStage<DeviceSession> open(final DeviceTarget target, final String holder) {
         requireNonNull(target, "target");
         if (holder == null || !HOLDER.matcher(holder).matches()) {

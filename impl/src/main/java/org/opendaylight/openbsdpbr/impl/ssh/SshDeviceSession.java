@@ -24,6 +24,7 @@ import org.opendaylight.netconf.shaded.sshd.client.session.ClientSession;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.CommitRequest;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
+import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.DeviceStep;
@@ -87,6 +88,16 @@ final class SshDeviceSession implements DeviceSession {
     @Override
     public CompletionStage<Void> unlock() {
         return enqueue(() -> agent(DeviceStep.UNLOCK, step(), NO_INPUT, "unlock", holder).thenApply(reply -> null));
+    }
+
+    @Override
+    public CompletionStage<Void> breakLock(final String staleHolder) {
+        if (!DeviceConnector.HOLDER.matcher(staleHolder).matches()) {
+            throw new IllegalArgumentException("bad lock holder name");
+        }
+        // the agent's unlock removes the lock only while the named holder has it
+        return enqueue(() -> agent(DeviceStep.UNLOCK, step(), NO_INPUT, "unlock", staleHolder)
+            .thenApply(reply -> null));
     }
 
     @Override
