@@ -134,6 +134,14 @@ class ControllerE2E {
             }
         }
         assertThat(lab("cat r1 /etc/hostname.pppoe0")).contains("authkey '" + PPPOE_SECRET + "'");
+        // RESTCONF JSON, the datastore, rendering and SSH reproduce the seed's golden files byte for byte
+        final Path golden = Path.of("..", "impl", "src", "test", "resources", "render", "seed-router");
+        for (String line : Files.readAllLines(golden.resolve("files.txt"))) {
+            final String path = line.split(" ")[2];
+            final String expected = Files.readString(golden.resolve(path.substring(1)), StandardCharsets.UTF_8)
+                .replace("seed-router", "e2e-seed").replace("authkey 'secret'", "authkey '" + PPPOE_SECRET + "'");
+            assertThat(lab("cat r1 " + path)).as(path + " against the golden seed").isEqualTo(expected);
+        }
     }
 
     @Test

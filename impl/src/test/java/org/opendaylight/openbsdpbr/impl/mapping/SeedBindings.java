@@ -108,6 +108,11 @@ public final class SeedBindings {
         return result;
     }
 
+    /** Values of an ordered-by user leaf-list (table entries, host-group addresses), in the order given. */
+    static List<NetworkOrAddress> netList(final String... values) {
+        return List.copyOf(nets(values));
+    }
+
     /** A leaf-list's values in the order given (Set.of has no order). */
     @SafeVarargs
     static <T> Set<T> ordered(final T... values) {
@@ -150,16 +155,16 @@ public final class SeedBindings {
             .setTable(BindingMap.of(
                 new TableBuilder().setName(new PfName("via_pppoe"))
                     .setDescription(text("destinations that leave through PPPoE")).setConst(true)
-                    .setEntry(nets("8.8.8.8/32", "1.0.0.1/32")).build(),
+                    .setEntry(netList("8.8.8.8/32", "1.0.0.1/32")).build(),
                 new TableBuilder().setName(new PfName("martians"))
                     .setDescription(text("special-purpose ranges (RFC 6890) never routed to the Internet"))
-                    .setConst(true).setEntry(nets("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+                    .setConst(true).setEntry(netList("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
                         "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
                         "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3"))
                     .build()))
             .setHostGroup(BindingMap.of(new HostGroupBuilder().setName(new PfName("pppoe_hosts"))
                 .setDescription(text("LAN hosts whose traffic leaves through PPPoE"))
-                .setAddress(nets("192.168.1.20", "192.168.1.21")).build()))
+                .setAddress(netList("192.168.1.20", "192.168.1.21")).build()))
             .setPolicyRoute(BindingMap.of(
                 new PolicyRouteBuilder().setName(name("to-via-pppoe")).setSequence(Uint32.valueOf(10))
                     .setDescription(text("packets to specific hosts route via rtable 1"))
@@ -225,7 +230,7 @@ public final class SeedBindings {
                 new InterfaceBuilder(iface("veb0", Interface.Kind.Veb, "LAN bridge"))
                     .setMember(ordered(ifname("em1"), ifname("em2"), ifname("vport0"))).build(),
                 new InterfaceBuilder(iface("vport0", Interface.Kind.Vport, "the router on the LAN"))
-                    .setIpv4Address(Set.of(new Ipv4Prefix("192.168.1.1/24"))).build()))
+                    .setIpv4Address(List.of(new Ipv4Prefix("192.168.1.1/24"))).build()))
             .setUplink(BindingMap.of(pppoeUplink(), mapEUplink()));
     }
 
