@@ -23,6 +23,8 @@ TOOLS_JAR=$ROOT/tools/target/openbsd-pbr-tools-0.1.0-SNAPSHOT.jar
   -Dmdep.includeScope=runtime >/dev/null)
 mkdir -p "$work/lab"
 (umask 077; printf 'lab-password\n' > "$work/lab/password")
+# the controller logs in with a key: the rendered sshd_config refuses root logins with a password
+ssh-keygen -q -t ed25519 -N '' -C openbsd-pbr-e2e -f "$work/lab/controller-key" > /dev/null
 "$JAVA_HOME/bin/java" -Xmx512m -cp "$TOOLS_JAR:$(cat "$work/cp.txt")" org.opendaylight.openbsdpbr.tools.cli.Main \
   lab --routers 4 --base-port 2201 --password-file "$work/lab/password" --control-port 2299 --state-dir "$work/lab" \
   > "$work/lab/lab.log" 2>&1 < /dev/null &
@@ -63,5 +65,5 @@ echo "e2e: RESTCONF answered $((SECONDS - t0)) s after launch (JVM pid $(cat "$k
 for _ in $(seq 1 30); do curl -s -o /dev/null --max-time 1 http://127.0.0.1:2299/ && break; sleep 1; done
 curl -s --max-time 2 http://127.0.0.1:2299/ > /dev/null || { echo "e2e: the lab did not start"; cat "$work/lab/lab.log"; exit 1; }
 
-(cd "$ROOT" && ./mvnw -B -ntp -o -pl e2e verify -De2e.skip=false -De2e.karaf.home="$karaf" \
+(cd "$ROOT" && ./mvnw -B -ntp -o -pl e2e verify -De2e.skip=false -De2e.karaf.home="$karaf" -De2e.lab.key="$work/lab/controller-key" \
   -Dodlparent.checkstyle.skip -Dodlparent.spotbugs.skip -Dodlparent.modernizer.skip)

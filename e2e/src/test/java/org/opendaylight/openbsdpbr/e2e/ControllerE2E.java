@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +44,6 @@ class ControllerE2E {
     private static final Restconf RESTCONF = Restconf.admin();
     private static final String ROUTERS = "/data/openbsd-pbr:routers/router=";
     private static final String PPPOE_SECRET = "Ppp0eS3cretE2e";
-    private static final String LAB_PASSWORD = "lab-password";
     private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The policy route as test b changes it (the seed's own rules also say "proto tcp", for ssh on pppoe0). */
@@ -58,10 +59,33 @@ class ControllerE2E {
         final String router = Restconf.example("seed-router/router.json")
             .replace("\"seed-router\"", "\"" + name + "\"").replace("\"port\": 2201", "\"port\": " + port)
             .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": " + confirmTimeout);
-        assertThat(RESTCONF.put(ROUTERS + name, router).status()).isIn(200, 201, 204);
+        assertThat(RESTCONF.put(ROUTERS + name, withLabKey(router)).status()).isIn(200, 201, 204);
         final String intent = Restconf.example("seed-router/intent.json")
             .replace("\"secret\": \"secret\"", "\"secret\": \"" + PPPOE_SECRET + "\"");
         assertThat(RESTCONF.put(ROUTERS + name + "/intent", intent).status()).isIn(200, 201, 204);
+    }
+
+    /** The lab key tools/test/e2e.sh made: the controller logs in with it (sshd_config refuses root passwords). */
+    private static String labKey() {
+        final String path = System.getProperty("e2e.lab.key", "");
+        assumeFalse(path.isEmpty(), "the lab key is given by tools/test/e2e.sh");
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A line of the key's body, to look for in responses and logs. */
+    private static String keyMaterial() {
+        return labKey().lines().skip(1).findFirst().orElseThrow();
+    }
+
+    private static String withLabKey(final String routerJson) {
+        final JsonObject document = JsonParser.parseString(routerJson).getAsJsonObject();
+        document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject().getAsJsonObject("management")
+            .addProperty("private-key", labKey());
+        return document.toString();
     }
 
     private static JsonObject status(final String name) {
@@ -69,7 +93,7 @@ class ControllerE2E {
         if (reply.status() != 200) {
             return new JsonObject();
         }
-        assertThat(reply.body()).doesNotContain(PPPOE_SECRET).doesNotContain(LAB_PASSWORD);
+        assertThat(reply.body()).doesNotContain(PPPOE_SECRET).doesNotContain(keyMaterial());
         return reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:status");
     }
 
@@ -113,7 +137,7 @@ class ControllerE2E {
     private static JsonObject render(final String name) {
         final var reply = RESTCONF.post("/operations/openbsd-pbr:render", "{\"input\":{\"router\":\"" + name + "\"}}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.body()).doesNotContain(PPPOE_SECRET).doesNotContain(LAB_PASSWORD);
+        assertThat(reply.body()).doesNotContain(PPPOE_SECRET).doesNotContain(keyMaterial());
         return reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output");
     }
 
@@ -149,13 +173,13 @@ class ControllerE2E {
         final String path = ROUTERS + "e2e-seed?content=config";
         final Instant deadline = Instant.now().plus(SETTLE);
         String body = RESTCONF.get(path).body();
-        while ((body.contains(PPPOE_SECRET) || body.contains(LAB_PASSWORD)) && Instant.now().isBefore(deadline)) {
+        while ((body.contains(PPPOE_SECRET) || body.contains(keyMaterial())) && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
             body = RESTCONF.get(path).body();
         }
         assertThat(body).as("the configuration after sealing").doesNotContain(PPPOE_SECRET)
-            .doesNotContain(LAB_PASSWORD).containsPattern("\"secret\"\\s*:\\s*\"\\$aaa\\$[A-Za-z0-9+/=]+\"")
-            .containsPattern("\"password\"\\s*:\\s*\"\\$aaa\\$[A-Za-z0-9+/=]+\"");
+            .doesNotContain(keyMaterial()).containsPattern("\"secret\"\\s*:\\s*\"\\$aaa\\$[A-Za-z0-9+/=]+\"")
+            .containsPattern("\"private-key\"\\s*:\\s*\"\\$aaa\\$[A-Za-z0-9+/=]+\"");
 
         // an operator's tool writes back what it read: sealed values are taken as they are, nothing is pushed
         final String applied = field(awaitSync("e2e-seed", "in-sync"), "applied-revision");
@@ -166,6 +190,21 @@ class ControllerE2E {
         assertThat(field(after, "applied-revision")).isEqualTo(applied);
         assertThat(RESTCONF.get(path).body()).isEqualTo(body);
         assertThat(lab("cat r1 /etc/hostname.pppoe0")).contains("authkey '" + PPPOE_SECRET + "'");
+    }
+
+    @Test
+    void ab_intentThatWouldLockTheControllerOutIsRefused() {
+        // managed as root with a password, while the seed's sshd_config refuses root password logins
+        final String router = Restconf.example("seed-router/router.json")
+            .replace("\"seed-router\"", "\"e2e-lockout\"").replace("\"port\": 2201", "\"port\": 1")
+            .replace("\"user\": \"root\",", "\"user\": \"root\", \"password\": \"root-Passw0rd\",");
+        assertThat(RESTCONF.put(ROUTERS + "e2e-lockout", router).status()).isIn(200, 201, 204);
+        final var reply = RESTCONF.put(ROUTERS + "e2e-lockout/intent", Restconf.example("seed-router/intent.json"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.body()).contains("sshd/permit-root-login").contains("sshd/password-authentication")
+            .contains("private key").doesNotContain("root-Passw0rd");
+        assertThat(RESTCONF.get(ROUTERS + "e2e-lockout/intent?content=config").status()).as("nothing stored")
+            .isIn(404, 409);
     }
 
     /** The commands the lab router ran, oldest first (the lab shows the last few). */
@@ -250,7 +289,7 @@ class ControllerE2E {
         final String home = System.getProperty("e2e.karaf.home", "");
         assumeFalse(home.isEmpty(), "the controller's home is given by tools/test/e2e.sh");
         final String log = Files.readString(Path.of(home, "data", "log", "karaf.log"));
-        assertThat(log).as("karaf.log").doesNotContain(PPPOE_SECRET).doesNotContain(LAB_PASSWORD);
+        assertThat(log).as("karaf.log").doesNotContain(PPPOE_SECRET).doesNotContain(keyMaterial());
         assertThat(log).contains("openbsd-pbr started");
     }
 
@@ -298,7 +337,7 @@ class ControllerE2E {
 
     @AfterAll
     static void cleanUp() {
-        for (String name : new String[] { "e2e-seed", "e2e-cut", "e2e-down", "e2e-restart" }) {
+        for (String name : new String[] { "e2e-seed", "e2e-cut", "e2e-down", "e2e-restart", "e2e-lockout" }) {
             RESTCONF.delete(ROUTERS + name);
         }
     }

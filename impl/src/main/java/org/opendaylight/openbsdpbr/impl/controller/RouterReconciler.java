@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
@@ -37,6 +38,7 @@ import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Failure;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Step;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Sync;
+import org.opendaylight.openbsdpbr.impl.render.ControllerAccess;
 import org.opendaylight.openbsdpbr.impl.render.IntentMerger;
 import org.opendaylight.openbsdpbr.impl.render.IntentValidator;
 import org.opendaylight.openbsdpbr.impl.render.RenderResult;
@@ -605,7 +607,9 @@ public final class RouterReconciler {
         }
         try {
             final var merged = IntentMerger.mergeWithOrigins(used, spec.intent().orElseThrow());
-            final List<IntentError> errors = IntentValidator.validate(merged);
+            final List<IntentError> errors = new ArrayList<>(IntentValidator.validate(merged));
+            spec.target().ifPresent(target -> errors.addAll(ControllerAccess.check(merged.effective().shared().sshd(),
+                target.user(), target.credentials() instanceof Credentials.Password)));
             if (!errors.isEmpty()) {
                 return new Desired.Invalid(Step.VALIDATE_INTENT, describe(errors));
             }

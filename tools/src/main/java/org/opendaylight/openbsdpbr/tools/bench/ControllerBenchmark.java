@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.tools.bench;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.tools.lab.Lab;
 import org.opendaylight.openbsdpbr.tools.lab.LabConfig;
 
@@ -44,6 +48,11 @@ public final class ControllerBenchmark {
     private static final String ROUTERS = "/data/openbsd-pbr:routers";
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final String PASSWORD = "bench-password";
+    /**
+     * The key the controller logs in with, as a JSON string (the lab takes any key; the profile's sshd_config would
+     * refuse a root password, so the controller refuses such intent).
+     */
+    private static final String LAB_KEY = new JsonPrimitive(labKey()).toString();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restconf;
@@ -186,10 +195,24 @@ public final class ControllerBenchmark {
         return result;
     }
 
+    private static String labKey() {
+        try {
+            final Path file = Files.createTempFile("openbsd-pbr-bench", ".key");
+            try {
+                SshKeys.writePrivateKey(SshKeys.generateEd25519(), file, "openbsd-pbr-bench");
+                return Files.readString(file, StandardCharsets.US_ASCII);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the lab key", e);
+        }
+    }
+
     private static String router(final String name, final int port) {
         return """
             {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
-              "management":{"address":"127.0.0.1","port":PORT,"password":"SECRET",
+              "management":{"address":"127.0.0.1","port":PORT,"private-key":KEY,
                 "host-key-policy":"trust-on-first-use"},
               "settings":{"confirm-timeout":30},
               "intent":{
@@ -198,7 +221,7 @@ public final class ControllerBenchmark {
                 "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
                 "table":[{"name":"local","entry":["10.0.0.1/32"]}],
                 "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
-            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("SECRET", PASSWORD);
+            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", LAB_KEY);
     }
 
     private static String profile(final List<String> entries) {
