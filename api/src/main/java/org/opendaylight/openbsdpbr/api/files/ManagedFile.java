@@ -10,7 +10,6 @@ package org.opendaylight.openbsdpbr.api.files;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * One file the controller owns on a router: where it goes, who owns it, its mode and its content.
@@ -23,18 +22,19 @@ import java.util.regex.Pattern;
  * @param secret whether the content holds a secret (masked in diffs and RPC output)
  */
 public record ManagedFile(String path, String owner, String group, int mode, String content, boolean secret) {
-    private static final Pattern PATH = Pattern.compile("/etc/[A-Za-z0-9._/-]{1,100}");
-    private static final Pattern ACCOUNT = Pattern.compile("[a-z_][a-z0-9_]{0,31}");
+    private static final String ETC = "/etc/";
+    private static final int MAX_NAME = 100;
+    private static final int MAX_ACCOUNT = 32;
 
     public ManagedFile {
         requireNonNull(path, "path");
         requireNonNull(owner, "owner");
         requireNonNull(group, "group");
         requireNonNull(content, "content");
-        if (!PATH.matcher(path).matches() || path.contains("..") || path.contains("//")) {
+        if (!isPath(path) || path.contains("..") || path.contains("//")) {
             throw new IllegalArgumentException("managed files live under /etc: " + path);
         }
-        if (!ACCOUNT.matcher(owner).matches() || !ACCOUNT.matcher(group).matches()) {
+        if (!isAccount(owner) || !isAccount(group)) {
             throw new IllegalArgumentException("bad owner or group for " + path);
         }
         if (mode < 0 || mode > 07777) {
@@ -43,6 +43,37 @@ public record ManagedFile(String path, String owner, String group, int mode, Str
         if (content.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("NUL in the content of " + path);
         }
+    }
+
+    // Character scans rather than regular expressions: every rendered file passes here (a third of a render's time
+    // went to the two patterns these replace: /etc/[A-Za-z0-9._/-]{1,100} and [a-z_][a-z0-9_]{0,31}).
+    private static boolean isPath(final String path) {
+        final int length = path.length();
+        if (length <= ETC.length() || length > ETC.length() + MAX_NAME || !path.startsWith(ETC)) {
+            return false;
+        }
+        for (int i = ETC.length(); i < length; i++) {
+            final char ch = path.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_'
+                    || ch == '/' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAccount(final String name) {
+        final int length = name.length();
+        if (length == 0 || length > MAX_ACCOUNT) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            final char ch = name.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch == '_' || i > 0 && ch >= '0' && ch <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A root:wheel file with mode 0644. */
