@@ -226,6 +226,11 @@ public final class RouterReconciler {
         return spec.profiles().contains(profile);
     }
 
+    /** Whether this member manages the router (holds its cluster singleton) now. */
+    public synchronized boolean isManagedHere() {
+        return owned;
+    }
+
     /** The router's management target, if usable. */
     public synchronized Optional<DeviceTarget> target() {
         return spec.target();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.CommitRequest;
@@ -138,17 +139,15 @@ final class PbrRpcs {
 
     private ListenableFuture<RpcResult<SyncOutput>> sync(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
-        final RouterReconciler router = router(input);
-        if (router == null) {
-            return unknownRouter(input);
-        }
+        return withTarget(input, (router, target) -> sync(input, router, target));
+    }
+
+    private ListenableFuture<RpcResult<SyncOutput>> sync(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input,
+            final RouterReconciler router, final DeviceTarget target) {
         if (!(router.desired() instanceof RouterReconciler.Desired.Rendered rendered)) {
             return failed("validate-intent: the router's intent cannot be rendered; see its status",
                 ErrorTag.INVALID_VALUE);
-        }
-        final DeviceTarget target = router.target().orElse(null);
-        if (target == null) {
-            return noTarget(router);
         }
         final Duration timeout = input.getConfirmTimeout() == null ? router.spec().confirmTimeout()
             : Duration.ofSeconds(input.getConfirmTimeout().toJava());
@@ -209,31 +208,21 @@ final class PbrRpcs {
     }
 
     private ListenableFuture<RpcResult<ConfirmCommitOutput>> confirm(final RouterRef input) {
-        final RouterReconciler router = router(input);
-        if (router == null) {
-            return unknownRouter(input);
-        }
-        final DeviceTarget target = router.target().orElse(null);
-        if (target == null) {
-            return noTarget(router);
-        }
-        return translate(push.confirm(target, 0), pushed -> {
+        return withTarget(input, (router, target) -> translate(push.confirm(target, 0), pushed -> {
             router.checkSync();
             return new ConfirmCommitOutputBuilder().setGeneration(pushed.generation().isPresent()
                 ? Uint32.valueOf(pushed.generation().getAsInt()) : null).build();
-        });
+        }));
     }
 
     private ListenableFuture<RpcResult<RollbackOutput>> rollback(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackInput input) {
-        final RouterReconciler router = router(input);
-        if (router == null) {
-            return unknownRouter(input);
-        }
-        final DeviceTarget target = router.target().orElse(null);
-        if (target == null) {
-            return noTarget(router);
-        }
+        return withTarget(input, (router, target) -> rollback(input, router, target));
+    }
+
+    private ListenableFuture<RpcResult<RollbackOutput>> rollback(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackInput input,
+            final RouterReconciler router, final DeviceTarget target) {
         // no generation given: the one before the generation the router runs
         final var applied = router.status().appliedGeneration();
         final int generation = input.getGeneration() != null ? input.getGeneration().intValue()
@@ -252,14 +241,11 @@ final class PbrRpcs {
     }
 
     private ListenableFuture<RpcResult<CheckSyncOutput>> checkSync(final RouterRef input) {
-        final RouterReconciler router = router(input);
-        if (router == null) {
-            return unknownRouter(input);
-        }
-        final DeviceTarget target = router.target().orElse(null);
-        if (target == null) {
-            return noTarget(router);
-        }
+        return withTarget(input, this::checkSync);
+    }
+
+    private ListenableFuture<RpcResult<CheckSyncOutput>> checkSync(final RouterReconciler router,
+            final DeviceTarget target) {
         final FileSet expected = router.applied().orElse(null);
         final SettableFuture<RpcResult<CheckSyncOutput>> future = SettableFuture.create();
         push.readConfig(target).whenComplete((running, failure) -> {
@@ -300,6 +286,24 @@ final class PbrRpcs {
         } catch (MapEException e) {
             return failed(e.getMessage(), ErrorTag.INVALID_VALUE);
         }
+    }
+
+    /**
+     * Runs an RPC that talks to the router: only on the cluster member that manages it (two members must never work
+     * on one router), and only with a usable management target.
+     */
+    private <O> ListenableFuture<RpcResult<O>> withTarget(final RouterRef input,
+            final BiFunction<RouterReconciler, DeviceTarget, ListenableFuture<RpcResult<O>>> action) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        if (!router.isManagedHere()) {
+            return failed("router " + router.name() + " is managed by another member of the cluster (its status "
+                + "says which, managed-by): call that member", ErrorTag.OPERATION_FAILED);
+        }
+        final DeviceTarget target = router.target().orElse(null);
+        return target == null ? noTarget(router) : action.apply(router, target);
     }
 
     private RouterReconciler router(final RouterRef input) {
