@@ -11,12 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/openbsd-pbr-bench.XXXXXX")
 cp -a "$ROOT/distribution/target/assembly" "$work/karaf"
 trap 'kill $(cat "$work/karaf/karaf.pid" 2>/dev/null) 2>/dev/null || true; sleep 3; rm -rf "$work"' EXIT
 (cd "$work/karaf" && JAVA_MIN_MEM=1g JAVA_MAX_MEM=${OPENBSD_PBR_HEAP:-2048m} nohup bin/karaf server > console.log 2>&1 &)
-for _ in $(seq 1 180); do
-  case $(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -H 'Accept: application/yang-data+json' \
-    "http://127.0.0.1:8181/rests/data/openbsd-pbr:routers?content=config") in 200|404|409) break ;; esac
-  sleep 1
-done
-sleep 5   # let the plugin finish activating
+"$ROOT/tools/bin/await-restconf.sh" http://127.0.0.1:8181/rests 180
 (cd "$ROOT" && ./mvnw -B -q -o -pl tools dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
   -Dmdep.includeScope=runtime >/dev/null)
 "$JAVA_HOME/bin/java" -Xmx1g -cp "${BENCH_CLASSES:-$ROOT/tools/target/classes}:$(cat "$work/cp.txt")" \

@@ -52,14 +52,7 @@ trap cleanup EXIT
 t0=$SECONDS
 (cd "$karaf" && JAVA_MIN_MEM=512m JAVA_MAX_MEM=${OPENBSD_PBR_HEAP:-2048m} nohup bin/karaf server > console.log 2>&1 \
   < /dev/null &) > /dev/null 2>&1 < /dev/null
-ready=0
-for _ in $(seq 1 180); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -H 'Accept: application/yang-data+json' \
-    "http://127.0.0.1:8181/rests/data/openbsd-pbr:routers?content=config" 2>/dev/null || true)
-  case "$code" in 200|404|409) ready=1; break ;; esac
-  sleep 1
-done
-[ $ready = 1 ] || { echo "e2e: RESTCONF did not come up within 180 s"; exit 1; }
+"$ROOT/tools/bin/await-restconf.sh" http://127.0.0.1:8181/rests 180 || { echo "e2e: RESTCONF did not come up"; exit 1; }
 echo "e2e: RESTCONF answered $((SECONDS - t0)) s after launch (JVM pid $(cat "$karaf/karaf.pid"), RSS $(ps -o rss= -p "$(cat "$karaf/karaf.pid")" | awk '{printf "%d MiB", $1/1024}'))"
 
 for _ in $(seq 1 30); do curl -s -o /dev/null --max-time 1 http://127.0.0.1:2299/ && break; sleep 1; done
