@@ -207,6 +207,21 @@ class ControllerE2E {
             .isIn(404, 409);
     }
 
+    @Test
+    void ac_aRouterRegisteredWithoutIntentIsObservedNotConfigured() throws Exception {
+        final String router = Restconf.example("seed-router/router.json")
+            .replace("\"seed-router\"", "\"e2e-observed\"").replace("\"port\": 2201", "\"port\": 2203");
+        assertThat(RESTCONF.put(ROUTERS + "e2e-observed", withLabKey(router)).status()).isIn(200, 201, 204);
+        final JsonObject status = awaitSync("e2e-observed", "no-intent");
+        assertThat(field(status, "connection")).isEqualTo("connected");
+        assertThat(field(status, "applied-generation")).isEqualTo("0");
+        assertThat(lab("status r3")).as("nothing committed").contains("generation 0 ");
+        final var sync = RESTCONF.post("/operations/openbsd-pbr:sync", "{\"input\":{\"router\":\"e2e-observed\"}}");
+        assertThat(sync.status()).as(sync.toString()).isIn(400, 500);
+        assertThat(sync.body()).contains("no intent");
+        assertThat(RESTCONF.delete(ROUTERS + "e2e-observed").status()).isIn(200, 204);
+    }
+
     /** The commands the lab router ran, oldest first (the lab shows the last few). */
     private static List<String> commandsRun(final String router) throws IOException, InterruptedException {
         final String status = lab("status " + router);

@@ -101,6 +101,28 @@ class RestconfContractE2E {
     }
 
     @Test
+    void computeMapEAnswersRfc7597sFirstExample() {
+        // RFC 7597 appendix A, example 1
+        final var reply = RESTCONF.post("/operations/openbsd-pbr:compute-map-e", "{\"input\":{"
+            + "\"delegated-prefix\":\"2001:db8:12:3400::/56\",\"rule-ipv6-prefix\":\"2001:db8::/40\","
+            + "\"rule-ipv4-prefix\":\"192.0.2.0/24\",\"ea-bits-length\":16,\"psid-offset\":6}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        final JsonObject output = reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output");
+        assertThat(output.get("ipv4-address").getAsString()).isEqualTo("192.0.2.18");
+        assertThat(output.get("psid").getAsInt()).isEqualTo(0x34);
+        assertThat(output.get("ce-ipv6-address").getAsString()).isEqualTo("2001:db8:12:3400:0:c000:212:34");
+        final var ranges = output.getAsJsonArray("port-range");
+        assertThat(ranges).hasSize(63);
+        int previous = -1;
+        for (var range : ranges) {
+            final int start = range.getAsJsonObject().get("start").getAsInt();
+            assertThat(start).as("port ranges ascend").isGreaterThan(previous);
+            assertThat(range.getAsJsonObject().get("end").getAsInt()).isEqualTo(start + 3);
+            previous = start;
+        }
+    }
+
+    @Test
     void authenticationIsRequired() {
         assertThat(new Restconf(Restconf.baseUrl(), null, null).get(ROUTER).status()).isEqualTo(401);
         assertThat(new Restconf(Restconf.baseUrl(), "admin", "wrong").get(ROUTER).status()).isEqualTo(401);

@@ -307,6 +307,10 @@ public final class RouterReconciler {
 
     private void pass(final RouterSpec current, final boolean doReadBack, final boolean doForce)
             throws InterruptedException {
+        if (!current.hasIntent()) {
+            observe(current);
+            return;
+        }
         final Desired desired = render(current, profiles.get());
         if (desired instanceof Desired.Invalid invalid) {
             report(status.withIntended(null, List.of()).withSync(Sync.FAILED)
@@ -340,6 +344,34 @@ public final class RouterReconciler {
             return;
         }
         commit(target, files, rendered.revision(), current.confirmTimeout());
+    }
+
+    /**
+     * A router without intent: read back what it runs and report it; nothing is committed. The files the controller
+     * applied before (if any) are forgotten: the router's own are its business now.
+     */
+    private void observe(final RouterSpec current) throws InterruptedException {
+        synchronized (this) {
+            applied = null;
+            readBack = false;
+        }
+        report(status.withIntended(null, List.of()));
+        if (current.target().isEmpty()) {
+            report(status.withSync(Sync.NO_INTENT).withError(Optional.of(failure(Step.CONNECT,
+                current.targetError()))));
+            return;
+        }
+        final RunningConfig onRouter;
+        try {
+            onRouter = await(push.readConfig(current.target().orElseThrow()), settings.confirmTimeout());
+        } catch (DeviceException e) {
+            unreachableOrFailed(e, null);
+            return;
+        }
+        report(status.withConnection(Connection.CONNECTED)
+            .withApplied(null, OptionalInt.of(onRouter.generation()), Optional.empty())
+            .withDrift(onRouter.localChanges().stream().sorted().toList())
+            .withSync(Sync.NO_INTENT).withError(Optional.empty()));
     }
 
     /** Reads the router's running files; false when the pass cannot go on. */

@@ -27,10 +27,12 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
  * @param profiles the profiles applied before the router's own intent, in order
  * @param confirmTimeout how long a commit waits for confirmation
  * @param repairDrift whether drift is repaired by pushing again (else reported only)
+ * @param hasIntent whether the router has an intent container or profiles; without either the controller only
+ *     observes it and never commits
  */
 public record RouterSpec(String name, Optional<DeviceTarget> target, String targetError,
         Optional<RouterIntent> intent, String intentError, List<String> profiles, Duration confirmTimeout,
-        boolean repairDrift) {
+        boolean repairDrift, boolean hasIntent) {
     public RouterSpec {
         requireNonNull(name, "name");
         requireNonNull(target, "target");

@@ -36,7 +36,7 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
     public enum Connection { UNKNOWN, CONNECTED, UNREACHABLE, AUTH_FAILED, HOST_KEY_MISMATCH }
 
     /** YANG {@code sync-status}. */
-    public enum Sync { IN_SYNC, OUT_OF_SYNC, APPLYING, AWAITING_CONFIRM, REVERTED, FAILED, UNREACHABLE }
+    public enum Sync { IN_SYNC, OUT_OF_SYNC, APPLYING, AWAITING_CONFIRM, REVERTED, FAILED, UNREACHABLE, NO_INTENT }
 
     /** YANG {@code commit-step}. */
     public enum Step {

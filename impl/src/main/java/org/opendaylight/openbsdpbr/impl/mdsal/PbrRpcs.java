@@ -31,7 +31,6 @@ import org.opendaylight.openbsdpbr.impl.mape.CeLayout;
 import org.opendaylight.openbsdpbr.impl.mape.MapECalculator;
 import org.opendaylight.openbsdpbr.impl.mape.MapEException;
 import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
-import org.opendaylight.openbsdpbr.impl.mape.PortRange;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.render.Lint;
 import org.opendaylight.openbsdpbr.impl.render.UnifiedDiff;
@@ -145,6 +144,10 @@ final class PbrRpcs {
     private ListenableFuture<RpcResult<SyncOutput>> sync(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input,
             final RouterReconciler router, final DeviceTarget target) {
+        if (!router.spec().hasIntent()) {
+            return failed("validate-intent: router " + router.name() + " has no intent (it is only observed): "
+                + "nothing to push", ErrorTag.OPERATION_FAILED);
+        }
         if (!(router.desired() instanceof RouterReconciler.Desired.Rendered rendered)) {
             return failed("validate-intent: the router's intent cannot be rendered; see its status",
                 ErrorTag.INVALID_VALUE);
@@ -271,18 +274,16 @@ final class PbrRpcs {
                 input.getRuleIpv4Prefix().getValue(), input.getEaBitsLength().toJava(),
                 input.getPsidOffset() == null ? 6 : input.getPsidOffset().toJava(),
                 input.getCeLayout() == ComputeMapEInput.CeLayout.Draft03 ? CeLayout.DRAFT03 : CeLayout.RFC7597));
-            final var ranges = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
-                .compute.map.e.output.PortRangeKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr
-                .rev261124.compute.map.e.output.PortRange>orderedBuilder();
-            for (PortRange range : result.portRanges()) {
-                ranges.add(new PortRangeBuilder().setStart(new PortNumber(Uint16.valueOf(range.start())))
-                    .setEnd(new PortNumber(Uint16.valueOf(range.end()))).build());
-            }
+            // ordered-by user: the ranges ascend as the calculator lists them
+            final var ranges = result.portRanges().stream()
+                .map(range -> new PortRangeBuilder().setStart(new PortNumber(Uint16.valueOf(range.start())))
+                    .setEnd(new PortNumber(Uint16.valueOf(range.end()))).build())
+                .toList();
             return RpcResultBuilder.success(new ComputeMapEOutputBuilder()
                 .setIpv4Address(new Ipv4AddressNoZone(result.ipv4String()))
                 .setCeIpv6Address(new Ipv6AddressNoZone(result.ceAddressString()))
                 .setPsid(Uint16.valueOf(result.psid())).setPsidLength(Uint8.valueOf(result.psidLength()))
-                .setPortRange(ranges.build()).build()).buildFuture();
+                .setPortRange(ranges).build()).buildFuture();
         } catch (MapEException e) {
             return failed(e.getMessage(), ErrorTag.INVALID_VALUE);
         }

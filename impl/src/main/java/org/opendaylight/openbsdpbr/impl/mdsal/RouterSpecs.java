@@ -60,7 +60,12 @@ final class RouterSpecs {
             ? Duration.ofSeconds(settings.getConfirmTimeout().toJava()) : defaultConfirm;
         final boolean repair = settings != null && settings.getDriftPolicy() == Settings.DriftPolicy.Repair;
         return new RouterSpec(name, target, targetError, intent, intentError, IntentMapping.profileNames(router),
-            confirm, repair);
+            confirm, repair, hasIntent(router));
+    }
+
+    /** Whether the router has intent (its own or profiles): without, it is only observed. */
+    private static boolean hasIntent(final Router router) {
+        return router.getIntent() != null || router.getProfile() != null && !router.getProfile().isEmpty();
     }
 
     private static DeviceTarget target(final String name, final Management management,

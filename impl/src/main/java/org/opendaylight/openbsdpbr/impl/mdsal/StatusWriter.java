@@ -130,6 +130,7 @@ final class StatusWriter implements StatusSink, AutoCloseable {
                 case REVERTED -> SyncStatus.Reverted;
                 case FAILED -> SyncStatus.Failed;
                 case UNREACHABLE -> SyncStatus.Unreachable;
+                case NO_INTENT -> SyncStatus.NoIntent;
             })
             .setDriftDetected(status.driftDetected());
         status.intendedRevision().ifPresent(rev -> builder.setIntendedRevision(new Sha256Hex(rev)));
