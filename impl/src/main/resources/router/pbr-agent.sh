@@ -10,7 +10,8 @@
 #
 # The controller installs and upgrades this file over SSH (stdin of `cat`) and runs only these fixed subcommands;
 # every argument is a number or a lock holder name, checked here again. Files and plans travel as a tar archive on
-# stdin, never as command-line text.
+# stdin, never as command-line text. A plan is one step per line from a fixed vocabulary (netstart IF, destroy IF,
+# pfctl-load, rcctl ACTION SERVICE); a line starting "before " runs before the new files are installed.
 #
 #   pbr-agent.sh -v VERSION version
 #   pbr-agent.sh -v VERSION lock HOLDER TTL          take the lock (re-entrant; an unused lock expires after TTL s)
@@ -39,7 +40,7 @@
 #   reverted             "GEN RESTORED EPOCH" of the last revert
 #   txn                  "GEN FROM" while files are being switched (an interrupted switch is undone first)
 #   log                  one line per commit, confirm and revert
-VERSION=1
+VERSION=2
 
 umask 077
 R=${PBR_ROOT:-}
@@ -51,8 +52,8 @@ export PATH
 
 MANIFEST_RE='[0-9a-f]{64} [0-7]{4} [a-z_][a-z0-9_]{0,31} [a-z_][a-z0-9_]{0,31} /etc/[A-Za-z0-9._/-]{1,100}'
 IF_RE='[a-z]{1,10}[0-9]{1,4}'
-PLAN_RE="netstart $IF_RE|destroy $IF_RE|pfctl-load|rcctl (enable|disable|start|stop|restart|reload) \
-(unwind|sshd|unbound|dhcpleased|slaacd|resolvd)"
+PLAN_RE="(before )?(netstart $IF_RE|destroy $IF_RE|pfctl-load|rcctl (enable|disable|start|stop|restart|reload) \
+(unwind|sshd|unbound|dhcpleased|slaacd|resolvd))"
 
 # --- replies -------------------------------------------------------------------------------------------------------
 
@@ -241,9 +242,18 @@ make_backups() {
 	done < "$mg/manifest"
 }
 
-# Run a plan file; PLAN_ERR says which step failed and what it printed.
-run_plan() {
-	while read -r pverb pa pb; do
+# Run one phase of a plan file. "before" runs the lines marked "before", while the old files are still in place (rc.d
+# finds a daemon by its rc.conf.local settings: stopping unwind before its rtable changes must happen with the old
+# ones); their failures are logged, not fatal (stopping what does not run must not block a commit). The default
+# phase runs the other lines, after the files changed; PLAN_ERR says which step failed and what it printed.
+run_plan() { # $1 = plan file, $2 = before|after (default after)
+	while read -r pverb pa pb pc; do
+		if [ "$pverb" = before ]; then
+			[ "${2:-after}" = before ] || continue
+			pverb=$pa pa=$pb pb=$pc
+		else
+			[ "${2:-after}" = after ] || continue
+		fi
 		case $pverb in
 		netstart)
 			pout=$(sh "$R/etc/netstart" "$pa" 2>&1 < /dev/null) ;;
@@ -256,12 +266,19 @@ run_plan() {
 			pout=$(rcctl "$pa" "$pb" 2>&1 < /dev/null) ;;
 		*)
 			false ;;
-		esac || { PLAN_ERR="$pverb $pa $pb: $pout"; return 1; }
+		esac || {
+			if [ "${2:-after}" = before ]; then
+				log "before the switch: $pverb $pa $pb: $(printf '%s' "$pout" | scrub | head -n 1)"
+				continue
+			fi
+			PLAN_ERR="$pverb $pa $pb: $pout"; return 1
+		}
 	done < "$1"
 }
 
 # Switch from generation $2 to $1 and run plan $3. Status 1: installing failed and $2 is back; 2: the plan failed.
 switch_gen() {
+	run_plan "$3" before
 	say "$1 $2" > "$S/txn" || return 1
 	if install_gen "$1" "$2" && set_current "$1"; then
 		rm -f "$S/txn"
@@ -287,6 +304,7 @@ recover() {
 
 # Revert generation $1 to $2 (mutex held): the files of $2, then $1's revert plan.
 do_revert() {
+	run_plan "$S/gen/$1/revert-plan" before
 	if ! install_gen "$2" "$1"; then
 		log "revert of $1 to $2 could not install every file"
 	fi
@@ -368,6 +386,7 @@ commit_candidate() {
 		io_fail commit "could not install the files of generation $new ($SWITCH_ERR); generation $cur restored" ;;
 	*)
 		perr=$PLAN_ERR
+		run_plan "$S/gen/$new/revert-plan" before
 		install_gen "$cur" "$new"
 		set_current "$cur"
 		run_plan "$S/gen/$new/revert-plan" || :

@@ -68,6 +68,30 @@ public sealed interface PlanStep {
         }
     }
 
+    /**
+     * A step that runs before the new files are installed, while the old ones are in place: rc.d(8) finds a running
+     * daemon by its rc.conf.local settings ({@code daemon_rtable}), so a daemon whose rtable changes is stopped under
+     * the old settings and started under the new ones. Its failure does not fail the commit (stopping a daemon that
+     * does not run must not block one); the steps after the switch report what did not come up.
+     */
+    record BeforeFiles(PlanStep step) implements PlanStep {
+        public BeforeFiles {
+            if (step instanceof BeforeFiles || step == null) {
+                throw new IllegalArgumentException("a before-files step wraps one ordinary step");
+            }
+        }
+
+        @Override
+        public String planLine() {
+            return "before " + step.planLine();
+        }
+
+        @Override
+        public String command() {
+            return step.command() + "   # before the files change";
+        }
+    }
+
     /** An rc.d action on a service: enable, disable, start, stop, restart, reload. */
     record Rcctl(Action action, String service) implements PlanStep {
         public enum Action { ENABLE, DISABLE, START, STOP, RESTART, RELOAD }

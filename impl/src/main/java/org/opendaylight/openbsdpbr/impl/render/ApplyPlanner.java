@@ -40,9 +40,10 @@ import org.opendaylight.openbsdpbr.api.plan.PlanStep.Rcctl.Action;
  *       to exist already.</li>
  *   <li><b>LoadPf</b> when {@code /etc/pf.conf} is new or changed: after the interfaces, since rules name them.</li>
  *   <li><b>unwind</b>, from the {@code unwind_*} lines of {@code /etc/rc.conf.local} and {@code /etc/unwind.conf}:
- *       {@code start} when it becomes enabled, {@code stop} when it no longer is, {@code restart} when its
- *       rc.conf.local lines (flags, rtable) change, {@code reload} when only unwind.conf changed. Enabling and
- *       disabling travel as rc.conf.local itself.</li>
+ *       {@code start} when it becomes enabled, {@code stop} when it no longer is; when its rtable changes,
+ *       {@code stop} before the files change (rc.d finds the running daemon by its rc.conf.local rtable) and
+ *       {@code start} after; {@code restart} when only its flags change, {@code reload} when only unwind.conf
+ *       changed. Enabling and disabling travel as rc.conf.local itself.</li>
  *   <li><b>sshd</b>: {@code rcctl reload sshd} when {@code /etc/ssh/sshd_config} is new or changed (sshd re-executes
  *       on SIGHUP and binds its ListenAddress lines again).</li>
  * </ol>
@@ -66,6 +67,7 @@ public final class ApplyPlanner {
     private static final String SSHD = "sshd";
     private static final String UNWIND_PREFIX = "unwind_";
     private static final String UNWIND_FLAGS = "unwind_flags=";
+    private static final String UNWIND_RTABLE = "unwind_rtable=";
 
     /** Kinds netstart starts after the others, before the default route, in this order. */
     private static final List<String> EARLY_DELAYED = List.of("aggr", "trunk", "svlan", "vlan", "carp", "pppoe");
@@ -142,12 +144,26 @@ public final class ApplyPlanner {
         } else if (wasEnabled && !isEnabled) {
             steps.add(new PlanStep.Rcctl(Action.STOP, UNWIND));
         } else if (isEnabled) {
-            if (!oldLines.equals(newLines)) {
+            if (!rtable(oldLines).equals(rtable(newLines))) {
+                // rc.d finds the running unwind by its rtable: stop it under the old settings, start it under the new
+                steps.add(new PlanStep.BeforeFiles(new PlanStep.Rcctl(Action.STOP, UNWIND)));
+                steps.add(new PlanStep.Rcctl(Action.START, UNWIND));
+            } else if (!oldLines.equals(newLines)) {
                 steps.add(new PlanStep.Rcctl(Action.RESTART, UNWIND));
             } else if (changed(from, to, UNWIND_CONF)) {
                 steps.add(new PlanStep.Rcctl(Action.RELOAD, UNWIND));
             }
         }
+    }
+
+    /** The value of the {@code unwind_rtable=} line among unwind's rc.conf.local lines; "0" when there is none. */
+    private static String rtable(final String unwindLines) {
+        for (String line : unwindLines.split("\n")) {
+            if (line.startsWith(UNWIND_RTABLE)) {
+                return line.substring(UNWIND_RTABLE.length()).strip();
+            }
+        }
+        return "0";
     }
 
     /** The interface an {@code /etc/hostname.<if>} path configures, or null for any other file. */

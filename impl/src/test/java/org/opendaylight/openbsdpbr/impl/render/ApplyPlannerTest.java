@@ -55,6 +55,10 @@ class ApplyPlannerTest {
         return ApplyPlanner.plan(fileSet(from), fileSet(to)).commands();
     }
 
+    private static String planLines(final Map<String, String> from, final Map<String, String> to) {
+        return ApplyPlanner.plan(fileSet(from), fileSet(to)).toPlanText();
+    }
+
     @Test
     void noChangeIsAnEmptyPlan() {
         final ApplyPlan plan = ApplyPlanner.plan(fileSet(seed()), fileSet(seed()));
@@ -164,9 +168,19 @@ class ApplyPlannerTest {
     }
 
     @Test
-    void unwindRtableChangeRestartsUnwind() {
+    void unwindRtableChangeStopsUnwindBeforeTheFilesChangeAndStartsItAfter() {
         final Map<String, String> after = seed();
         after.put("/etc/rc.conf.local", "unwind_flags=\nunwind_rtable=2\n");
+        // rc.d finds the running daemon by its rtable: a restart after the switch would miss it
+        assertThat(plan(seed(), after)).containsExactly("rcctl stop unwind   # before the files change",
+            "rcctl start unwind");
+        assertThat(planLines(seed(), after)).isEqualTo("before rcctl stop unwind\nrcctl start unwind\n");
+    }
+
+    @Test
+    void unwindFlagsChangeRestartsUnwind() {
+        final Map<String, String> after = seed();
+        after.put("/etc/rc.conf.local", "unwind_flags=-v\nunwind_rtable=1\n");
         assertThat(plan(seed(), after)).containsExactly("rcctl restart unwind");
     }
 

@@ -53,8 +53,10 @@ public final class LabRouter {
     /** Interfaces every lab router has (physical ones and the ones the kernel creates). */
     public static final Set<String> BASE_INTERFACES = Set.of("em0", "em1", "em2", "lo0", "enc0", "pflog0");
 
-    private static final Pattern PLAN_LINE = Pattern.compile("(netstart|destroy) [a-z]{1,10}[0-9]{1,4}|pfctl-load"
-        + "|rcctl (enable|disable|start|stop|restart|reload) (unwind|sshd|unbound|dhcpleased|slaacd|resolvd)");
+    private static final Pattern PLAN_LINE = Pattern.compile("(before )?((netstart|destroy) [a-z]{1,10}[0-9]{1,4}"
+        + "|pfctl-load|rcctl (enable|disable|start|stop|restart|reload) (unwind|sshd|unbound|dhcpleased|slaacd"
+        + "|resolvd))");
+    private static final String BEFORE = "before ";
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern PATH = Pattern.compile("/etc/[A-Za-z0-9._/-]{1,100}");
     private static final String DEFAULT_PF = """
@@ -643,9 +645,23 @@ public final class LabRouter {
         }
     }
 
-    /** Run a plan: record the OpenBSD commands; the error of the first failing step, or null. */
+    /**
+     * Run a plan: record the OpenBSD commands, the "before" steps first (the script runs them before it installs the
+     * files); the error of the first failing step, or null.
+     */
     private String runPlan(final String plan) {
+        final List<String> ordered = new ArrayList<>();
         for (String line : plan.split("\n")) {
+            if (line.startsWith(BEFORE)) {
+                ordered.add(line.substring(BEFORE.length()));
+            }
+        }
+        for (String line : plan.split("\n")) {
+            if (!line.startsWith(BEFORE)) {
+                ordered.add(line);
+            }
+        }
+        for (String line : ordered) {
             if (line.isEmpty()) {
                 continue;
             }

@@ -118,6 +118,30 @@ class RealSshdAgentTest {
         return (Integer) Files.getAttribute(path, "unix:mode") & 07777;
     }
 
+    private FileSet withUnwind(final String rtable) {
+        final var files = new java.util.ArrayList<>(files("unwind").files().values());
+        files.add(file("/etc/rc.conf.local", 0644, "unwind_flags=\nunwind_rtable=" + rtable + "\n"));
+        files.add(file("/etc/unwind.conf", 0644, "forwarder { 8.8.8.8 }\n"));
+        return FileSet.of(files);
+    }
+
+    @Test
+    void anUnwindRtableChangeStopsUnwindBeforeTheFilesChangeAndStartsItAfter() throws Exception {
+        assertThat(await(push.push(withUnwind("1"), sshd.target(), PushOptions.defaults())).isSuccess()).isTrue();
+        final int before = sshd.calls().size();
+        final PushResult result = await(push.push(withUnwind("2"), sshd.target(), PushOptions.defaults()));
+        assertThat(result.isSuccess()).as(result.summary()).isTrue();
+        final List<String> calls = sshd.calls().subList(before, sshd.calls().size());
+        // rc.d finds unwind by its rtable: the stop runs while rc.conf.local still says 1, the start once it says 2
+        assertThat(calls).containsSubsequence("rcctl stop unwind",
+            "install -o " + sshd.owner + " -g " + sshd.group + " -m 0644 /var/pbr/gen/2/files/etc/rc.conf.local "
+                + "/etc/rc.conf.local.pbr-new",
+            "rcctl start unwind");
+        assertThat(calls).doesNotContain("rcctl restart unwind");
+        assertThat(sshd.file("/etc/rc.conf.local"))
+            .hasValueSatisfying(text -> assertThat(text).contains("unwind_rtable=2"));
+    }
+
     @Test
     void confirmedPushInstallsTheScriptValidatesCommitsAndConfirms() throws Exception {
         final PushResult result = await(push.push(files("one"), sshd.target(),
