@@ -7,6 +7,8 @@
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.device.HostKeyRecorder;
+import org.opendaylight.openbsdpbr.api.files.Hashing;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
@@ -34,6 +37,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.route
 
 /** A router's binding (routers/router) as the controller loop's {@link RouterSpec}. */
 final class RouterSpecs {
+    private static final Cache<String, KeyPair> KEYS = CacheBuilder.newBuilder().maximumSize(10_000)
+        .expireAfterAccess(Duration.ofHours(1)).build();
+
     private RouterSpecs() {
         // utility
     }
@@ -80,7 +86,7 @@ final class RouterSpecs {
             case Password password when password.getPassword() != null ->
                 new Credentials.Password(secrets.open(password.getPassword().getValue()));
             case PrivateKey key when key.getPrivateKey() != null ->
-                new Credentials.Key(keyPair(secrets.open(key.getPrivateKey())));
+                new Credentials.Key(cachedKeyPair(key.getPrivateKey(), secrets));
             case null, default -> throw new IllegalArgumentException("no password or private key");
         };
         final String pinned = management.getHostKeyFingerprint() == null ? null
@@ -95,6 +101,22 @@ final class RouterSpecs {
                 + "pin the router's key or choose trust-on-first-use");
         }
         return new DeviceTarget(name, host, port, user, credentials, policy);
+    }
+
+    /**
+     * The key pair of a stored private key, parsed once per stored value: every write of a router builds its spec in
+     * the commit cohort and again in the listener (and the secret sealer's rewrite does both once more), and a parse
+     * costs milliseconds. Entries are keyed by the SHA-256 of the stored value, so the cache holds no key text.
+     */
+    private static KeyPair cachedKeyPair(final String stored, final SecretOpener secrets) throws IOException {
+        final String id = Hashing.sha256Hex(stored.getBytes(StandardCharsets.UTF_8));
+        final KeyPair cached = KEYS.getIfPresent(id);
+        if (cached != null) {
+            return cached;
+        }
+        final KeyPair parsed = keyPair(secrets.open(stored));
+        KEYS.put(id, parsed);
+        return parsed;
     }
 
     /** Parses a private key through a private temporary file (MINA reads keys from files). */
