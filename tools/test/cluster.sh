@@ -46,7 +46,7 @@ done
 [ -f "$TOOLS_JAR" ] || { echo "cluster: no tools jar at $TOOLS_JAR: build first"; exit 1; }
 JAVA_HOME=${JAVA_HOME:-$("$ROOT/tools/bin/ensure-jdk21.sh")}
 export JAVA_HOME
-for tool in curl jq ss; do command -v $tool > /dev/null || { echo "cluster: $tool is needed"; exit 1; }; done
+for tool in curl jq ss ssh-keygen; do command -v $tool > /dev/null || { echo "cluster: $tool is needed"; exit 1; }; done
 
 MEMBERS=(1 2 3)
 LAB_BASE=2401
@@ -104,6 +104,7 @@ stop_member() { # $1 = member, $2 = signal
 }
 
 lab_pid=""
+declare -A up=() awaiting=()
 cleanup() {
   local rc=$?
   set +e
@@ -112,6 +113,7 @@ cleanup() {
     sleep "$CLUSTER_HOLD"
   fi
   local stoppers=()
+  for pid in "${awaiting[@]}"; do kill "$pid" 2>/dev/null; done
   for i in "${MEMBERS[@]}"; do stop_member "$i" TERM & stoppers+=($!); done
   wait "${stoppers[@]}"
   if [ -n "$lab_pid" ]; then
@@ -132,6 +134,7 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Three members, configured before their first boot.
@@ -262,7 +265,7 @@ LOG_FROM=(0 1 1 1)
 log_managed() {
   tail -n "+${LOG_FROM[$1]}" "$(home_of "$1")/data/log/karaf.log" 2>/dev/null \
     | grep -oE '\| c-r[0-9]+: this controller (manages the router now|no longer manages the router)' \
-    | awk '{ name = substr($2, 1, length($2) - 1); state[name] = ($4 == "manages") } END { for (n in state) if (state[n]) print n }' \
+    | awk '{ name = substr($2, 1, length($2) - 1); state[name] = ($5 == "manages") } END { for (n in state) if (state[n]) print n }' \
     | sort
 }
 
@@ -282,8 +285,10 @@ check_single_manager() { # $1 = a fleet listing
   return $bad
 }
 
-distribution() { # $1 = fleet listing -> "member-1: 4 member-2: 5 ..."
-  echo "$1" | awk -F'\t' '{ n[$2]++ } END { for (m in n) printf "%s=%d ", m, n[m] }' | tr ' ' '\n' | sort | tr '\n' ' '
+distribution() { # $1 = fleet listing -> "member-1=4 member-2=0 member-3=8" (the live members and any other named)
+  echo "$1" | awk -F'\t' -v live="$(alive_members | sed 's/^/member-/' | tr '\n' ' ')" '
+    BEGIN { n = split(live, m, " "); for (k = 1; k <= n; k++) count[m[k]] = 0 }
+    { count[$2]++ } END { for (x in count) print x "=" count[x] }' | sort | tr '\n' ' '
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -291,7 +296,9 @@ say "work dir $work; $ROUTERS routers, ownership-groups $OWN_GROUPS, drift check
 for i in "${MEMBERS[@]}"; do configure_member "$i"; done
 
 mkdir -p "$work/lab"
-(umask 077; printf 'lab-password\n' > "$work/lab/password")   # what examples/seed-router/router.json uses
+(umask 077; printf 'lab-password\n' > "$work/lab/password")
+# the controller logs in with a key: the rendered sshd_config refuses root logins with a password
+ssh-keygen -q -t ed25519 -N '' -C openbsd-pbr-cluster -f "$work/lab/controller-key" > /dev/null
 "$JAVA_HOME/bin/java" -Xmx512m -cp "$TOOLS_JAR:$TOOLS_CP" org.opendaylight.openbsdpbr.tools.cli.Main \
   lab --routers "$ROUTERS" --base-port $LAB_BASE --password-file "$work/lab/password" --control-port $LAB_CONTROL \
   --state-dir "$work/lab" > "$work/lab/lab.log" 2>&1 < /dev/null &
@@ -304,25 +311,24 @@ say "launched members 1-3 (RESTCONF on $(http_port 1), $(http_port 2), $(http_po
 for _ in $(seq 1 30); do curl -s -o /dev/null --max-time 1 "$LAB_URL" && break; sleep 1; done
 curl -s --max-time 2 -o /dev/null "$LAB_URL" || { cat "$work/lab/lab.log"; fail "the lab did not start"; }
 
-declare -A up=()
-for _ in $(seq 1 480); do
-  for i in "${MEMBERS[@]}"; do
-    [ -n "${up[$i]:-}" ] && continue
-    member_pid "$i" > /dev/null || [ ! -f "$(home_of "$i")/karaf.pid" ] || fail "member-$i died while starting"
-    code=$(rc GET "$i" "/data/openbsd-pbr:routers?content=config")
-    # 404/409 with a RESTCONF error document: no routers yet; a bare 404 is Jetty before RESTCONF is registered
-    case "$code" in
-      200) ;;
-      404|409) grep -q '"errors"' "$work/reply-$i.json" 2>/dev/null || continue ;;
-      *) continue ;;
-    esac
+# each member is ready when the plugin's own RPC answers there (tools/bin/await-restconf.sh)
+for i in "${MEMBERS[@]}"; do
+  "$ROOT/tools/bin/await-restconf.sh" "http://127.0.0.1:$(http_port "$i")/rests" 480 > /dev/null 2>&1 &
+  awaiting[$i]=$!
+done
+while [ ${#awaiting[@]} -gt 0 ]; do
+  for i in "${!awaiting[@]}"; do
+    if kill -0 "${awaiting[$i]}" 2>/dev/null; then
+      [ ! -f "$(home_of "$i")/karaf.pid" ] || member_pid "$i" > /dev/null || fail "member-$i died while starting"
+      continue
+    fi
+    wait "${awaiting[$i]}" || fail "member-$i did not serve openbsd-pbr within 480 s"
+    unset "awaiting[$i]"
     up[$i]=$((SECONDS - t_launch))
-    say "member-$i answers RESTCONF after ${up[$i]} s"
+    say "member-$i serves openbsd-pbr over RESTCONF ${up[$i]} s after launch"
   done
-  [ ${#up[@]} = 3 ] && break
   sleep 1
 done
-[ ${#up[@]} = 3 ] || fail "not every member answered RESTCONF within 480 s (up: ${!up[*]})"
 
 # The cluster has formed when a write through member 1 reads back on members 2 and 3.
 probe=$work/probe.json
@@ -338,7 +344,7 @@ for _ in $(seq 1 180); do
 done
 [ $formed = 1 ] || fail "a write through member-1 was not visible on members 2 and 3 within 180 s"
 t_formed=$((SECONDS - t_launch))
-code=$(rc DELETE 1 "/data/openbsd-pbr:profiles/profile=cluster-probe")
+rc DELETE 1 "/data/openbsd-pbr:profiles/profile=cluster-probe" > /dev/null
 say "cluster formed ${t_formed} s after launch (a write through member-1 reads back on members 2 and 3)"
 members=$(curl -s --max-time 5 -u admin:admin "http://127.0.0.1:$(http_port 1)/jolokia/read/pekko:type=Cluster/Members" \
   | jq -r '.value // empty' 2>/dev/null || true)
@@ -364,8 +370,10 @@ jq -c . "$ROOT/examples/seed-router/intent.json" | sed "s/\"secret\":\"secret\"/
 grep -q "$PPPOE_SECRET" "$work/intent.json" || fail "examples/seed-router/intent.json: no PPPoE secret to replace"
 for n in $(seq 1 "$ROUTERS"); do
   sed -e "s/\"seed-router\"/\"c-r$n\"/" -e "s/\"port\": 2201/\"port\": $((LAB_BASE + n - 1))/" \
-    -e 's/"confirm-timeout": 60/"confirm-timeout": 30/' "$ROOT/examples/seed-router/router.json" > "$work/router-$n.json"
-  grep -q "\"port\": $((LAB_BASE + n - 1))" "$work/router-$n.json" || fail "router.json: no port to rewrite"
+    -e 's/"confirm-timeout": 60/"confirm-timeout": 30/' "$ROOT/examples/seed-router/router.json" > "$work/router-$n.tmp"
+  grep -q "\"port\": $((LAB_BASE + n - 1))" "$work/router-$n.tmp" || fail "router.json: no port to rewrite"
+  (umask 077; jq --rawfile k "$work/lab/controller-key" '.["openbsd-pbr:router"][0].management["private-key"] = $k' \
+    "$work/router-$n.tmp" > "$work/router-$n.json")
   put 1 "/data/openbsd-pbr:routers/router=c-r$n" "$work/router-$n.json" || fail "c-r$n: PUT router"
   put 1 "/data/openbsd-pbr:routers/router=c-r$n/intent" "$work/intent.json" || fail "c-r$n: PUT intent"
 done
@@ -381,7 +389,7 @@ await_fleet() { # description timeout-seconds awk-condition members...
       listing=$(fleet "$m") || continue
       if [ "$(echo "$listing" | grep -c .)" = "$ROUTERS" ] \
           && echo "$listing" | awk -F'\t' "!($cond) { bad = 1 } END { exit bad }"; then
-        FLEET=$listing; FLEET_FROM=$m; WAITED=$((SECONDS - start))
+        FLEET=$listing; FLEET_FROM=$m
         return 0
       fi
       break
@@ -416,10 +424,8 @@ say "   routers per member: $(distribution "$FLEET")"
 gens=$(lab_generations)
 echo "$gens" | grep -q pending && fail "b: a commit is pending: $gens"
 echo "$gens" | awk '$2 != 1 { bad = 1 } END { exit bad }' \
-  || say "   note: lab generations after the first sync: $(echo "$gens" | awk '{ print $2 }' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
-echo "$before" | awk -F'\t' '{ print $5 }' > "$work/gen-ctl"
-for i in "${MEMBERS[@]}"; do rss_sync[$i]=$(rss "$i"); done
-say "   RSS after sync: member-1 ${rss_sync[1]}, member-2 ${rss_sync[2]}, member-3 ${rss_sync[3]}"
+  || say "   note: not one commit per router: $(echo "$gens" | awk '{ n[$2]++ } END { for (g in n) printf "%d on generation %s; ", n[g], g }')"
+say "   RSS after sync: $(for i in "${MEMBERS[@]}"; do printf 'member-%s %s; ' "$i" "$(rss "$i")"; done)"
 
 # c. kill -9 the busiest member
 victim=$(echo "$before" | cut -f2 | sort | uniq -c | sort -k1,1nr -k2 | awk 'NR == 1 { print $2 }')
@@ -507,7 +513,7 @@ fi
 
 # secrets never reach the logs
 for i in "${MEMBERS[@]}"; do
-  if grep -lq -e "$PPPOE_SECRET" -e 'lab-password' "$(home_of "$i")/data/log/karaf.log"; then
+  if grep -lqF -e "$PPPOE_SECRET" -e "$(sed -n 2p "$work/lab/controller-key")" "$(home_of "$i")/data/log/karaf.log"; then
     fail "member-$i: a secret appears in karaf.log"
   fi
 done
