@@ -100,11 +100,14 @@ final class ClusterOwnership implements Ownership {
         boolean remove(final String router) {
             final Owner owner;
             final boolean empty;
+            final boolean wasOwned;
             synchronized (this) {
                 owner = owners.remove(router);
                 empty = owners.isEmpty();
+                wasOwned = owned;
             }
-            if (owner != null) {
+            // only a member that managed the router loses it (the others never had it)
+            if (owner != null && wasOwned) {
                 owner.lost();
             }
             if (empty) {
