@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -132,7 +133,7 @@ final class SecretSealer implements ClusterSingletonService, DataTreeChangeListe
      * @return the commit, or empty when there was nothing to seal
      */
     Optional<ListenableFuture<? extends CommitInfo>> seal(final Router seen) {
-        final List<ClearSecret> clear = clearSecrets(seen);
+        final List<ClearSecret<?>> clear = clearSecrets(seen);
         if (clear.isEmpty()) {
             return Optional.empty();
         }
@@ -140,7 +141,7 @@ final class SecretSealer implements ClusterSingletonService, DataTreeChangeListe
         final ReadWriteTransaction tx = broker.newReadWriteTransaction();
         int written = 0;
         try {
-            for (ClearSecret secret : clear) {
+            for (ClearSecret<?> secret : clear) {
                 if (secret.stillHolds(tx)) {
                     secret.writeSealed(tx, sealed.seal(secret.value()));
                     written++;
@@ -179,8 +180,8 @@ final class SecretSealer implements ClusterSingletonService, DataTreeChangeListe
     }
 
     /** The clear (not yet sealed) secret leaves of a router. */
-    static List<ClearSecret> clearSecrets(final Router router) {
-        final List<ClearSecret> result = new ArrayList<>();
+    static List<ClearSecret<?>> clearSecrets(final Router router) {
+        final List<ClearSecret<?>> result = new ArrayList<>();
         final var routerPath = StatusWriter.routerPath(router.getName().getValue());
         final Management management = router.getManagement();
         if (management != null) {
@@ -188,9 +189,9 @@ final class SecretSealer implements ClusterSingletonService, DataTreeChangeListe
             switch (management.getCredentials()) {
                 case Password password when password.getPassword() != null
                     && !SealedSecret.isSealed(password.getPassword().getValue()) ->
-                    result.add(new ClearSecret.ManagementPassword(path, password.getPassword().getValue()));
+                    result.add(ClearSecret.password(path, password.getPassword().getValue()));
                 case PrivateKey key when key.getPrivateKey() != null && !SealedSecret.isSealed(key.getPrivateKey()) ->
-                    result.add(new ClearSecret.ManagementKey(path, key.getPrivateKey()));
+                    result.add(ClearSecret.privateKey(path, key.getPrivateKey()));
                 case null, default -> {
                     // no credentials, or sealed ones
                 }
@@ -203,7 +204,7 @@ final class SecretSealer implements ClusterSingletonService, DataTreeChangeListe
                 if (pppoe != null) {
                     final PppoeSecret secret = pppoe.getSecret();
                     if (secret != null && !SealedSecret.isSealed(secret.getValue())) {
-                        result.add(new ClearSecret.PppoeAuthkey(routerPath.toBuilder().child(Intent.class)
+                        result.add(ClearSecret.pppoeSecret(routerPath.toBuilder().child(Intent.class)
                             .child(Uplink.class, uplink.key())
                             .child(Pppoe.class)
                             .build(), secret.getValue()));
@@ -222,87 +223,47 @@ final class SecretSealer implements ClusterSingletonService, DataTreeChangeListe
         };
     }
 
-    static <T extends DataObject> Optional<T> read(final ReadWriteTransaction tx, final DataObjectIdentifier<T> path)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
+    /**
+     * A secret leaf holding a clear value: the container it sits in, how the leaf is read from that container, and
+     * the container that, merged, replaces the leaf with its sealed value. {@link #toString()} never shows the value.
+     */
+    record ClearSecret<T extends DataObject>(@NonNull DataObjectIdentifier<T> path, @NonNull String value,
+            @NonNull Function<T, String> leaf, @NonNull Function<String, T> sealedContainer) {
+        static ClearSecret<Management> password(final DataObjectIdentifier<Management> path, final String value) {
+            return new ClearSecret<>(path, value, management -> management.getCredentials() instanceof Password
+                password && password.getPassword() != null ? password.getPassword().getValue() : null,
+                sealed -> new ManagementBuilder()
+                    .setCredentials(new PasswordBuilder().setPassword(new Secret(sealed)).build()).build());
+        }
 
-    /** A secret leaf holding a clear value, where it is and how its sealed value is merged in. */
-    sealed interface ClearSecret {
-        /** The clear value (never logged). */
-        String value();
+        static ClearSecret<Management> privateKey(final DataObjectIdentifier<Management> path, final String value) {
+            return new ClearSecret<>(path, value, management -> management.getCredentials() instanceof PrivateKey
+                key ? key.getPrivateKey() : null,
+                sealed -> new ManagementBuilder()
+                    .setCredentials(new PrivateKeyBuilder().setPrivateKey(sealed).build()).build());
+        }
+
+        static ClearSecret<Pppoe> pppoeSecret(final DataObjectIdentifier<Pppoe> path, final String value) {
+            return new ClearSecret<>(path, value, pppoe -> pppoe.getSecret() == null ? null
+                : pppoe.getSecret().getValue(),
+                sealed -> new PppoeBuilder().setSecret(new PppoeSecret(sealed)).build());
+        }
 
         /** Whether the leaf, read in this transaction, still holds {@link #value()}. */
-        boolean stillHolds(ReadWriteTransaction tx) throws InterruptedException, ExecutionException,
-            TimeoutException;
+        boolean stillHolds(final ReadWriteTransaction tx)
+                throws InterruptedException, ExecutionException, TimeoutException {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .map(leaf).filter(value::equals).isPresent();
+        }
 
         /** Merges the sealed value into the leaf. */
-        void writeSealed(ReadWriteTransaction tx, String sealedValue);
-
-        record ManagementPassword(@NonNull DataObjectIdentifier<Management> path, @NonNull String value)
-                implements ClearSecret {
-            @Override
-            public boolean stillHolds(final ReadWriteTransaction tx)
-                    throws InterruptedException, ExecutionException, TimeoutException {
-                return read(tx, path).map(Management::getCredentials)
-                    .filter(credentials -> credentials instanceof Password password
-                        && password.getPassword() != null && value.equals(password.getPassword().getValue()))
-                    .isPresent();
-            }
-
-            @Override
-            public void writeSealed(final ReadWriteTransaction tx, final String sealedValue) {
-                tx.merge(LogicalDatastoreType.CONFIGURATION, path, new ManagementBuilder()
-                    .setCredentials(new PasswordBuilder().setPassword(new Secret(sealedValue)).build()).build());
-            }
-
-            @Override
-            public String toString() {
-                return "ManagementPassword[" + path + "]";
-            }
+        void writeSealed(final ReadWriteTransaction tx, final String sealedValue) {
+            tx.merge(LogicalDatastoreType.CONFIGURATION, path, sealedContainer.apply(sealedValue));
         }
 
-        record ManagementKey(@NonNull DataObjectIdentifier<Management> path, @NonNull String value)
-                implements ClearSecret {
-            @Override
-            public boolean stillHolds(final ReadWriteTransaction tx)
-                    throws InterruptedException, ExecutionException, TimeoutException {
-                return read(tx, path).map(Management::getCredentials)
-                    .filter(credentials -> credentials instanceof PrivateKey key && value.equals(key.getPrivateKey()))
-                    .isPresent();
-            }
-
-            @Override
-            public void writeSealed(final ReadWriteTransaction tx, final String sealedValue) {
-                tx.merge(LogicalDatastoreType.CONFIGURATION, path, new ManagementBuilder()
-                    .setCredentials(new PrivateKeyBuilder().setPrivateKey(sealedValue).build()).build());
-            }
-
-            @Override
-            public String toString() {
-                return "ManagementKey[" + path + "]";
-            }
-        }
-
-        record PppoeAuthkey(@NonNull DataObjectIdentifier<Pppoe> path, @NonNull String value) implements ClearSecret {
-            @Override
-            public boolean stillHolds(final ReadWriteTransaction tx)
-                    throws InterruptedException, ExecutionException, TimeoutException {
-                return read(tx, path).map(Pppoe::getSecret)
-                    .filter(secret -> value.equals(secret.getValue()))
-                    .isPresent();
-            }
-
-            @Override
-            public void writeSealed(final ReadWriteTransaction tx, final String sealedValue) {
-                tx.merge(LogicalDatastoreType.CONFIGURATION, path,
-                    new PppoeBuilder().setSecret(new PppoeSecret(sealedValue)).build());
-            }
-
-            @Override
-            public String toString() {
-                return "PppoeAuthkey[" + path + "]";
-            }
+        @Override
+        public String toString() {
+            return "ClearSecret[" + path + "]";
         }
     }
 
