@@ -53,19 +53,14 @@ public final class DiffCommand {
      * @return 0 when both intents are valid, 1 when one is not, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(HELP);
-            return 0;
-        }
-        final CommandLine line;
-        try {
-            line = CommandLine.parse(args, Set.of(ROUTER));
-            if (line.positional().size() != 2) {
-                throw new UsageException("two intents to compare, got " + line.positional().size());
+        final var parsed = CommandLine.parse("diff", args, Set.of(ROUTER), given -> {
+            if (given.positional().size() != 2) {
+                throw new UsageException("two intents to compare, got " + given.positional().size());
             }
-        } catch (UsageException e) {
-            error.println("diff: " + e.getMessage() + " (" + USAGE + ")");
-            return 2;
+        }, HELP, out, error);
+        final CommandLine line = parsed.line();
+        if (line == null) {
+            return parsed.exit();
         }
         final String router = line.option(ROUTER);
         final String oldInput = line.positional().get(0);

@@ -93,6 +93,43 @@ final class Inputs {
             return new CommandLine(positional, options);
         }
 
+        /**
+         * The frame the offline commands share: {@code --help} or {@code -h} prints the help (exit 0); a usage error
+         * is reported as {@code COMMAND: PROBLEM (USAGE)} (exit 2).
+         *
+         * @return the parsed line, or empty with the exit status when the command is done
+         */
+        static Parsed parse(final String command, final List<String> args, final Set<String> valued,
+                final Check check, final String help, final PrintStream out, final PrintStream error) {
+            if (args.contains("--help") || args.contains("-h")) {
+                out.print(help);
+                return new Parsed(null, 0);
+            }
+            try {
+                final CommandLine line = parse(args, valued);
+                check.check(line);
+                return new Parsed(line, 0);
+            } catch (UsageException e) {
+                error.println(command + ": " + e.getMessage() + " (" + help.lines().findFirst().orElse("") + ")");
+                return new Parsed(null, 2);
+            }
+        }
+
+        /** What a command requires of its parsed line beyond known options (how many inputs, which options). */
+        @FunctionalInterface
+        interface Check {
+            void check(CommandLine line) throws UsageException;
+        }
+
+        /**
+         * A parsed command line, or the exit status of a command that ended while parsing.
+         *
+         * @param line the line, null when the command is done
+         * @param exit the exit status when it is
+         */
+        record Parsed(@Nullable CommandLine line, int exit) {
+        }
+
         @Nullable String option(final String name) {
             return options.get(name);
         }

@@ -58,23 +58,18 @@ public final class RenderCommand {
      * @return 0 when the files were written, 1 on invalid intent or a write failure, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(HELP);
-            return 0;
-        }
-        final CommandLine line;
-        try {
-            line = CommandLine.parse(args, Set.of(ROUTER, OUT));
-            if (line.positional().size() != 1) {
-                throw new UsageException(line.positional().isEmpty() ? "missing the intent file or directory"
-                    : "one intent file or directory, got " + line.positional().size());
+        final var parsed = CommandLine.parse("render", args, Set.of(ROUTER, OUT), given -> {
+            if (given.positional().size() != 1) {
+                throw new UsageException(given.positional().isEmpty() ? "missing the intent file or directory"
+                    : "one intent file or directory, got " + given.positional().size());
             }
-            if (line.option(OUT) == null) {
+            if (given.option(OUT) == null) {
                 throw new UsageException("missing " + OUT);
             }
-        } catch (UsageException e) {
-            error.println("render: " + e.getMessage() + " (" + USAGE + ")");
-            return 2;
+        }, HELP, out, error);
+        final CommandLine line = parsed.line();
+        if (line == null) {
+            return parsed.exit();
         }
         final String router = line.option(ROUTER);
         final IntentDocument document = Inputs.load(Path.of(line.positional().get(0)), router, "", error);
