@@ -10,8 +10,6 @@ package org.opendaylight.openbsdpbr.tools.bench;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -66,17 +64,16 @@ public final class ControllerBenchmark {
     }
 
     public static void main(final String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         final int routers = DeviceBenchmark.intArg(args, "--routers", 1000);
         final int basePort = DeviceBenchmark.intArg(args, "--base-port", 12201);
         final int latencyRuns = DeviceBenchmark.intArg(args, "--runs", 30);
         final String restconf = DeviceBenchmark.stringArg(args, "--restconf", "http://127.0.0.1:8181/rests");
         final String pid = DeviceBenchmark.stringArg(args, "--pid", "");
-        try (PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-             Lab lab = Lab.start(LabConfig.of(routers).withBasePort(basePort).withPassword(PASSWORD))) {
-            new ControllerBenchmark(restconf, out).run(routers, basePort, latencyRuns, pid);
-        }
+        DeviceBenchmark.printing(out -> {
+            try (Lab lab = Lab.start(LabConfig.of(routers).withBasePort(basePort).withPassword(PASSWORD))) {
+                new ControllerBenchmark(restconf, out).run(routers, basePort, latencyRuns, pid);
+            }
+        });
     }
 
     private void run(final int routers, final int basePort, final int runs, final String pid) throws Exception {

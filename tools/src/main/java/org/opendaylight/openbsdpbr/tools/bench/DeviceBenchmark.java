@@ -52,10 +52,21 @@ public final class DeviceBenchmark {
     }
 
     public static void main(final String[] args) throws Exception {
+        printing(out -> run(args, out));
+    }
+
+    /** What a benchmark's main runs, printing its figures. */
+    @FunctionalInterface
+    interface Body {
+        void run(PrintStream out) throws Exception;
+    }
+
+    /** The frame of every benchmark's main: library logging at warn, figures to stdout in UTF-8, autoflushed. */
+    static void printing(final Body body) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try (PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8)) {
-            run(args, out);
+            body.run(out);
         }
     }
 

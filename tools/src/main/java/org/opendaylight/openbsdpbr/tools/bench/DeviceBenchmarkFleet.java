@@ -7,11 +7,8 @@
  */
 package org.opendaylight.openbsdpbr.tools.bench;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -48,11 +45,7 @@ public final class DeviceBenchmarkFleet {
     }
 
     public static void main(final String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        try (PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-                StandardCharsets.UTF_8)) {
-            run(args, out);
-        }
+        DeviceBenchmark.printing(out -> run(args, out));
     }
 
     private static void run(final String[] args, final PrintStream out) throws Exception {
