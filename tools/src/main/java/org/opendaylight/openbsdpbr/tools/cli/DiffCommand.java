@@ -53,7 +53,7 @@ public final class DiffCommand {
      * @return 0 when both intents are valid, 1 when one is not, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        final var parsed = CommandLine.parse("diff", args, Set.of(ROUTER), given -> {
+        final var parsed = CommandLine.parse("diff", args, Set.of(ROUTER), Set.of(), given -> {
             if (given.positional().size() != 2) {
                 throw new UsageException("two intents to compare, got " + given.positional().size());
             }

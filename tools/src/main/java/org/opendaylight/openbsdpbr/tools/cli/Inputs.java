@@ -65,6 +65,15 @@ final class Inputs {
      */
     record CommandLine(List<String> positional, Map<String, String> options) {
         static CommandLine parse(final List<String> args, final Set<String> valued) throws UsageException {
+            return parse(args, valued, Set.of());
+        }
+
+        /**
+         * Parses {@code --name VALUE} / {@code --name=VALUE} options, flags without a value (recorded with the value
+         * {@code ""}) and positional arguments.
+         */
+        static CommandLine parse(final List<String> args, final Set<String> valued, final Set<String> flags)
+                throws UsageException {
             final List<String> positional = new ArrayList<>();
             final Map<String, String> options = new LinkedHashMap<>();
             for (int i = 0; i < args.size(); i++) {
@@ -75,11 +84,12 @@ final class Inputs {
                 }
                 final int equals = arg.indexOf('=');
                 final String name = equals > 0 ? arg.substring(0, equals) : arg;
-                if (!valued.contains(name)) {
-                    throw new UsageException("unknown option " + name);
-                }
                 final String value;
-                if (equals > 0) {
+                if (flags.contains(arg)) {
+                    value = "";
+                } else if (!valued.contains(name)) {
+                    throw new UsageException("unknown option " + name);
+                } else if (equals > 0) {
                     value = arg.substring(equals + 1);
                 } else if (i + 1 < args.size()) {
                     value = args.get(++i);
@@ -87,7 +97,7 @@ final class Inputs {
                     throw new UsageException(name + " needs a value");
                 }
                 if (options.putIfAbsent(name, value) != null) {
-                    throw new UsageException(name + " given twice");
+                    throw new UsageException(name + " given more than once");
                 }
             }
             return new CommandLine(positional, options);
@@ -100,13 +110,14 @@ final class Inputs {
          * @return the parsed line, or empty with the exit status when the command is done
          */
         static Parsed parse(final String command, final List<String> args, final Set<String> valued,
-                final Check check, final String help, final PrintStream out, final PrintStream error) {
+                final Set<String> flags, final Check check, final String help, final PrintStream out,
+                final PrintStream error) {
             if (args.contains("--help") || args.contains("-h")) {
                 out.print(help);
                 return new Parsed(null, 0);
             }
             try {
-                final CommandLine line = parse(args, valued);
+                final CommandLine line = parse(args, valued, flags);
                 check.check(line);
                 return new Parsed(line, 0);
             } catch (UsageException e) {
@@ -132,6 +143,10 @@ final class Inputs {
 
         @Nullable String option(final String name) {
             return options.get(name);
+        }
+
+        boolean has(final String flag) {
+            return options.containsKey(flag);
         }
     }
 

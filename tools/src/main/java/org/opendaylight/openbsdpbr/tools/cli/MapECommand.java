@@ -8,16 +8,18 @@
 package org.opendaylight.openbsdpbr.tools.cli;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.opendaylight.openbsdpbr.impl.mape.CeLayout;
 import org.opendaylight.openbsdpbr.impl.mape.MapECalculator;
 import org.opendaylight.openbsdpbr.impl.mape.MapEException;
 import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
 import org.opendaylight.openbsdpbr.impl.mape.PortRange;
+import org.opendaylight.openbsdpbr.tools.cli.Inputs.CommandLine;
+import org.opendaylight.openbsdpbr.tools.cli.Inputs.UsageException;
 
 /**
  * {@code openbsd-pbr map-e}: computes a MAP-E CE's IPv4 address, PSID, CE IPv6 address and port ranges offline from
@@ -43,7 +45,7 @@ public final class MapECommand {
     private static final String PSID_OFFSET = "--psid-offset";
     private static final String LAYOUT = "--layout";
     private static final String JSON = "--json";
-    private static final List<String> VALUE_OPTIONS = List.of(PREFIX, RULE_IPV6, RULE_IPV4, EA_BITS, PSID_OFFSET,
+    private static final Set<String> VALUE_OPTIONS = Set.of(PREFIX, RULE_IPV6, RULE_IPV4, EA_BITS, PSID_OFFSET,
         LAYOUT);
     private static final List<String> REQUIRED = List.of(PREFIX, RULE_IPV6, RULE_IPV4, EA_BITS, PSID_OFFSET);
 
@@ -79,41 +81,22 @@ public final class MapECommand {
      * @return 0 on success, 2 on a usage error, 1 on invalid parameters
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        final Map<String, String> values = new LinkedHashMap<>();
-        boolean json = false;
-        for (int i = 0; i < args.size(); i++) {
-            final String arg = args.get(i);
-            if ("--help".equals(arg) || "-h".equals(arg)) {
-                out.print(HELP);
-                return 0;
+        final var parsed = CommandLine.parse("map-e", args, VALUE_OPTIONS, Set.of(JSON), given -> {
+            if (!given.positional().isEmpty()) {
+                throw new UsageException("unexpected argument '" + given.positional().get(0) + "'");
             }
-            if (JSON.equals(arg)) {
-                json = true;
-                continue;
+            for (String option : REQUIRED) {
+                if (given.option(option) == null) {
+                    throw new UsageException("missing " + option);
+                }
             }
-            final int eq = arg.indexOf('=');
-            final String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-            if (!VALUE_OPTIONS.contains(name)) {
-                return usageError(error, arg.startsWith("-") ? "unknown option " + name
-                    : "unexpected argument '" + arg + "'");
-            }
-            final String value;
-            if (eq > 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                return usageError(error, name + " needs a value");
-            }
-            if (values.putIfAbsent(name, value) != null) {
-                return usageError(error, name + " given more than once");
-            }
+        }, HELP, out, error);
+        final CommandLine line = parsed.line();
+        if (line == null) {
+            return parsed.exit();
         }
-        for (String option : REQUIRED) {
-            if (!values.containsKey(option)) {
-                return usageError(error, "missing " + option);
-            }
-        }
+        final Map<String, String> values = line.options();
+        final boolean json = line.has(JSON);
 
         final MapEResult result;
         try {
@@ -194,11 +177,6 @@ public final class MapECommand {
             }
         }
         return sb.append('"').toString();
-    }
-
-    private static int usageError(final PrintStream error, final String message) {
-        error.println("map-e: " + message + " (" + USAGE + ")");
-        return 2;
     }
 
     private static int parseInt(final String text, final String option) {

@@ -58,7 +58,7 @@ public final class RenderCommand {
      * @return 0 when the files were written, 1 on invalid intent or a write failure, 2 on a usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
-        final var parsed = CommandLine.parse("render", args, Set.of(ROUTER, OUT), given -> {
+        final var parsed = CommandLine.parse("render", args, Set.of(ROUTER, OUT), Set.of(), given -> {
             if (given.positional().size() != 1) {
                 throw new UsageException(given.positional().isEmpty() ? "missing the intent file or directory"
                     : "one intent file or directory, got " + given.positional().size());
