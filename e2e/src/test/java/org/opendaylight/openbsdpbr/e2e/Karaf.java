@@ -10,7 +10,6 @@ package org.opendaylight.openbsdpbr.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,20 +48,10 @@ final class Karaf {
         builder.environment().put("JAVA_MIN_MEM", "512m");
         builder.environment().putIfAbsent("JAVA_MAX_MEM", System.getenv().getOrDefault("OPENBSD_PBR_HEAP", "2048m"));
         builder.start();
-        final Instant deadline = Instant.now().plus(START);
-        while (true) {
-            int status;
-            try {
-                status = Restconf.admin().get("/data/openbsd-pbr:routers?content=config").status();
-            } catch (UncheckedIOException e) {
-                // not listening yet
-                status = 0;
-            }
-            if (status == 200) {
-                return;
-            }
-            assertThat(Instant.now()).as("RESTCONF after the restart (last status " + status + ")").isBefore(deadline);
-            Thread.sleep(500);
-        }
+        // the same readiness check the launcher and tools/test/e2e.sh use: the plugin's own RPC answers
+        final Path root = Path.of(System.getProperty("e2e.repo.root", ".."));
+        final Process ready = new ProcessBuilder(root.resolve("tools/bin/await-restconf.sh").toString(),
+            Restconf.baseUrl(), Long.toString(START.toSeconds())).inheritIO().start();
+        assertThat(ready.waitFor()).as("RESTCONF after the restart").isZero();
     }
 }
