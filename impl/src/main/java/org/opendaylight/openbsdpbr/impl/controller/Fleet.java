@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every router this controller knows, each with its reconciler, and the profiles they share. Configuration arrives as
  * immutable snapshots (a router's spec, a profile); a profile change fans out to every router that uses it. A router is
- * worked on only while this member owns it ({@link Ownership}: one cluster singleton per router).
+ * worked on only while this member owns it ({@link Ownership}: one manager per router in a cluster).
  */
 public final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);

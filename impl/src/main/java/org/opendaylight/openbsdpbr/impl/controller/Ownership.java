@@ -8,7 +8,8 @@
 package org.opendaylight.openbsdpbr.impl.controller;
 
 /**
- * Who manages a router: in a cluster exactly one member (a cluster singleton per router); alone, always this one.
+ * Who manages a router: in a cluster exactly one member (the holder of the cluster singleton group the router is
+ * hashed into); alone, always this one.
  */
 public interface Ownership {
     /** What the fleet does when it gains or loses a router. */

@@ -53,9 +53,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires openbsd-pbr into ODL: one SSH client for the process, the fleet of router reconcilers, the listeners on
- * routers and profiles, the commit cohorts that refuse unrenderable intent, one cluster singleton per router, the
- * sealer that encrypts secrets at rest with AAA's encryption service, the status writer and the RPCs. Everything
- * real lives in the classes it wires; this holds the registrations.
+ * routers and profiles, the commit cohorts that refuse unrenderable intent, the cluster singleton groups routers are
+ * hashed into, the sealer that encrypts secrets at rest with AAA's encryption service, the status writer and the RPCs.
+ * Everything real lives in the classes it wires; this holds the registrations.
  */
 @Component(service = { }, configurationPid = "org.opendaylight.openbsdpbr")
 @Designate(ocd = OpenbsdPbrProvider.Configuration.class)

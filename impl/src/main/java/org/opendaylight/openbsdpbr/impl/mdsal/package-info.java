@@ -8,7 +8,8 @@
 /**
  * The thin MD-SAL glue: listeners that turn configuration changes into immutable snapshots for the controller loop
  * ({@code impl.controller}), a commit cohort that refuses intent the renderer would refuse, the status writer (one
- * transaction chain per router), cluster ownership (one singleton per router), the RPCs, and the OSGi component that
- * wires them. Generated binding objects print secrets in toString(): never log them.
+ * transaction chain per router), cluster ownership (one manager per router: routers hashed into singleton groups),
+ * the RPCs, the secret sealer, and the OSGi component that wires them. Generated binding objects print secrets in
+ * toString(): never log them.
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
