@@ -21,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * The complete set of files the controller owns on one router, keyed and ordered by path. Its {@link #revision()}
- * (a hash over every path, owner, group, mode and content) identifies what a router runs.
+ * (a hash over every path, owner, group, mode, ownership and content) identifies what a router runs.
  */
 public final class FileSet {
     private static final FileSet EMPTY = new FileSet(new TreeMap<>());
@@ -66,7 +66,8 @@ public final class FileSet {
         for (Map.Entry<String, ManagedFile> entry : files.entrySet()) {
             final ManagedFile file = entry.getValue();
             final String header = file.path() + '\0' + file.owner() + '\0' + file.group() + '\0' + file.modeString()
-                + '\0' + file.content().length() + '\0';
+                + '\0' + file.content().length() + '\0'
+                + (file.ownership() == ManagedFile.Ownership.LINES ? "lines\0" : "");
             digest.update(header.getBytes(StandardCharsets.UTF_8));
             digest.update(file.content().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

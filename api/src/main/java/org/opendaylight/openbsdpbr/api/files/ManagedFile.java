@@ -20,14 +20,30 @@ import java.nio.charset.StandardCharsets;
  * @param mode permission bits, e.g. {@code 0600}
  * @param content the file's text, UTF-8, ending with a newline unless empty
  * @param secret whether the content holds a secret (masked in diffs and RPC output)
+ * @param ownership whether openbsd-pbr owns the whole file or only its own block of lines in it
  */
-public record ManagedFile(String path, String owner, String group, int mode, String content, boolean secret) {
+public record ManagedFile(String path, String owner, String group, int mode, String content, boolean secret,
+        Ownership ownership) {
+    /**
+     * How much of a file openbsd-pbr owns on the router.
+     *
+     * <p>{@link #WHOLE}: the file is replaced as a whole and its content is exactly {@link #content()}.
+     *
+     * <p>{@link #LINES}: files that admins share with other tools ({@code /etc/rc.conf.local},
+     * {@code /etc/sysctl.conf}): openbsd-pbr owns one block of lines in the file, between its begin and end marker
+     * lines, and {@link #content()} is that block's body without the markers. The router-side agent replaces the block
+     * in place (appending it when the file has none) and keeps every other line as the admin wrote it; read-back,
+     * hashes and drift concern the block only. Owner, group and mode apply to the file when the agent creates it.
+     */
+    public enum Ownership { WHOLE, LINES }
+
     private static final String ETC = "/etc/";
     private static final int MAX_NAME = 100;
     private static final int MAX_ACCOUNT = 32;
 
     public ManagedFile {
         requireNonNull(path, "path");
+        requireNonNull(ownership, "ownership");
         requireNonNull(owner, "owner");
         requireNonNull(group, "group");
         requireNonNull(content, "content");
@@ -74,6 +90,17 @@ public record ManagedFile(String path, String owner, String group, int mode, Str
             }
         }
         return true;
+    }
+
+    /** A file owned as a whole. */
+    public ManagedFile(final String path, final String owner, final String group, final int mode,
+            final String content, final boolean secret) {
+        this(path, owner, group, mode, content, secret, Ownership.WHOLE);
+    }
+
+    /** A root:wheel file with mode 0644 of which openbsd-pbr owns only its block of lines (see {@link Ownership}). */
+    public static ManagedFile ownedLines(final String path, final String content) {
+        return new ManagedFile(path, "root", "wheel", 0644, content, false, Ownership.LINES);
     }
 
     /** A root:wheel file with mode 0644. */
