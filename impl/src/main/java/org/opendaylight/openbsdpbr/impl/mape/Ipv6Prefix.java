@@ -64,50 +64,12 @@ record Ipv6Prefix(long high, long low, int length) {
 
     /** RFC 5952 text of the prefix, e.g. {@code 2001:db8::/40}. */
     String toText() {
-        return format(high, low) + "/" + length;
+        return Ipv6Text.format(high, low) + "/" + length;
     }
 
     /** A mask with the top {@code bits} bits (0..64) of a long set. */
     static long mask(final int bits) {
         return bits == 0 ? 0L : -1L << (64 - bits);
-    }
-
-    /**
-     * Formats an IPv6 address in RFC 5952 canonical text: lower case, no leading zeros, the longest run of two or more
-     * zero groups (the first of equally long runs) compressed to {@code ::}.
-     */
-    static String format(final long high, final long low) {
-        final int[] groups = new int[GROUPS];
-        for (int i = 0; i < 4; i++) {
-            groups[i] = (int) (high >>> (48 - 16 * i)) & 0xFFFF;
-            groups[i + 4] = (int) (low >>> (48 - 16 * i)) & 0xFFFF;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < GROUPS; i++) {
-            int end = i;
-            while (end < GROUPS && groups[end] == 0) {
-                end++;
-            }
-            if (end - i > bestLength) {
-                bestStart = i;
-                bestLength = end - i;
-            }
-            i = Math.max(i, end);
-        }
-        final StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < GROUPS; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(groups[i]));
-        }
-        return sb.toString();
     }
 
     /** The address as an {@link Inet6Address}, built from its bytes without any lookup. */

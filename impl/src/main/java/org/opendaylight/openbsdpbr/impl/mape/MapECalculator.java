@@ -100,8 +100,16 @@ public final class MapECalculator {
             Ipv6Prefix.toInet6Address(delegated.high(), interfaceId), portRanges(a, q, psid));
     }
 
-    /** The port set of RFC 7597 §5.1, one range per A, adjacent ranges merged (see the class comment). */
-    static List<PortRange> portRanges(final int psidOffset, final int psidLength, final int psid) {
+    /**
+     * The port set of RFC 7597 §5.1, one range per A, adjacent ranges merged (see the class comment). Public for the
+     * flow analysis, which reads {@code map-e-portset A/L/PSID} back from pf.conf.
+     *
+     * @param psidOffset a, the PSID offset
+     * @param psidLength the PSID length
+     * @param psid the PSID
+     * @return the ranges, ascending
+     */
+    public static List<PortRange> portRanges(final int psidOffset, final int psidLength, final int psid) {
         final int a = psidOffset;
         final int m = 16 - a - psidLength;
         final int blockSize = 1 << m;

@@ -57,7 +57,7 @@ public record MapEResult(Inet4Address ipv4Address, int psid, int psidLength, int
             high = high << 8 | bytes[i] & 0xFF;
             low = low << 8 | bytes[i + 8] & 0xFF;
         }
-        return Ipv6Prefix.format(high, low);
+        return Ipv6Text.format(high, low);
     }
 
     /** The number of ports in all {@link #portRanges()}. */
