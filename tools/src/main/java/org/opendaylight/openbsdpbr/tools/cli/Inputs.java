@@ -55,6 +55,11 @@ final class Inputs {
         UsageException(final String message) {
             super(message);
         }
+
+        /** A usage error found through another exception (a value a constructor refused). */
+        UsageException(final String message, final Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -62,8 +67,13 @@ final class Inputs {
      *
      * @param positional the arguments that are not options, in order
      * @param options the options given, each at most once
+     * @param repeated the values of options that may be given several times ({@code --assume A --assume B})
      */
-    record CommandLine(List<String> positional, Map<String, String> options) {
+    record CommandLine(List<String> positional, Map<String, String> options, Map<String, List<String>> repeated) {
+        CommandLine(final List<String> positional, final Map<String, String> options) {
+            this(positional, options, Map.of());
+        }
+
         static CommandLine parse(final List<String> args, final Set<String> valued) throws UsageException {
             return parse(args, valued, Set.of());
         }
@@ -74,6 +84,13 @@ final class Inputs {
          */
         static CommandLine parse(final List<String> args, final Set<String> valued, final Set<String> flags)
                 throws UsageException {
+            return parse(args, valued, flags, Set.of());
+        }
+
+        /** As {@link #parse(List, Set, Set)}, with options that may be given several times. */
+        static CommandLine parse(final List<String> args, final Set<String> valued, final Set<String> flags,
+                final Set<String> repeatable) throws UsageException {
+            final Map<String, List<String>> repeated = new LinkedHashMap<>();
             final List<String> positional = new ArrayList<>();
             final Map<String, String> options = new LinkedHashMap<>();
             for (int i = 0; i < args.size(); i++) {
@@ -87,7 +104,7 @@ final class Inputs {
                 final String value;
                 if (flags.contains(arg)) {
                     value = "";
-                } else if (!valued.contains(name)) {
+                } else if (!valued.contains(name) && !repeatable.contains(name)) {
                     throw new UsageException("unknown option " + name);
                 } else if (equals > 0) {
                     value = arg.substring(equals + 1);
@@ -96,11 +113,13 @@ final class Inputs {
                 } else {
                     throw new UsageException(name + " needs a value");
                 }
-                if (options.putIfAbsent(name, value) != null) {
+                if (repeatable.contains(name)) {
+                    repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+                } else if (options.putIfAbsent(name, value) != null) {
                     throw new UsageException(name + " given more than once");
                 }
             }
-            return new CommandLine(positional, options);
+            return new CommandLine(positional, options, repeated);
         }
 
         /**
@@ -112,12 +131,19 @@ final class Inputs {
         static Parsed parse(final String command, final List<String> args, final Set<String> valued,
                 final Set<String> flags, final Check check, final String help, final PrintStream out,
                 final PrintStream error) {
+            return parse(command, args, valued, flags, Set.of(), check, help, out, error);
+        }
+
+        /** The frame, with options that may be given several times. */
+        static Parsed parse(final String command, final List<String> args, final Set<String> valued,
+                final Set<String> flags, final Set<String> repeatable, final Check check, final String help,
+                final PrintStream out, final PrintStream error) {
             if (args.contains("--help") || args.contains("-h")) {
                 out.print(help);
                 return new Parsed(null, 0);
             }
             try {
-                final CommandLine line = parse(args, valued, flags);
+                final CommandLine line = parse(args, valued, flags, repeatable);
                 check.check(line);
                 return new Parsed(line, 0);
             } catch (UsageException e) {
@@ -143,6 +169,11 @@ final class Inputs {
 
         @Nullable String option(final String name) {
             return options.get(name);
+        }
+
+        /** Every value of a repeatable option, in order. */
+        List<String> all(final String name) {
+            return repeated.getOrDefault(name, List.of());
         }
 
         boolean has(final String flag) {

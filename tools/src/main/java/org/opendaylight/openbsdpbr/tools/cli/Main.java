@@ -21,6 +21,7 @@ public final class Main {
           render      render intent JSON into the files a router gets
           diff        unified diff of the rendered files of two intents, and the apply plan
           map-e       MAP-E (RFC 7597) arithmetic: IPv4 address, PSID, CE address, port ranges
+          flow        where does this flow go: pf rules, routing table, egress, NAT, listener, replies
           lab         run simulated OpenBSD routers
           push        commit rendered files to a router (confirmed commit)
           confirm     confirm a router's pending commit
@@ -60,6 +61,7 @@ public final class Main {
             case "render" -> RenderCommand.run(rest, out, error);
             case "diff" -> DiffCommand.run(rest, out, error);
             case "map-e" -> MapECommand.run(rest, out, error);
+            case "flow" -> FlowCommand.run(rest, out, error);
             case "lab" -> LabCommand.run(rest, out, error);
             case "push" -> IntentPush.applies(rest) ? IntentPush.run(rest, out, error)
                 : PushCommand.run(rest, out, error);
