@@ -25,6 +25,7 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
  * @param rule the rule that decided (the deciding pass or block rule), or null (no rule matched, or pf skipped)
  * @param matched every rule that matched, in evaluation order, inbound then outbound
  * @param rtable the routing table of the lookup, or null when the packet was not routed
+ * @param rtableRule the rule whose {@code rtable} chose that table, or null (the ingress interface's rdomain)
  * @param egressInterface the interface it leaves through, or null
  * @param nextHop the next hop, or null
  * @param nat the source translation on the way out, or null for none
@@ -33,7 +34,8 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
  * @param assumptions what the answer assumes (dynamic addresses, table contents), each as a sentence
  */
 public record FlowAnswer(Disposition disposition, String reason, @Nullable SourceLine rule, List<Matched> matched,
-        @Nullable Integer rtable, @Nullable String egressInterface, @Nullable String nextHop, @Nullable Nat nat,
+        @Nullable Integer rtable, @Nullable SourceLine rtableRule, @Nullable String egressInterface,
+        @Nullable String nextHop, @Nullable Nat nat,
         @Nullable Delivery delivery, @Nullable Reply reply, List<String> assumptions) {
     public FlowAnswer {
         requireNonNull(disposition, "disposition");

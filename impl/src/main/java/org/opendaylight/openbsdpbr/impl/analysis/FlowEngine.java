@@ -139,6 +139,7 @@ public final class FlowEngine {
         final Set<String> assumptions = new LinkedHashSet<>();
         final List<Matched> matched = new ArrayList<>();
         @Nullable String unknownReason;
+        @Nullable SourceLine rtableRule;
 
         Evaluation(final FlowQuestion question) {
             this.question = question;
@@ -188,6 +189,7 @@ public final class FlowEngine {
                     + inbound.deciding.where(), inbound.deciding.source(), null, null, null, null, null, null);
             }
             final int rtable = inbound.rtable != null ? inbound.rtable : in.rdomain();
+            rtableRule = inbound.rtableRule;
             final RoutingTable table = model.tables().get(rtable);
             if (table == null) {
                 return answer(Disposition.NO_ROUTE, "rtable " + rtable + " (set by " + inbound.rtableRule.where()
@@ -257,8 +259,8 @@ public final class FlowEngine {
         private FlowAnswer answer(final Disposition disposition, final String reason, final @Nullable SourceLine rule,
                 final @Nullable Integer rtable, final @Nullable String egress, final @Nullable String nextHop,
                 final @Nullable Nat nat, final @Nullable Delivery delivery, final @Nullable Reply reply) {
-            return new FlowAnswer(disposition, reason, rule, matched, rtable, egress, nextHop, nat, delivery, reply,
-                List.copyOf(assumptions));
+            return new FlowAnswer(disposition, reason, rule, matched, rtable, rtable == null ? null : rtableRule,
+                egress, nextHop, nat, delivery, reply, List.copyOf(assumptions));
         }
 
         // --- routing ----------------------------------------------------------------------------------------------
