@@ -146,6 +146,9 @@ configure_member() {
   local i=$1 home
   home=$(home_of "$i")
   cp -a "$ASSEMBLY" "$home"
+  # one secret key file for the whole cluster (a member would otherwise make its own at its first start, and none
+  # could open what another sealed); cp -p keeps it private
+  cp -p "$work/openbsd-pbr.keys" "$home/etc/openbsd-pbr.keys"
   mkdir -p "$home/configuration/initial"
   # what ODL writes to configuration/initial at first boot (the feature leaves files already there alone), with this
   # member's address, all three as seeds and all three as replicas of every shard
@@ -293,6 +296,8 @@ distribution() { # $1 = fleet listing -> "member-1=4 member-2=0 member-3=8" (the
 
 # ---------------------------------------------------------------------------------------------------------------------
 say "work dir $work; $ROUTERS routers, ownership-groups $OWN_GROUPS, drift check every ${CHECK_SYNC}s, heap $HEAP/member"
+"$JAVA_HOME/bin/java" -cp "$TOOLS_JAR:$TOOLS_CP" org.opendaylight.openbsdpbr.tools.cli.Main \
+  secret-keys "$work/openbsd-pbr.keys" > /dev/null || fail "cannot make the secret key file"
 for i in "${MEMBERS[@]}"; do configure_member "$i"; done
 
 mkdir -p "$work/lab"
@@ -365,15 +370,25 @@ say "  configuration/initial kept as written before the first boot on all three 
 # ---------------------------------------------------------------------------------------------------------------------
 say "registering $ROUTERS routers through member-1 (lab routers r1..r$ROUTERS on ports $LAB_BASE..)"
 t_reg=$SECONDS
-jq -c . "$ROOT/examples/seed-router/intent.json" | sed "s/\"secret\":\"secret\"/\"secret\":\"$PPPOE_SECRET\"/" \
-  > "$work/intent.json"
-grep -q "$PPPOE_SECRET" "$work/intent.json" || fail "examples/seed-router/intent.json: no PPPoE secret to replace"
+# Secrets are written only sealed (the controller refuses clear ones): the seal-secret RPC of member 2 seals them, the
+# clear values reach it on curl's standard input only, and member 1 (the cohort on the shard leader) opens them.
+seal() { # member file-with-the-clear-value -> the sealed form
+  jq -Rs '{input: {value: .}}' "$2" | curl -s -f --max-time 15 -u admin:admin -X POST \
+    -H 'Content-Type: application/yang-data+json' -H 'Accept: application/yang-data+json' --data-binary @- \
+    "http://127.0.0.1:$(http_port "$1")/rests/operations/openbsd-pbr:seal-secret" | jq -r '.["openbsd-pbr:output"].sealed'
+}
+(umask 077; printf '%s' "$PPPOE_SECRET" > "$work/pppoe-secret")
+sealed_pppoe=$(seal 2 "$work/pppoe-secret") && [ -n "$sealed_pppoe" ] || fail "seal-secret on member-2 failed"
+sealed_key=$(seal 2 "$work/lab/controller-key") && [ -n "$sealed_key" ] || fail "seal-secret on member-2 failed"
+jq -c --arg s "$sealed_pppoe" '.["openbsd-pbr:intent"].uplink |= map(if .pppoe then .pppoe.secret = $s else . end)' \
+  "$ROOT/examples/seed-router/intent.json" > "$work/intent.json"
+grep -qF "$sealed_pppoe" "$work/intent.json" || fail "examples/seed-router/intent.json: no PPPoE secret to replace"
 for n in $(seq 1 "$ROUTERS"); do
   sed -e "s/\"seed-router\"/\"c-r$n\"/" -e "s/\"port\": 2201/\"port\": $((LAB_BASE + n - 1))/" \
     -e 's/"confirm-timeout": 60/"confirm-timeout": 30/' "$ROOT/examples/seed-router/router.json" > "$work/router-$n.tmp"
   grep -q "\"port\": $((LAB_BASE + n - 1))" "$work/router-$n.tmp" || fail "router.json: no port to rewrite"
-  (umask 077; jq --rawfile k "$work/lab/controller-key" '.["openbsd-pbr:router"][0].management["private-key"] = $k' \
-    "$work/router-$n.tmp" > "$work/router-$n.json")
+  jq --arg k "$sealed_key" '.["openbsd-pbr:router"][0].management["private-key"] = $k' "$work/router-$n.tmp" \
+    > "$work/router-$n.json"
   put 1 "/data/openbsd-pbr:routers/router=c-r$n" "$work/router-$n.json" || fail "c-r$n: PUT router"
   put 1 "/data/openbsd-pbr:routers/router=c-r$n/intent" "$work/intent.json" || fail "c-r$n: PUT intent"
 done
@@ -512,16 +527,17 @@ if [ $RESTART = 1 ]; then
   say "   in-sync, read on member-$victim; routers per member: $(distribution "$FLEET"); lab generations unchanged"
 fi
 
-# secrets never reach the logs
+# secrets never reach any file of a member: logs, the datastore's journal and snapshots (replicated to every member)
 for i in "${MEMBERS[@]}"; do
-  if grep -lqF -e "$PPPOE_SECRET" -e "$(sed -n 2p "$work/lab/controller-key")" "$(home_of "$i")/data/log/karaf.log"; then
-    fail "member-$i: a secret appears in karaf.log"
-  fi
+  leaked=$(grep -rlF -e "$PPPOE_SECRET" -e "$(sed -n 2p "$work/lab/controller-key")" "$(home_of "$i")" || true)
+  [ -z "$leaked" ] || fail "member-$i: a clear secret in $(echo "$leaked" | tr '\n' ' ')"
+  grep -rlqF -e "\$pbr1\$" "$(home_of "$i")/state" \
+    || fail "member-$i: no sealed value in its datastore's files (state/): are they read as they are?"
 done
 warns=$(for i in "${MEMBERS[@]}"; do
   printf 'member-%s %s ' "$i" "$(grep -cE '\| (WARN|ERROR) .*openbsdpbr' "$(home_of "$i")/data/log/karaf.log" || true)"
 done)
-say "no secret in the members' logs; openbsd-pbr WARN/ERROR lines: $warns"
+say "no clear secret in any file of the members (sealed ones in every journal); openbsd-pbr WARN/ERROR lines: $warns"
 say "figures: RESTCONF up ${up[1]}/${up[2]}/${up[3]} s, cluster formed ${t_formed} s, $ROUTERS routers in-sync ${t_sync} s," \
   "failover ${t_failover} s, wall $((SECONDS - T0)) s"
 say "RSS now: $(for i in $(alive_members); do printf 'member-%s %s; ' "$i" "$(rss "$i")"; done)"

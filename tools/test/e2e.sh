@@ -16,6 +16,9 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/openbsd-pbr-e2e.XXXXXX")
 karaf=$work/karaf
 cp -a "$ASSEMBLY" "$karaf"
+# snapshots of the datastore every 10 transactions (default 20000), so that SecretsE2E's scan of every file under the
+# distribution for clear secrets covers snapshot files too (the feature install keeps an existing .cfg)
+printf 'shard-snapshot-batch-count=10\n' > "$karaf/etc/org.opendaylight.controller.cluster.datastore.cfg"
 
 # The lab: 4 simulated routers on 127.0.0.1:2201..2204 (password lab-password), control on :2299.
 TOOLS_JAR=$ROOT/tools/target/openbsd-pbr-tools-0.1.0-SNAPSHOT.jar

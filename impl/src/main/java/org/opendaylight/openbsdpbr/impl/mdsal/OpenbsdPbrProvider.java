@@ -8,7 +8,8 @@
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import com.google.common.util.concurrent.MoreExecutors;
-import java.security.GeneralSecurityException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
+import org.opendaylight.openbsdpbr.impl.secret.PrivateDirectories;
 import org.opendaylight.openbsdpbr.impl.secret.SealedSecret;
-import org.opendaylight.openbsdpbr.impl.secret.SecretBox;
+import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
@@ -54,7 +56,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires openbsd-pbr into ODL: one SSH client for the process, the fleet of router reconcilers, the listeners on
  * routers and profiles, the commit cohorts that refuse unrenderable intent, the cluster singleton groups routers are
- * hashed into, the sealer that encrypts secrets at rest with AAA's encryption service, the status writer and the RPCs.
+ * hashed into, the secret cohort, the sealer that seals old forms of secrets again (AAA's, after an upgrade), the
+ * status writer and the RPCs.
  * Everything real lives in the classes it wires; this holds the registrations.
  */
 @Component(service = { }, configurationPid = "org.opendaylight.openbsdpbr")
@@ -78,6 +81,10 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         @AttributeDefinition(description = "Cluster singleton groups routers are hashed into; 0 gives every router its "
             + "own singleton (ODL's entity ownership does not keep up with thousands of those)")
         int ownership$_$groups() default 32;
+
+        @AttributeDefinition(description = "The file of the keys that seal secrets (created at first start, mode 0600; "
+            + "the same file on every cluster member); empty means etc/openbsd-pbr.keys", required = false)
+        String secret$_$key$_$file() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenbsdPbrProvider.class);
@@ -100,21 +107,14 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         connector = new SshDeviceConnector(SshSettings.defaults()
             .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
         final var push = new DevicePush(connector, ApplyPlanner::plan);
+        final SecretKeys keys = secretKeys(configuration.secret$_$key$_$file());
+        privateDatastoreFiles();
         // the member name (member-1) as the cluster configuration gives it: the status says who manages a router
-        status = new StatusWriter(broker, datastore.getActorUtils().getCurrentMemberName().getName());
+        status = new StatusWriter(broker, datastore.getActorUtils().getCurrentMemberName().getName(), keys.digest());
         fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings);
 
-        final var secrets = new SealedSecret(new SecretBox() {
-            @Override
-            public byte[] encrypt(final byte[] clear) throws GeneralSecurityException {
-                return encryption.encrypt(clear);
-            }
-
-            @Override
-            public byte[] decrypt(final byte[] sealed) throws GeneralSecurityException {
-                return encryption.decrypt(sealed);
-            }
-        });
+        // AAA's service only opens values sealed by earlier versions, so that they are sealed again under our keys
+        final var secrets = new SealedSecret(keys, encryption::decrypt);
         final HostKeyRecorder recorder = (router, fingerprint) -> recordHostKey(broker, router, fingerprint);
         final Function<Router, RouterSpec> specs = router -> RouterSpecs.of(router, settings.confirmTimeout(),
             recorder, secrets);
@@ -128,6 +128,9 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
                 codec.toYangInstanceIdentifier(DataObjectReference.builder(Profiles.class).build())),
                 cohort.profiles()));
+            registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
+                codec.toYangInstanceIdentifier(DataObjectReference.builder(Routers.class).build())),
+                new SecretCohort(secrets, codec)));
         } else {
             LOG.warn("the data broker takes no commit cohorts: intent is validated only when it is rendered");
         }
@@ -138,9 +141,52 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             new RouterListener(fleet, specs)));
         registrations.add(SecretSealer.start(broker, secrets, singletons));
         registrations.add(rpcs.registerRpcImplementations(
-            new PbrRpcs(fleet, push, connector, settings.confirmTimeout()).implementations()));
+            new PbrRpcs(fleet, push, connector, settings.confirmTimeout(), keys.digest()).implementations()));
+        registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",
             settings.confirmTimeout(), settings.concurrency(), settings.checkSyncInterval());
+    }
+
+    /**
+     * The deployment's secret keys, from the key file; the first start creates it. A file that cannot be read, is not
+     * a key file or may be read by others stops the plugin here: no secret could be sealed or opened safely.
+     */
+    private static SecretKeys secretKeys(final String configured) {
+        final Path file = configured.isBlank()
+            ? Path.of(System.getProperty("karaf.etc", "etc"), SecretKeys.FILE_NAME) : Path.of(configured);
+        final SecretKeys.Loaded loaded;
+        try {
+            loaded = SecretKeys.loadOrCreate(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("openbsd-pbr cannot start: " + e.getMessage(), e);
+        }
+        if (loaded.created()) {
+            LOG.warn("created {} (seal key {}): copy it to every other member of the cluster before they first start, "
+                + "and back it up: without it no sealed secret can be opened", file, loaded.keys().currentId());
+        } else {
+            LOG.info("secret keys from {}: sealing under key {} (keys {})", file, loaded.keys().currentId(),
+                loaded.keys().ids());
+        }
+        return loaded.keys();
+    }
+
+    /**
+     * Makes the directories of the datastore's journal and snapshots private (they keep every value committed, sealed
+     * secrets included); a failure is logged, not fatal: the files stay as the launcher's umask made them.
+     */
+    private static void privateDatastoreFiles() {
+        final String home = System.getProperty("karaf.home");
+        if (home == null) {
+            return;
+        }
+        try {
+            final var changed = PrivateDirectories.restrict(Path.of(home), PrivateDirectories.DATASTORE);
+            if (!changed.isEmpty()) {
+                LOG.info("made private to this user (mode 0700): {}", changed);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not make the datastore's directories private: {}", e.getMessage());
+        }
     }
 
     /** Trust on first use: the first key seen is pinned in the router's configuration. */

@@ -34,6 +34,7 @@ import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.render.Lint;
 import org.opendaylight.openbsdpbr.impl.render.UnifiedDiff;
+import org.opendaylight.openbsdpbr.impl.secret.KeyedDigest;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
 import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
@@ -84,12 +85,20 @@ final class PbrRpcs {
     private final DevicePush push;
     private final DeviceConnector connector;
     private final Duration confirmTimeout;
+    private final KeyedDigest revisions;
 
-    PbrRpcs(final Fleet fleet, final DevicePush push, final DeviceConnector connector, final Duration confirmTimeout) {
+    /**
+     * The RPCs.
+     *
+     * @param revisions keys the revisions shown (an unkeyed one covers the PPPoE secret)
+     */
+    PbrRpcs(final Fleet fleet, final DevicePush push, final DeviceConnector connector, final Duration confirmTimeout,
+            final KeyedDigest revisions) {
         this.fleet = fleet;
         this.push = push;
         this.connector = connector;
         this.confirmTimeout = confirmTimeout;
+        this.revisions = revisions;
     }
 
     List<Rpc<?, ?>> implementations() {
@@ -113,8 +122,9 @@ final class PbrRpcs {
                     .render.output.FileKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
                     .render.output.File>orderedBuilder();
                 for (ManagedFile file : files.files().values()) {
+                    // no hash of a file that holds a secret: a guessed secret could be tested against it
                     fileMap.add(new FileBuilder().setPath(file.path()).setOwner(file.owner()).setGroup(file.group())
-                        .setMode(file.modeString()).setSha256(new Sha256Hex(file.sha256()))
+                        .setMode(file.modeString()).setSha256(file.secret() ? null : new Sha256Hex(file.sha256()))
                         .setContent(UnifiedDiff.shown(file)).build());
                 }
                 final var lints = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
@@ -126,7 +136,7 @@ final class PbrRpcs {
                         .build());
                 }
                 yield RpcResultBuilder.success(new RenderOutputBuilder()
-                    .setRevision(new Sha256Hex(rendered.revision()))
+                    .setRevision(shown(rendered.revision()))
                     .setFile(fileMap.build())
                     .setLint(lints.build())
                     .setDiff(UnifiedDiff.diff(applied, files))
@@ -163,7 +173,7 @@ final class PbrRpcs {
             if (!manual) {
                 router.checkSync();
             }
-            return new SyncOutputBuilder().setRevision(new Sha256Hex(rendered.revision()))
+            return new SyncOutputBuilder().setRevision(shown(rendered.revision()))
                 .setGeneration(pushed.generation().isPresent() ? Uint32.valueOf(pushed.generation().getAsInt()) : null)
                 .setSyncStatus(manual ? SyncStatus.AwaitingConfirm : SyncStatus.InSync).build();
         });
@@ -203,7 +213,7 @@ final class PbrRpcs {
                 }
                 router.checkSync();
                 future.set(RpcResultBuilder.success(new SyncOutputBuilder()
-                    .setRevision(new Sha256Hex(rendered.revision()))
+                    .setRevision(shown(rendered.revision()))
                     .setGeneration(Uint32.valueOf(committed.generation()))
                     .setSyncStatus(SyncStatus.AwaitingConfirm).build()).build());
             });
@@ -305,6 +315,11 @@ final class PbrRpcs {
         }
         final DeviceTarget target = router.target().orElse(null);
         return target == null ? noTarget(router) : action.apply(router, target);
+    }
+
+    /** The revision as clients see it: keyed, as in the status. */
+    private Sha256Hex shown(final String revision) {
+        return new Sha256Hex(revisions.revision(revision));
     }
 
     private RouterReconciler router(final RouterRef input) {

@@ -108,7 +108,7 @@ final class RouterSpecs {
      * the commit cohort and again in the listener (and the secret sealer's rewrite does both once more), and a parse
      * costs milliseconds. Entries are keyed by the SHA-256 of the stored value, so the cache holds no key text.
      */
-    private static KeyPair cachedKeyPair(final String stored, final SecretOpener secrets) throws IOException {
+    static KeyPair cachedKeyPair(final String stored, final SecretOpener secrets) throws IOException {
         final String id = Hashing.sha256Hex(stored.getBytes(StandardCharsets.UTF_8));
         final KeyPair cached = KEYS.getIfPresent(id);
         if (cached != null) {
@@ -120,7 +120,7 @@ final class RouterSpecs {
     }
 
     /** Parses a private key through a private temporary file (MINA reads keys from files). */
-    private static KeyPair keyPair(final String pem) throws IOException {
+    static KeyPair keyPair(final String pem) throws IOException {
         final Path file = Files.createTempFile("openbsd-pbr-key", ".pem",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {

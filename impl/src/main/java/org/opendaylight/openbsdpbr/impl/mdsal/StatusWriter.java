@@ -24,6 +24,7 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.render.Lint;
+import org.opendaylight.openbsdpbr.impl.secret.KeyedDigest;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CommitStep;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RouterStatus;
@@ -53,6 +54,7 @@ final class StatusWriter implements StatusSink, AutoCloseable {
 
     private final DataBroker broker;
     private final String member;
+    private final KeyedDigest revisions;
     private final Map<String, TransactionChain> chains = new ConcurrentHashMap<>();
 
     /**
@@ -60,10 +62,12 @@ final class StatusWriter implements StatusSink, AutoCloseable {
      *
      * @param broker the data broker
      * @param member this member's name (member-1), shown as the status's {@code managed-by}
+     * @param revisions keys the revisions shown (an unkeyed one covers the PPPoE secret)
      */
-    StatusWriter(final DataBroker broker, final String member) {
+    StatusWriter(final DataBroker broker, final String member, final KeyedDigest revisions) {
         this.broker = broker;
         this.member = member;
+        this.revisions = revisions;
     }
 
     static DataObjectIdentifier<Status> path(final String router) {
@@ -79,7 +83,8 @@ final class StatusWriter implements StatusSink, AutoCloseable {
     @Override
     public void write(final String router, final StatusView status) {
         final var tx = chain(router).newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), toBinding(status, member));
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router),
+            toBinding(status, member, revisions));
         tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
     }
 
@@ -112,7 +117,7 @@ final class StatusWriter implements StatusSink, AutoCloseable {
         };
     }
 
-    static Status toBinding(final StatusView status, final String member) {
+    static Status toBinding(final StatusView status, final String member, final KeyedDigest revisions) {
         final var builder = new StatusBuilder()
             .setManagedBy(member)
             .setConnection(switch (status.connection()) {
@@ -133,8 +138,9 @@ final class StatusWriter implements StatusSink, AutoCloseable {
                 case NO_INTENT -> SyncStatus.NoIntent;
             })
             .setDriftDetected(status.driftDetected());
-        status.intendedRevision().ifPresent(rev -> builder.setIntendedRevision(new Sha256Hex(rev)));
-        status.appliedRevision().ifPresent(rev -> builder.setAppliedRevision(new Sha256Hex(rev)));
+        status.intendedRevision().ifPresent(rev -> builder.setIntendedRevision(
+            new Sha256Hex(revisions.revision(rev))));
+        status.appliedRevision().ifPresent(rev -> builder.setAppliedRevision(new Sha256Hex(revisions.revision(rev))));
         status.appliedGeneration().ifPresent(gen -> builder.setAppliedGeneration(Uint32.valueOf(gen)));
         status.lastCommit().ifPresent(time -> builder.setLastCommitTime(dateAndTime(time)));
         status.confirmDeadline().ifPresent(time -> builder.setConfirmDeadline(dateAndTime(time)));

@@ -6,9 +6,13 @@
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
 /**
- * Secrets at rest: the sealed form a secret leaf holds in the configuration datastore ({@code $aaa$} and the
- * base64 of what ODL AAA's encryption service made of it), sealing clear values and opening sealed ones. The cipher
- * is behind {@link org.opendaylight.openbsdpbr.impl.secret.SecretBox}: AAA's service in the controller, a test box in
- * tests. Nothing here logs; no message carries a secret or a sealed value.
+ * Secrets at rest: the deployment's keys, kept in a private file outside the datastore
+ * ({@link org.opendaylight.openbsdpbr.impl.secret.SecretKeys}); the sealed form a secret leaf holds
+ * ({@link org.opendaylight.openbsdpbr.impl.secret.SealedSecret}: {@code $pbr1$}, key id, AES-256-GCM with a nonce per
+ * value), and opening what earlier versions sealed with ODL AAA's encryption service
+ * ({@link org.opendaylight.openbsdpbr.impl.secret.LegacyCipher}) so that it can be sealed again; the keyed digest of
+ * the revisions shown to clients ({@link org.opendaylight.openbsdpbr.impl.secret.KeyedDigest}); and the private
+ * directories of the datastore's files ({@link org.opendaylight.openbsdpbr.impl.secret.PrivateDirectories}). Plain
+ * Java, no ODL: the glue (mdsal) wires it. Nothing here logs; no message carries a secret, a sealed value or a key.
  */
 package org.opendaylight.openbsdpbr.impl.secret;

@@ -21,8 +21,9 @@ import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.impl.mapping.SeedBindings;
+import org.opendaylight.openbsdpbr.impl.secret.LegacyAaa;
 import org.opendaylight.openbsdpbr.impl.secret.SealedSecret;
-import org.opendaylight.openbsdpbr.impl.secret.TestBox;
+import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Host;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
@@ -37,7 +38,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.Secret;
 import org.opendaylight.yangtools.concepts.Registration;
 
-/** The sealer against an in-memory data broker, and the controller's view of what it wrote. */
+/**
+ * The sealer against an in-memory data broker (no cohort: the values earlier versions stored, which today's writes
+ * could not bring), and the controller's view of what it wrote.
+ */
 class SecretSealerTest {
     private static final String PASSWORD = "lab-password-1";
     /** What SeedBindings writes as the PPPoE secret. */
@@ -45,7 +49,9 @@ class SecretSealerTest {
     private static final String FINGERPRINT = "SHA256:" + "A".repeat(43);
 
     private final Broker test = new Broker();
-    private final SealedSecret sealed = new SealedSecret(new TestBox());
+    private final SecretKeys keys = SecretKeys.generate();
+    private final LegacyAaa aaa = new LegacyAaa();
+    private final SealedSecret sealed = new SealedSecret(keys, aaa);
     private DataBroker broker;
     private Registration started;
 
@@ -69,8 +75,9 @@ class SecretSealerTest {
     }
 
     @Test
-    void sealsEveryClearSecretAndTheControllerStillSeesTheClearValues() throws Exception {
-        write(router(PASSWORD));
+    void sealsAgainWhatEarlierVersionsStoredAndTheControllerStillSeesTheClearValues() throws Exception {
+        // an earlier version's store: the password sealed by AAA, the PPPoE secret still clear
+        write(router(aaa.seal(PASSWORD)));
         final var commit = SecretSealer.detached(broker, sealed).seal(read());
         assertThat(commit).isPresent();
         commit.orElseThrow().get(10, TimeUnit.SECONDS);
@@ -78,8 +85,8 @@ class SecretSealerTest {
         final Router stored = read();
         final String password = ((Password) stored.getManagement().getCredentials()).getPassword().getValue();
         final String pppoe = pppoe(stored).getSecret().getValue();
-        assertThat(password).startsWith(SealedSecret.PREFIX).doesNotContain(PASSWORD);
-        assertThat(pppoe).startsWith(SealedSecret.PREFIX);
+        assertThat(password).startsWith("$pbr1$" + keys.currentId() + "$");
+        assertThat(pppoe).startsWith("$pbr1$" + keys.currentId() + "$");
         assertThat(stored.toString()).doesNotContain(PASSWORD);
         // the rest of the leaves are untouched by the merges
         assertThat(stored.getManagement().getAddress().stringValue()).isEqualTo("192.0.2.1");
@@ -99,34 +106,56 @@ class SecretSealerTest {
     }
 
     @Test
-    void aValueChangedAfterItWasSeenIsNotReplacedByTheSealOfTheOldOne() throws Exception {
-        write(router(PASSWORD));
+    void afterAKeyRotationValuesAreSealedAgainUnderTheNewKeyAndForeignOnesAreLeftAlone() throws Exception {
+        final String foreign = new SealedSecret(SecretKeys.generate(), null).seal(PASSWORD);
+        final Router old = new RouterBuilder(router(foreign)).build();
+        write(old);
+        // the PPPoE secret under the old key, sealed by the sealer of before the rotation
+        SecretSealer.detached(broker, sealed).seal(read()).orElseThrow().get(10, TimeUnit.SECONDS);
+        final String underOldKey = pppoe(read()).getSecret().getValue();
+        assertThat(sealed.form(underOldKey)).isEqualTo(SealedSecret.Form.CURRENT);
+
+        final SealedSecret rotated = new SealedSecret(keys.withNewSealKey(), aaa);
+        SecretSealer.detached(broker, rotated).seal(read()).orElseThrow().get(10, TimeUnit.SECONDS);
+        final Router stored = read();
+        final String pppoe = pppoe(stored).getSecret().getValue();
+        assertThat(rotated.form(pppoe)).isEqualTo(SealedSecret.Form.CURRENT);
+        assertThat(rotated.open(pppoe)).isEqualTo(PPPOE_SECRET);
+        // sealed under a key this controller lacks: kept as it is (its status says why it cannot be used)
+        assertThat(((Password) stored.getManagement().getCredentials()).getPassword().getValue()).isEqualTo(foreign);
+        assertThat(SecretSealer.detached(broker, rotated).seal(stored)).isEmpty();
+    }
+
+    @Test
+    void aValueChangedAfterItWasSeenIsNotReplacedByTheOldOneSealedAgain() throws Exception {
+        write(router(aaa.seal(PASSWORD)));
         final Router seen = read();
-        write(router("a-newer-password"));
+        final String newer = sealed.seal("a-newer-password");
+        write(router(newer));
 
         SecretSealer.detached(broker, sealed).seal(seen).orElseThrow().get(10, TimeUnit.SECONDS);
 
         final Router stored = read();
-        assertThat(((Password) stored.getManagement().getCredentials()).getPassword().getValue())
-            .isEqualTo("a-newer-password");
+        assertThat(((Password) stored.getManagement().getCredentials()).getPassword().getValue()).isEqualTo(newer);
         // the PPPoE secret was the same in both versions: it is sealed
         assertThat(pppoe(stored).getSecret().getValue()).startsWith(SealedSecret.PREFIX);
     }
 
     @Test
-    void theOwnerOfTheSingletonSealsWhatIsWritten() throws Exception {
+    void theOwnerOfTheSingletonSealsAgainWhatItFinds() throws Exception {
+        write(router(aaa.seal(PASSWORD)));
         started = SecretSealer.start(broker, sealed, new ImmediateOwner());
-        write(router(PASSWORD));
 
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         Router stored = read();
-        while (!SealedSecret.isSealed(((Password) stored.getManagement().getCredentials()).getPassword().getValue())
-                && System.nanoTime() < deadline) {
+        while (sealed.form(((Password) stored.getManagement().getCredentials()).getPassword().getValue())
+                != SealedSecret.Form.CURRENT && System.nanoTime() < deadline) {
             Thread.sleep(20);
             stored = read();
         }
-        assertThat(((Password) stored.getManagement().getCredentials()).getPassword().getValue())
-            .startsWith(SealedSecret.PREFIX);
+        assertThat(sealed.open(((Password) stored.getManagement().getCredentials()).getPassword().getValue()))
+            .isEqualTo(PASSWORD);
+        assertThat(sealed.form(pppoe(stored).getSecret().getValue())).isEqualTo(SealedSecret.Form.CURRENT);
         assertThat(sealed.open(pppoe(stored).getSecret().getValue())).isEqualTo(PPPOE_SECRET);
     }
 

@@ -48,7 +48,7 @@ public final class ControllerBenchmark {
     private static final String PASSWORD = "bench-password";
     /**
      * The key the controller logs in with, as a JSON string (the lab takes any key; the profile's sshd_config would
-     * refuse a root password, so the controller refuses such intent).
+     * refuse a root password, so the controller refuses such intent). Written sealed: see {@link #seal(String)}.
      */
     private static final String LAB_KEY = new JsonPrimitive(labKey()).toString();
 
@@ -79,6 +79,7 @@ public final class ControllerBenchmark {
     private void run(final int routers, final int basePort, final int runs, final String pid) throws Exception {
         out.printf("controller benchmark: %d lab routers from port %d, one shared profile%n", routers, basePort);
         put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32")));
+        final String key = seal(LAB_KEY);
         final long heapBefore = heapUsedKiB(pid);
 
         final long registerStart = System.nanoTime();
@@ -86,7 +87,8 @@ public final class ControllerBenchmark {
         final List<Future<?>> puts = new ArrayList<>();
         for (int i = 1; i <= routers; i++) {
             final int index = i;
-            puts.add(pool.submit(() -> put(ROUTERS + "/router=b" + index, router("b" + index, basePort + index - 1))));
+            puts.add(pool.submit(() -> put(ROUTERS + "/router=b" + index,
+                router("b" + index, basePort + index - 1, key))));
         }
         for (Future<?> put : puts) {
             put.get();
@@ -206,7 +208,23 @@ public final class ControllerBenchmark {
         }
     }
 
-    private static String router(final String name, final int port) {
+    /**
+     * The sealed form of a clear secret (a JSON string), from the controller's seal-secret RPC, as a JSON string: the
+     * controller refuses clear secrets. One key serves every router, sealed once.
+     */
+    private String seal(final String clearJson) throws IOException, InterruptedException {
+        final var response = send(HttpRequest.newBuilder(URI.create(restconf + "/operations/openbsd-pbr:seal-secret"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"value\":" + clearJson
+                + ",\"kind\":\"private-key\"}}"))
+            .header("Content-Type", "application/yang-data+json").header("Accept", "application/yang-data+json"));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("seal-secret: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return new JsonPrimitive(JsonParser.parseString(response.body()).getAsJsonObject()
+            .getAsJsonObject("openbsd-pbr:output").get("sealed").getAsString()).toString();
+    }
+
+    private static String router(final String name, final int port, final String key) {
         return """
             {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
               "management":{"address":"127.0.0.1","port":PORT,"private-key":KEY,
@@ -218,7 +236,7 @@ public final class ControllerBenchmark {
                 "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
                 "table":[{"name":"local","entry":["10.0.0.1/32"]}],
                 "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
-            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", LAB_KEY);
+            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", key);
     }
 
     private static String profile(final List<String> entries) {

@@ -27,6 +27,7 @@ public final class Main {
           confirm     confirm a router's pending commit
           rollback    return a router to an earlier generation
           check-sync  compare a router's files with rendered files
+          secret-keys make (or rotate) the controller's secret key file, for every cluster member
         """;
 
     private Main() {
@@ -68,6 +69,7 @@ public final class Main {
             case "confirm" -> ConfirmCommand.run(rest, out, error);
             case "rollback" -> RollbackCommand.run(rest, out, error);
             case "check-sync" -> CheckSyncCommand.run(rest, out, error);
+            case "secret-keys" -> SecretKeysCommand.run(rest, out, error);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
