@@ -10,9 +10,11 @@ package org.opendaylight.openbsdpbr.impl.analysis;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowAnswer.Delivery;
@@ -71,9 +73,68 @@ public final class FlowEngine {
     private static final PortRange NAT_PORTS = new PortRange(50001, 65535);
 
     private final RouterModel model;
+    /** What matching each rule does, as text: built once, so that an answer only points at it. */
+    private final Map<PfRule, String> effects = new IdentityHashMap<>();
+    /** Each translation as pf.conf writes it. */
+    private final Map<PfRule.Translation, String> forms = new IdentityHashMap<>();
 
     public FlowEngine(final RouterModel model) {
         this.model = requireNonNull(model);
+        final PfRuleset pf = model.pf();
+        if (pf != null) {
+            describe(pf.rules());
+        }
+    }
+
+    private void describe(final List<PfRule> rules) {
+        for (PfRule rule : rules) {
+            effects.put(rule, effect(rule));
+            final PfRule.Translation nat = rule.actions().nat();
+            if (nat != null) {
+                forms.put(nat, nat.pool().size() == 1 ? nat.pool().get(0).toString() : nat.pool().toString());
+            }
+            if (rule.anchor() != null) {
+                final List<PfRule> inner = rule.anchor().rules() != null ? rule.anchor().rules()
+                    : model.anchor(rule.anchor().name());
+                if (inner != null) {
+                    describe(inner);
+                }
+            }
+        }
+    }
+
+    /** The text an answer shows for a matched rule. */
+    private static String effect(final PfRule rule) {
+        final PfRule.Actions actions = rule.actions();
+        if (rule.action() == PfRule.Action.ANCHOR) {
+            return "anchor";
+        }
+        if (rule.action() != PfRule.Action.MATCH) {
+            return rule.action().keyword() + (rule.quick() ? " quick" : "");
+        }
+        if (actions.probability() != null && actions.nat() != null) {
+            return "match: nat-to " + actions.nat() + " (probability " + percent(actions.probability()) + ")";
+        }
+        final List<String> parts = new ArrayList<>(3);
+        if (actions.rtable() != null) {
+            parts.add("rtable " + actions.rtable() + (rule.criteria().direction() == PfRule.Direction.OUT
+                ? " (no effect: rtable acts only inbound)" : ""));
+        }
+        if (actions.nat() != null) {
+            parts.add("nat-to " + actions.nat());
+        }
+        if (actions.scrub() != null) {
+            parts.add("scrub (" + actions.scrub() + ")");
+        }
+        if (actions.label() != null) {
+            parts.add("label \"" + actions.label() + "\"");
+        }
+        return "match: " + (parts.isEmpty() ? "no option" : String.join(", ", parts));
+    }
+
+    private String effectOf(final PfRule rule) {
+        final String known = effects.get(rule);
+        return known != null ? known : effect(rule);
     }
 
     /** The model it answers on. */
@@ -138,6 +199,7 @@ public final class FlowEngine {
         final int protocol;
         final Set<String> assumptions = new LinkedHashSet<>();
         final List<Matched> matched = new ArrayList<>();
+        final List<Object[]> dynamicNoted = new ArrayList<>(2);
         @Nullable String unknownReason;
         @Nullable SourceLine rtableRule;
 
@@ -291,10 +353,21 @@ public final class FlowEngine {
                         best = new Route(assumed.network(), Route.Kind.CONNECTED, iface.name(), null, where);
                     }
                 } else if (assumed == null && note) {
-                    assumptions.add(dynamicNote(iface, destination));
+                    noteDynamic(iface, destination);
                 }
             }
             return best;
+        }
+
+        /** Notes (once) that a dynamic address is taken to differ from an address of the flow. */
+        private void noteDynamic(final InterfaceConfig iface, final IpAddress address) {
+            for (Object[] noted : dynamicNoted) {
+                if (noted[0] == iface && noted[1].equals(address)) {
+                    return;
+                }
+            }
+            dynamicNoted.add(new Object[] { iface, address });
+            assumptions.add(dynamicNote(iface, address));
         }
 
         private String dynamicNote(final InterfaceConfig iface, final IpAddress address) {
@@ -430,8 +503,9 @@ public final class FlowEngine {
                     continue;
                 }
                 final PfRule.Translation translation = alternative.translation();
-                final String thisForm = translation.pool().size() == 1 ? translation.pool().get(0).toString()
-                    : translation.pool().toString();
+                final String cached = forms.get(translation);
+                final String thisForm = cached != null ? cached : translation.pool().size() == 1
+                    ? translation.pool().get(0).toString() : translation.pool().toString();
                 if (form == null) {
                     form = thisForm;
                     address = resolve(translation.pool().get(0).address());
@@ -528,7 +602,7 @@ public final class FlowEngine {
                             + " the router's files";
                         return true;
                     }
-                    matched.add(new Matched(pass.stage, rule.source(), "anchor"));
+                    matched.add(new Matched(pass.stage, rule.source(), effectOf(rule)));
                     final int before = matched.size();
                     if (evaluate(inner, direction, iface, pass) || pass.unknown != null) {
                         return true;
@@ -560,8 +634,7 @@ public final class FlowEngine {
                     if (rule.action() == PfRule.Action.MATCH && !rule.quick() && actions.nat() != null
                             && actions.rtable() == null && actions.rdr() == null) {
                         addNat(pass, actions.nat(), probability, rule.source());
-                        matched.add(new Matched(pass.stage, rule.source(), "match: nat-to " + actions.nat()
-                            + " (probability " + percent(probability) + ")"));
+                        matched.add(new Matched(pass.stage, rule.source(), effectOf(rule)));
                         continue;
                     }
                     pass.unknown = rule.where() + " matches at random (probability " + percent(probability)
@@ -569,13 +642,12 @@ public final class FlowEngine {
                     return true;
                 }
                 if (rule.action() == PfRule.Action.MATCH) {
-                    matched.add(new Matched(pass.stage, rule.source(), "match: " + apply(rule, pass)));
+                    apply(rule, pass);
                 } else {
                     pass.deciding = rule;
                     pass.pending = null;
-                    matched.add(new Matched(pass.stage, rule.source(), rule.action().keyword()
-                        + (rule.quick() ? " quick" : "")));
                 }
+                matched.add(new Matched(pass.stage, rule.source(), effectOf(rule)));
                 if (pass.unknown != null) {
                     return true;
                 }
@@ -586,29 +658,19 @@ public final class FlowEngine {
             return false;
         }
 
-        /** Applies a rule's options to the evaluation; returns them as text. */
-        private String apply(final PfRule rule, final PfPass pass) {
+        /** Applies a rule's options to the evaluation. */
+        private void apply(final PfRule rule, final PfPass pass) {
             final PfRule.Actions actions = rule.actions();
-            final List<String> effects = new ArrayList<>(3);
             if (actions.rtable() != null) {
                 pass.rtable = actions.rtable();
                 pass.rtableRule = rule.source();
-                effects.add("rtable " + actions.rtable());
             }
             if (actions.nat() != null) {
                 addNat(pass, actions.nat(), 1, rule.source());
-                effects.add("nat-to " + actions.nat());
             }
             if (actions.rdr() != null) {
                 pass.unknown = rule.where() + " redirects with rdr-to, which the model does not follow";
             }
-            if (actions.scrub() != null) {
-                effects.add("scrub (" + actions.scrub() + ")");
-            }
-            if (actions.label() != null) {
-                effects.add("label \"" + actions.label() + "\"");
-            }
-            return effects.isEmpty() ? "no option" : String.join(", ", effects);
         }
 
         /** A later nat-to overrides; a probabilistic one wins with its probability, else the earlier ones stand. */
@@ -709,7 +771,7 @@ public final class FlowEngine {
         }
 
         private boolean inGroup(final String name, final InterfaceConfig iface) {
-            return name.equals(iface.name()) || model.group(name).contains(iface);
+            return model.inGroup(name, iface);
         }
 
         private Tri hosts(final PfRule rule, final PfHosts hosts, final IpAddress address, final int port,
@@ -804,22 +866,24 @@ public final class FlowEngine {
                     + " files (pfctl refuses a bare name it cannot resolve)");
             }
             for (InterfaceConfig iface : interfaces) {
-                final List<InterfaceConfig.Address> own = iface.addresses(address.v6());
-                final List<InterfaceConfig.Address> used = term.firstOnly() && own.size() > 1 ? own.subList(0, 1)
-                    : own;
-                for (InterfaceConfig.Address candidate : used) {
+                boolean hasOwn = false;
+                for (InterfaceConfig.Address candidate : iface.addresses()) {
+                    if (candidate.prefix().v6() != address.v6() || term.firstOnly() && hasOwn) {
+                        continue;
+                    }
+                    hasOwn = true;
                     if (holds(term.modifier(), candidate.prefix(), candidate.peer(), address)) {
                         return Tri.TRUE;
                     }
                 }
-                if (iface.dynamic(address.v6()) && !(term.firstOnly() && !own.isEmpty())) {
+                if (iface.dynamic(address.v6()) && !(term.firstOnly() && hasOwn)) {
                     final IpPrefix assumed = question.assume().get(iface.name());
                     if (assumed != null && assumed.v6() == address.v6()) {
                         if (holds(term.modifier(), assumed, null, address)) {
                             return Tri.TRUE;
                         }
                     } else if (iface.up()) {
-                        assumptions.add(dynamicNote(iface, address));
+                        noteDynamic(iface, address);
                     }
                 }
             }

@@ -66,8 +66,7 @@ final class Regions {
             return true;
         }
         for (PfRule.OnInterface term : criteria.on()) {
-            final boolean in = "any".equals(term.name()) || term.name().equals(iface.name())
-                || model.group(term.name()).contains(iface);
+            final boolean in = "any".equals(term.name()) || model.inGroup(term.name(), iface);
             if (term.negated() != in) {
                 return true;
             }

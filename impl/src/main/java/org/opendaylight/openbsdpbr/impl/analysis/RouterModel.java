@@ -8,7 +8,6 @@
 package org.opendaylight.openbsdpbr.impl.analysis;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +45,8 @@ public final class RouterModel {
     private final Map<String, InterfaceConfig> interfaces;
     private final Map<String, List<InterfaceConfig>> groups;
     private final Map<String, String> bridgeOf;
+    private final Map<Integer, List<InterfaceConfig>> byRdomain;
+    private final Map<String, java.util.Set<String>> memberNames = new HashMap<>();
     private final Map<Integer, RoutingTable> tables;
     private final @Nullable SshdConfig sshd;
     private final RcConf rc;
@@ -63,7 +64,9 @@ public final class RouterModel {
         this.notes = List.copyOf(notes);
         groups = new HashMap<>();
         bridgeOf = new HashMap<>();
+        byRdomain = new HashMap<>();
         for (InterfaceConfig iface : interfaces.values()) {
+            byRdomain.computeIfAbsent(iface.rdomain(), id -> new ArrayList<>()).add(iface);
             groups.computeIfAbsent(iface.name(), name -> new ArrayList<>()).add(iface);
             groups.computeIfAbsent(iface.driver(), name -> new ArrayList<>()).add(iface);
             groups.computeIfAbsent("all", name -> new ArrayList<>()).add(iface);
@@ -84,6 +87,8 @@ public final class RouterModel {
                 }
             }
         }
+        groups.forEach((name, members) -> memberNames.put(name, members.stream().map(InterfaceConfig::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet())));
     }
 
     /**
@@ -193,6 +198,18 @@ public final class RouterModel {
         return interfaces.get(name);
     }
 
+    /**
+     * Whether an interface is the one of that name or a member of the group of that name ({@code em} for em0,
+     * {@code lo}, {@code egress}, {@code all}): how pf reads {@code on NAME} and {@code set skip on NAME}.
+     */
+    public boolean inGroup(final String name, final InterfaceConfig iface) {
+        if (name.equals(iface.name())) {
+            return true;
+        }
+        final java.util.Set<String> members = memberNames.get(name);
+        return members != null && members.contains(iface.name());
+    }
+
     /** The interfaces an {@code on}/address name means: the interface, or the members of the group of that name. */
     public List<InterfaceConfig> group(final String name) {
         return groups.getOrDefault(name, List.of());
@@ -237,7 +254,6 @@ public final class RouterModel {
 
     /** Interfaces in an rdomain. */
     public List<InterfaceConfig> inRdomain(final int rdomain) {
-        final Collection<InterfaceConfig> all = interfaces.values();
-        return all.stream().filter(iface -> iface.rdomain() == rdomain).toList();
+        return byRdomain.getOrDefault(rdomain, List.of());
     }
 }

@@ -114,7 +114,17 @@ public record IpPrefix(IpAddress address, int length) {
 
     /** Whether the network holds this address (an address of the other family never). */
     public boolean contains(final IpAddress other) {
-        return other.v6() == address.v6() && other.masked(length).equals(address.masked(length));
+        if (other.v6() != address.v6()) {
+            return false;
+        }
+        if (!other.v6()) {
+            final long mask = length == 0 ? 0 : 0xFFFF_FFFFL << (32 - length) & 0xFFFF_FFFFL;
+            return (other.lo() & mask) == (address.lo() & mask);
+        }
+        final long highMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+        final long lowMask = length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+        return (other.hi() & highMask) == (address.hi() & highMask) && (other.lo() & lowMask) == (address.lo()
+            & lowMask);
     }
 
     /** Whether the network holds every address of that prefix. */

@@ -34,6 +34,10 @@ public final class PrefixSet {
     }
 
     private static final PrefixSet EMPTY = new PrefixSet(List.of());
+    /** Up to this many entries a scan, longest first, beats hashing (and allocates nothing). */
+    private static final int SMALL = 32;
+
+    private final Entry @Nullable [] small;
 
     private final List<Entry> entries;
     /** Per family (0 IPv4, 1 IPv6): the prefix lengths present, longest first. */
@@ -43,6 +47,13 @@ public final class PrefixSet {
 
     private PrefixSet(final List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        if (entries.size() <= SMALL) {
+            final List<Entry> sorted = new ArrayList<>(entries);
+            sorted.sort((left, right) -> Integer.compare(right.prefix().length(), left.prefix().length()));
+            small = sorted.toArray(new Entry[0]);
+        } else {
+            small = null;
+        }
         for (int i = 0; i < 129 * 2; i++) {
             byLength.add(null);
         }
@@ -80,6 +91,14 @@ public final class PrefixSet {
      * @return {@code TRUE} when it is a plain entry, {@code FALSE} when it is a negated one, null when none holds it
      */
     public @Nullable Boolean lookup(final IpAddress address) {
+        if (small != null) {
+            for (Entry entry : small) {
+                if (entry.prefix().contains(address)) {
+                    return !entry.negated();
+                }
+            }
+            return null;
+        }
         final int family = address.v6() ? 1 : 0;
         for (int length : lengths[family]) {
             final Boolean negated = byLength.get(family * 129 + length).get(address.masked(length));
