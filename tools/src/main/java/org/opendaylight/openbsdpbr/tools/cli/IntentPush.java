@@ -11,7 +11,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.render.RenderResult;
+import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonException;
 
 /**
  * {@code openbsd-pbr push INTENT.json|DIR --router NAME --target HOST[:PORT] ...}: renders the router's intent exactly
@@ -47,6 +49,13 @@ final class IntentPush {
             return 1;
         }
         out.println("rendered " + router + ": revision " + result.files().revision());
-        return PushCommand.pushFiles(result.files(), rest, out, error);
+        RouterIntent effective;
+        try {
+            effective = document.effective(router);
+        } catch (IntentJsonException e) {
+            // rendering it succeeded: cannot happen; the proof then names file lines instead of elements
+            effective = null;
+        }
+        return PushCommand.pushFiles(result.files(), effective, rest, out, error);
     }
 }

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
@@ -38,17 +40,21 @@ import org.opendaylight.openbsdpbr.tools.cli.device.UsageException;
 public final class PushCommand {
     static final String USAGE = "usage: openbsd-pbr push --files DIR --router NAME --target HOST[:PORT] "
         + "[--identity KEY | --password-file F] [--known-hosts F | --fingerprint SHA256:...] [--confirm SECONDS]";
-    private static final Set<String> OWN = Set.of("--files", "--confirm", "--lock-wait");
+    private static final Set<String> OWN = Set.of("--files", "--confirm", "--lock-wait", PathCheck.CONTROLLER_ADDRESS,
+        PathCheck.ROUTER_ADDRESS, PathCheck.ROUTER_PORT);
     private static final String HELP = USAGE + "\n"
         + "Commits the files of DIR (DIR/etc/pf.conf is /etc/pf.conf) to one router.\n"
         + "  --files DIR               rendered files, as 'openbsd-pbr render --out DIR' writes them\n"
         + "  --confirm SECONDS         confirmed commit: the router reverts unless confirmed in time\n"
         + "  --lock-wait SECONDS       wait this long for another holder's lock (default 30)\n"
         + "  --force                   commit even when the router already runs these files\n"
+        + PathCheck.HELP
         + DeviceCli.HELP;
-    private static final DeviceCommand COMMAND = new DeviceCommand(USAGE, HELP, OWN, Set.of("--force"));
-    private static final DeviceCommand FILES = new DeviceCommand(USAGE, HELP, Set.of("--confirm", "--lock-wait"),
-        Set.of("--force"));
+    private static final DeviceCommand COMMAND = new DeviceCommand(USAGE, HELP, OWN, Set.of("--force",
+        PathCheck.SKIP));
+    private static final DeviceCommand FILES = new DeviceCommand(USAGE, HELP, Set.of("--confirm", "--lock-wait",
+        PathCheck.CONTROLLER_ADDRESS, PathCheck.ROUTER_ADDRESS, PathCheck.ROUTER_PORT), Set.of("--force",
+        PathCheck.SKIP));
 
     private PushCommand() {
         // static only
@@ -64,7 +70,7 @@ public final class PushCommand {
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
         return COMMAND.run(args, out, error,
-            options -> prepare(FileTree.read(Path.of(options.required("--files"))), options, out, error));
+            options -> prepare(FileTree.read(Path.of(options.required("--files"))), null, options, out, error));
     }
 
     /**
@@ -76,12 +82,32 @@ public final class PushCommand {
      */
     public static int pushFiles(final FileSet files, final List<String> args, final PrintStream out,
             final PrintStream error) {
-        return FILES.execute(args, out, error, options -> prepare(files, options, out, error));
+        return pushFiles(files, null, args, out, error);
     }
 
-    private static DeviceCommand.Call prepare(final FileSet files, final Options options, final PrintStream out,
-            final PrintStream error) throws UsageException, IOException {
+    /**
+     * As {@link #pushFiles(FileSet, List, PrintStream, PrintStream)}, naming intent elements when the management-path
+     * proof refuses the files.
+     *
+     * @param intent the effective intent the files were rendered from, or null
+     */
+    public static int pushFiles(final FileSet files, final @Nullable RouterIntent intent, final List<String> args,
+            final PrintStream out, final PrintStream error) {
+        return FILES.execute(args, out, error, options -> prepare(files, intent, options, out, error));
+    }
+
+    private static DeviceCommand.Call prepare(final FileSet files, final @Nullable RouterIntent intent,
+            final Options options, final PrintStream out, final PrintStream error)
+            throws UsageException, IOException {
         final DeviceTarget target = DeviceCli.target(options, out);
+        // before any byte goes to the router: would it still let this machine in?
+        final String refusal = PathCheck.refusal(files, target, options, intent, out);
+        if (refusal != null) {
+            return push -> {
+                error.println(refusal);
+                return 1;
+            };
+        }
         final PushOptions pushOptions = DeviceCli.withConfirm(PushOptions.defaults(), options)
             .withLockWait(Duration.ofSeconds(options.intValue("--lock-wait", 0, 3600).orElse(30)))
             .withSkipWhenInSync(!options.flag("--force"));
