@@ -89,4 +89,20 @@ class FlowEngineTest {
             Fixtures.address("8.8.8.8"), Protocol.TCP, -1, 443, Map.of());
         assertThat(ask("pass\n", question).reason()).isEqualTo("em9 is not an interface in the router's files");
     }
+
+    @Test
+    void anIpv6FlowTakesTheLinkLocalDefaultRoute() {
+        // the PPPoE golden router with an IPv6 LAN: inet6 default via fe80::%pppoe0 (hostname.pppoe0)
+        final Map<String, String> files = new TreeMap<>();
+        Fixtures.read(Fixtures.resource("render/pppoe-ipv6-rfc4638"), files);
+        files.put("/etc/hostname.em1", files.get("/etc/hostname.em1").replace("up", "inet6 2001:db8:1::1/64\nup"));
+        final FlowAnswer answer = new FlowEngine(RouterModel.of(files)).answer(new FlowQuestion("em1",
+            Fixtures.address("2001:db8:1::10"), Fixtures.address("2001:4860:4860::8888"), Protocol.TCP, -1, 443,
+            Map.of()));
+        assertThat(answer.disposition()).as(answer.reason()).isEqualTo(Disposition.FORWARDED);
+        assertThat(answer.egressInterface()).isEqualTo("pppoe0");
+        assertThat(answer.nextHop()).isEqualTo("fe80::%pppoe0");
+        // pf.conf has no IPv6 NAT: it leaves with its own address
+        assertThat(answer.nat()).isNull();
+    }
 }

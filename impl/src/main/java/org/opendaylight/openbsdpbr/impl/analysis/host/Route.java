@@ -55,7 +55,8 @@ public record Route(IpPrefix destination, Kind kind, String iface, @Nullable IpA
     /** The next hop as an operator reads it: the gateway, the learnt gateway, or "direct". */
     public String nextHop(final IpAddress destinationAddress) {
         if (gateway != null) {
-            return gateway.toString();
+            // a link-local gateway means nothing without its link: route(8) writes fe80::%pppoe0
+            return gateway.isLinkLocal() ? gateway + "%" + iface : gateway.toString();
         }
         return kind == Kind.DYNAMIC ? "(gateway learnt by " + (destination.v6() ? "slaacd" : "dhcpleased") + ")"
             : destinationAddress + " (on the link)";
