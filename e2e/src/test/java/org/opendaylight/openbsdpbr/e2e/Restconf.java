@@ -47,9 +47,23 @@ final class Restconf {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A user name and password the controller under test accepts. */
+    record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + user + "]";
+        }
+    }
+
+    /** The administrator's login to the distribution under test, as tools/test/e2e.sh started it. */
+    static Login adminLogin() {
+        return new Login("admin", "admin");
+    }
+
     /** The client for the distribution under test, as tools/test/e2e.sh started it. */
     static Restconf admin() {
-        return new Restconf(baseUrl(), "admin", "admin");
+        final Login login = adminLogin();
+        return new Restconf(baseUrl(), login.user(), login.password());
     }
 
     static String baseUrl() {
