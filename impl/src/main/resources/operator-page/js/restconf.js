@@ -97,14 +97,3 @@ export async function operation(name, input) {
   const reply = await send('POST', `/operations/${MODULE}:${name}`, {input});
   return reply?.[`${MODULE}:output`] ?? reply?.output ?? {};
 }
-
-/** Whether the controller offers an RPC of this module (views for capabilities that arrive later ask this). */
-export async function hasOperation(name) {
-  try {
-    const reply = await send('GET', '/operations');
-    const operations = reply?.['ietf-restconf:operations'] ?? reply?.operations ?? {};
-    return Object.hasOwn(operations, `${MODULE}:${name}`);
-  } catch {
-    return false;
-  }
-}
