@@ -50,6 +50,8 @@ class SecretsE2E {
     private static final String ROUTERS = "/data/openbsd-pbr:routers/router=";
     private static final String PPPOE_SECRET = "Ppp0eS3cretSecretsE2e";
     private static final String PASSWORD = "Adm1nPassw0rdSecretsE2e";
+    /** What tools/test/e2e.sh gives the lab routers as their password. */
+    private static final String LAB_PASSWORD = "lab-password";
     /** The seed's PPPoE secret leaf, as errors name it. */
     private static final String PPPOE_LEAF = "intent/uplink[name=pppoe]/pppoe/secret";
     private static final String SEALED = "\\$pbr1\\$[0-9a-f]{8}\\$[A-Za-z0-9+/]+=*";
@@ -61,6 +63,7 @@ class SecretsE2E {
         CLEAR.put("this test's password", PASSWORD);
         CLEAR.put("ControllerE2E's PPPoE secret", ControllerE2E.PPPOE_SECRET);
         CLEAR.put("ControllerE2E's lockout password", "root-Passw0rd");
+        CLEAR.put("the lab's password", LAB_PASSWORD);
     }
 
     private static String router(final String name, final int port) {
@@ -145,6 +148,13 @@ class SecretsE2E {
         assertThat(tampered.status()).as(tampered.toString()).isEqualTo(400);
         assertThat(tampered.body()).contains(PPPOE_LEAF + ": the sealed value does not open")
             .contains("altered");
+
+        // malformed sealed values: a 400 naming the leaf (AAA's service threw on these, and a 500 held up the shard)
+        for (String malformed : List.of("$aaa$AAAA", "$aaa$not-base64!", "$pbr1$zz$AAAA", "$pbr1$0123abcd$AAAA")) {
+            final var reply2 = RESTCONF.put(ROUTERS + "secrets-clear/intent", intent(malformed));
+            assertThat(reply2.status()).as(malformed + ": " + reply2).isEqualTo(400);
+            assertThat(reply2.body()).as(malformed).contains(PPPOE_LEAF + ": ");
+        }
     }
 
     @Test
@@ -211,6 +221,34 @@ class SecretsE2E {
         for (String revision : unkeyed) {
             assertThat(everything).doesNotContain(revision);
         }
+    }
+
+    @Test
+    void f_aValueAnEarlierVersionSealedWithAaaIsUsedThenSealedAgainUnderTheKeyFile() throws Exception {
+        // an earlier version's store: the lab's password sealed by AAA, with the key and salt anyone may GET
+        final var config = RESTCONF.get("/data/aaa-encrypt-service-config:aaa-encrypt-service-config?content=config");
+        assertThat(config.status()).as(config.toString()).isEqualTo(200);
+        final String legacy = new AaaSealing(config.json().getAsJsonObject()
+            .getAsJsonObject("aaa-encrypt-service-config:aaa-encrypt-service-config")).seal(LAB_PASSWORD);
+        assertThat(RESTCONF.put(ROUTERS + "secrets-upgrade", withPassword(router("secrets-upgrade", 2203), legacy))
+            .status()).isIn(200, 201, 204);
+
+        // the controller logs in with it (an observed router: nothing is committed) and seals it again
+        ControllerE2E.awaitStatus("secrets-upgrade", "connected", status -> "connected"
+            .equals(ControllerE2E.field(status, "connection")));
+        final String management = ROUTERS + "secrets-upgrade/management?content=config";
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        String stored = RESTCONF.get(management).body();
+        while (stored.contains(SealedSecret.LEGACY_PREFIX) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            stored = RESTCONF.get(management).body();
+        }
+        final String password = JsonParser.parseString(stored).getAsJsonObject()
+            .getAsJsonObject("openbsd-pbr:management").get("password").getAsString();
+        assertThat(password).matches(SEALED);
+        assertThat(RESTCONF.get("/data").body()).doesNotContain(SealedSecret.LEGACY_PREFIX).doesNotContain(legacy);
+        assertThat(ControllerE2E.field(ControllerE2E.awaitStatus("secrets-upgrade", "connected", status -> "connected"
+            .equals(ControllerE2E.field(status, "connection"))), "sync-status")).isEqualTo("no-intent");
     }
 
     @Test
@@ -309,7 +347,7 @@ class SecretsE2E {
 
     @AfterAll
     static void cleanUp() {
-        for (String name : new String[] { "secrets-clear", "secrets-foreign", "secrets-r2" }) {
+        for (String name : new String[] { "secrets-clear", "secrets-foreign", "secrets-r2", "secrets-upgrade" }) {
             RESTCONF.delete(ROUTERS + name);
         }
     }
