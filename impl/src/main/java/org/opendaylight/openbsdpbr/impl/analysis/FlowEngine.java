@@ -272,6 +272,17 @@ public final class FlowEngine {
             if (route.kind() == Route.Kind.LOCAL) {
                 return delivered(inbound, in, rtable, route);
             }
+            final List<Route> ties = table.ties(route);
+            if (!ties.isEmpty()) {
+                final StringBuilder via = new StringBuilder(route.iface());
+                for (Route tie : ties) {
+                    via.append(", ").append(tie.iface());
+                }
+                return unknown("rtable " + rtable + (inbound.rtableRule == null ? "" : " (set by "
+                    + inbound.rtableRule.where() + ")") + " has " + (ties.size() + 1) + " routes to "
+                    + route.destination() + " learnt at run time (" + via + "): which one the kernel uses is not in"
+                    + " the files", rtable, null);
+            }
             final InterfaceConfig out = model.iface(route.iface());
             if (out == null) {
                 return unknown("the route leaves through " + route.iface() + ", which has no file", rtable, null);

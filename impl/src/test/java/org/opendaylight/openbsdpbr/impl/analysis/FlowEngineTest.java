@@ -105,4 +105,18 @@ class FlowEngineTest {
         // pf.conf has no IPv6 NAT: it leaves with its own address
         assertThat(answer.nat()).isNull();
     }
+
+    @Test
+    void twoDefaultRoutesLearntAtRunTimeAreUnknown() {
+        // two DHCP uplinks in rdomain 1: each dhcpleased installs a default route there
+        final Map<String, String> files = new TreeMap<>(Fixtures.files("last-match"));
+        files.put("/etc/hostname.em4", "rdomain 1\ninet autoconf\nup\n");
+        files.put("/etc/hostname.em5", "rdomain 1\ninet autoconf\nup\n");
+        files.put("/etc/hostname.em2", "rdomain 1\ninet 198.51.100.2/24\nup\n");
+        files.put(RouterModel.PF_CONF, "pass\npass in on em1 rtable 1\n");
+        final FlowAnswer answer = new FlowEngine(RouterModel.of(files)).answer(WEB);
+        assertThat(answer.disposition()).isEqualTo(Disposition.UNKNOWN);
+        assertThat(answer.reason()).isEqualTo("rtable 1 (set by /etc/pf.conf:2) has 2 routes to 0.0.0.0/0 learnt at"
+            + " run time (em4, em5): which one the kernel uses is not in the files");
+    }
 }

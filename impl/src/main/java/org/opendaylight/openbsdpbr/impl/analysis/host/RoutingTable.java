@@ -62,6 +62,25 @@ public final class RoutingTable {
         return null;
     }
 
+    /**
+     * The other routes to the same destination that a lookup could as well have returned: routes learnt at run time
+     * from two interfaces (two DHCP uplinks each install a default route; which one the kernel uses is not in the
+     * files).
+     */
+    public List<Route> ties(final Route route) {
+        if (route.kind() != Route.Kind.DYNAMIC) {
+            return List.of();
+        }
+        final List<Route> ties = new ArrayList<>(1);
+        for (Route other : routes) {
+            if (other != route && other.kind() == Route.Kind.DYNAMIC && other.destination().equals(route
+                    .destination())) {
+                ties.add(other);
+            }
+        }
+        return ties;
+    }
+
     /** Whether the table has a default route of the family (static, or one learnt at run time). */
     public boolean hasDefault(final boolean v6) {
         for (Route route : routes) {
