@@ -145,7 +145,7 @@ public final class PfParser {
                 next();
                 continue;
             }
-            if (token.kind() == PfToken.Kind.WORD && peek().is("=")) {
+            if ((token.kind() == PfToken.Kind.WORD || token.kind() == PfToken.Kind.NUMBER) && peek().is("=")) {
                 macro();
             } else if (token.isWord("table")) {
                 table();
@@ -341,7 +341,8 @@ public final class PfParser {
 
     private void macro() {
         final PfToken name = next();
-        if (!name.text().matches("[A-Za-z][A-Za-z0-9_]*")) {
+        // pf.conf(5): "Macro names must start with a letter, digit, or underscore, and may contain any of those"
+        if (!name.text().matches("[A-Za-z0-9_]+")) {
             throw new ModelException(file, name.line(), "bad macro name '" + name.text() + "'");
         }
         expect("=");

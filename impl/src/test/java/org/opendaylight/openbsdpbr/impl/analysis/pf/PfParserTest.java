@@ -97,6 +97,15 @@ class PfParserTest {
     }
 
     @Test
+    void macroNamesStartWithALetterADigitOrAnUnderscore() {
+        final PfRuleset ruleset = PfParser.parse("/etc/pf.conf", "_private = \"10.0.0.1\"\n2nd = \"10.0.0.2\"\n"
+            + "pass from { $_private, $2nd }\n");
+        assertThat(ruleset.rules().get(0).criteria().from().terms()).hasSize(2);
+        assertThatThrownBy(() -> PfParser.parse("/etc/pf.conf", "bad-name = \"1\"\n"))
+            .hasMessage("/etc/pf.conf:1: bad macro name 'bad-name'");
+    }
+
+    @Test
     void unmodelledButValidOptionsAreKeptForTheEngine() {
         final PfRuleset ruleset = PfParser.parse("/etc/pf.conf",
             "pass in on em1 proto tcp from any to any port ssh user root route-to (em2 10.0.0.1)\n");
