@@ -68,6 +68,13 @@ bad "description with a quote"    "$R.intent.interface[0].description = \"a\\\"b
 bad "pf table name with a space"   "$R.intent.table[0].name = \"via pppoe\""
 bad "MTU out of range"             "$R.intent.uplink[0].pppoe.mtu = 9000"
 bad "PPPoE on a non-pppoe device"  "$R.intent.uplink[0].pppoe.interface = \"em3\""
+bad "pf keyword as a table name"   "$R.intent.table[0].name = \"tagged\""
+bad "pf keyword as a host group"   "$R.intent[\"host-group\"][0].name = \"table\""
+bad "bidi override in a description" "$R.intent.interface[0].description = \"LAN \\u202Eport\""
+bad "zero-width space in a description" "$R.intent.interface[0].description = \"LAN\\u200Bport\""
+bad "C1 control in a description"  "$R.intent.interface[0].description = \"LAN\\u0085port\""
+bad "description of 201 characters" "$R.intent.interface[0].description = (\"\\ud835\\udd38\" * 201)"
+bad "sshd on port 0"               "$R.intent.sshd.port = 0"
 
 echo "yanglint: $checked documents checked"
 [ $fail = 0 ] || { echo "YANG validation FAILED"; exit 1; }

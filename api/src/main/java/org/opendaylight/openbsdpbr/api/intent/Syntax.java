@@ -8,6 +8,7 @@
 package org.opendaylight.openbsdpbr.api.intent;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The syntax of every value that ends up in an OpenBSD file, checked by hand (no regular expressions, no name
@@ -19,8 +20,24 @@ import java.util.List;
  * element and return the value.
  */
 public final class Syntax {
-    /** The longest description (openbsd-pbr-types description-text). */
+    /** The longest description (openbsd-pbr-types description-text), in characters (code points). */
     public static final int MAX_DESCRIPTION = 200;
+
+    /**
+     * The pf.conf keywords that fit the pf-name syntax, as pfctl's lexer knows them ({@code sbin/pfctl/parse.y},
+     * {@code lookup()}, OpenBSD 7.8): the lexer turns each into its token before the grammar sees it, so a table or a
+     * macro of that name is a syntax error ({@code table <tagged>}, {@code block = "..."}). Case-sensitive, as
+     * {@code strcmp} is. The same list is the invert-match pattern of openbsd-pbr-types pf-name.
+     */
+    public static final Set<String> PF_KEYWORDS = Set.of(
+        "all", "anchor", "antispoof", "any", "bandwidth", "bitmask", "block", "burst", "code", "debug", "default",
+        "delay", "drop", "file", "fingerprints", "flags", "floating", "flows", "flush", "for", "fragment", "from",
+        "global", "group", "hostid", "in", "include", "inet", "inet6", "keep", "label", "limit", "load", "log",
+        "loginterface", "match", "matches", "max", "min", "modulate", "no", "on", "once", "optimization", "os",
+        "out", "overload", "parent", "pass", "pflow", "port", "prio", "probability", "proto", "qlimit", "quantum",
+        "queue", "quick", "random", "rdomain", "reassemble", "return", "route", "rtable", "rule", "scrub", "set",
+        "skip", "sloppy", "state", "syncookies", "synproxy", "table", "tag", "tagged", "timeout", "to", "tos", "ttl",
+        "user", "weight");
 
     private Syntax() {
         // utility
@@ -37,19 +54,30 @@ public final class Syntax {
             && leadingFrom(value, letters, '0', '9') == value.length();
     }
 
-    /** A pf table or macro name: a letter or underscore, then letters, digits and underscores; 1..31. */
+    /**
+     * A pf table or macro name: a letter or underscore, then letters, digits and underscores; 1..31; not one of
+     * {@link #PF_KEYWORDS}.
+     */
     public static boolean isPfName(final String value) {
+        return pfNameProblem(value) == null;
+    }
+
+    /** Why {@code value} cannot be a pf table or macro name, or null when it can. */
+    public static String pfNameProblem(final String value) {
         if (value == null || value.isEmpty() || value.length() > 31) {
-            return false;
+            return "a pf name has 1 to 31 characters";
         }
         for (int i = 0; i < value.length(); i++) {
             final char ch = value.charAt(i);
             final boolean letter = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_';
             if (!letter && (i == 0 || ch < '0' || ch > '9')) {
-                return false;
+                return "a pf name starts with a letter or '_' and holds letters, digits and '_' (1..31)";
             }
         }
-        return true;
+        if (PF_KEYWORDS.contains(value)) {
+            return "'" + value + "' is a pf.conf keyword: pfctl reads it as the keyword, not as a name";
+        }
+        return null;
     }
 
     /** A model object name: lower-case letters and digits, then also {@code -} and {@code _}; 1..63. */
@@ -122,24 +150,52 @@ public final class Syntax {
     }
 
     /**
-     * Why a description cannot be carried, or null when it can: at most 200 characters on one line, without
-     * {@code " ' \ $ `}, control characters or Unicode line separators. Such text is safe inside double quotes in
-     * hostname.if(5) (netstart evaluates the line) and in a comment of any rendered file.
+     * Why a description cannot be carried, or null when it can: at most 200 characters (code points, as YANG counts
+     * them: a character outside the Basic Multilingual Plane is one, not two UTF-16 units) on one line, without
+     * {@code " ' \ $ `} and without text that can hide its meaning: control characters (Unicode Cc: C0, DEL, the C1
+     * controls), format characters (Unicode Cf: bidirectional embeddings, overrides, isolates and marks, zero-width
+     * characters, the byte-order mark), line and paragraph separators, and lone surrogates. Such text is safe inside
+     * double quotes in hostname.if(5) (netstart evaluates the line), in a comment of any rendered file and in the
+     * router's status, and shows a reviewer what the router runs. The YANG pattern of openbsd-pbr-types
+     * description-text says the same.
      */
     public static String descriptionProblem(final String value) {
-        if (value.length() > MAX_DESCRIPTION) {
-            return "a description has at most 200 characters";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            final char ch = value.charAt(i);
-            if (ch < 0x20 || ch == 0x7f || ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
-                return "a description is one line without control characters";
-            }
+        int count = 0;
+        int index = 0;
+        while (index < value.length()) {
+            final int ch = value.codePointAt(index);
+            index += Character.charCount(ch);
+            count++;
             if (ch == '"' || ch == '\'' || ch == '\\' || ch == '$' || ch == '`') {
                 return "a description cannot hold quotes, backslashes, '$' or '`'";
             }
+            if (ch >= 0x20 && ch < 0x7f) {
+                continue;
+            }
+            final String hidden = hiddenProblem(ch);
+            if (hidden != null) {
+                return hidden;
+            }
         }
-        return null;
+        return count > MAX_DESCRIPTION ? "a description has at most 200 characters, this one " + count : null;
+    }
+
+    /** Why a character outside printable ASCII cannot be in a description, or null when it is visible text. */
+    private static String hiddenProblem(final int ch) {
+        return switch (Character.getType(ch)) {
+            case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+                "a description is one line without control characters (" + codePoint(ch) + ")";
+            case Character.FORMAT -> "a description cannot hold invisible format characters such as bidirectional"
+                + " overrides or zero-width characters (" + codePoint(ch) + ")";
+            case Character.SURROGATE -> "a description cannot hold a lone surrogate (" + codePoint(ch) + ")";
+            default -> null;
+        };
+    }
+
+    /** {@code U+202E} for 0x202E. */
+    private static String codePoint(final int ch) {
+        final String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
+        return "U+" + "0000".substring(Math.min(4, hex.length())) + hex;
     }
 
     /**
@@ -199,8 +255,9 @@ public final class Syntax {
 
     /** {@code value} when it is a pf name; else an error at {@code path}. */
     public static String checkPfName(final String path, final String value) {
-        if (!isPfName(value)) {
-            throw bad(path, value, "a pf name starts with a letter or '_' and holds letters, digits and '_' (1..31)");
+        final String problem = pfNameProblem(value);
+        if (problem != null) {
+            throw bad(path, value, problem);
         }
         return value;
     }
@@ -295,9 +352,16 @@ public final class Syntax {
         return checkRange(path, value, 0, 255);
     }
 
-    /** A transport port, 0..65535. */
+    /**
+     * A transport port a rule or a daemon names, 1..65535 (openbsd-pbr-types port-number): sshd_config(5) refuses
+     * {@code Port 0}, and a pf rule on port 0 matches nothing a client sends.
+     */
     public static int checkPort(final String path, final int value) {
-        return checkRange(path, value, 0, 65535);
+        if (value < 1 || value > 65535) {
+            throw new IntentException(path, value + " is not a port (1..65535; port 0 is not one a connection can"
+                + " use, and sshd refuses it)");
+        }
+        return value;
     }
 
     /** {@code values} as an immutable list, each checked by {@code check}; null is an empty list. */

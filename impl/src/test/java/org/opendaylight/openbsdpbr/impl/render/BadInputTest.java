@@ -48,6 +48,10 @@ import org.opendaylight.openbsdpbr.api.intent.Via;
  * naming its element in YANG terms; nothing can inject a line, a rule or a shell command; no message shows a secret.
  */
 class BadInputTest {
+    /** MATHEMATICAL DOUBLE-STRUCK CAPITAL A, U+1D538: one character, two UTF-16 units. */
+    private static final String ASTRAL = Character.toString(0x1D538);
+    /** The first half of a surrogate pair, alone. */
+    private static final String LONE_SURROGATE = String.valueOf((char) 0xD835);
     private static final RouterIntent SEED = GoldenFixtures.seedRouter();
 
     private static void refused(final ThrowingCallable build, final String path) {
@@ -133,7 +137,68 @@ class BadInputTest {
             Arguments.of("sequence 0", (ThrowingCallable) () -> new PolicyRoute("r", 0, null, "vport0", null, null,
                 null, null, new Via.ViaRdomain(1)), "policy-route[name=r]/sequence"),
             Arguments.of("a shell command as release", (ThrowingCallable) () -> new RouterIntent("r", "7.8; reboot",
-                null, null, null, null), "openbsd-release"));
+                null, null, null, null), "openbsd-release"),
+            // issue 9 class 3: pfctl's lexer reads these names as keywords
+            Arguments.of("a table named like a pf keyword", (ThrowingCallable) () -> new PfTable("tagged", null, true,
+                false, null), "table/name"),
+            Arguments.of("a host group named like a pf keyword", (ThrowingCallable) () -> new HostGroup("block", null,
+                List.of("10.0.0.1")), "host-group/name"),
+            Arguments.of("a table reference to a pf keyword", (ThrowingCallable) () -> new Endpoint.TableRef("table"),
+                "table"),
+            Arguments.of("a host group reference to a pf keyword", (ThrowingCallable) ()
+                -> new Endpoint.HostGroupRef("on"), "host-group"),
+            // issue 10: text that can hide meaning
+            Arguments.of("a right-to-left override in a description", (ThrowingCallable) () -> new Interface("em1",
+                Kind.PHYSICAL, "LAN \u202Etrop", 0, null, null, null, null, true), "interface[name=em1]/description"),
+            Arguments.of("a first-strong isolate in a description", (ThrowingCallable) () -> new PfTable("t",
+                "a\u2068b", true, false, null), "table[name=t]/description"),
+            Arguments.of("a zero-width space in a description", (ThrowingCallable) () -> new Rdomain(1, "PP\u200BPoE",
+                null, null, null), "rdomain[id=1]/description"),
+            Arguments.of("a byte-order mark in a description", (ThrowingCallable) () -> new HostGroup("g", "\uFEFFx",
+                List.of("10.0.0.1")), "host-group[name=g]/description"),
+            Arguments.of("a C1 control in a description", (ThrowingCallable) () -> new Profile("p", "a\u009bb", null),
+                "profiles/profile[name=p]/description"),
+            Arguments.of("a lone surrogate in a description", (ThrowingCallable) () -> new Uplink("wan",
+                "a" + LONE_SURROGATE + "b", 0, null, new StaticUplink("em3", "203.0.113.2/30", "203.0.113.1")),
+                "uplink[name=wan]/description"),
+            Arguments.of("201 characters outside the BMP", (ThrowingCallable) () -> new Interface("em1", Kind.PHYSICAL,
+                ASTRAL.repeat(201), 0, null, null, null, null, true), "interface[name=em1]/description"),
+            // issue 9 class 6: sshd refuses Port 0
+            Arguments.of("sshd on port 0", (ThrowingCallable) () -> new Sshd(null, 0, false, null), "sshd/port"),
+            Arguments.of("an inbound service on port 0", (ThrowingCallable) () -> new InboundService("ssh", "wan",
+                null, 0, null), "inbound-service[name=ssh]/port"),
+            Arguments.of("a rule on port 0", (ThrowingCallable) () -> new Endpoint(null, false, List.of(0)), "port"));
+    }
+
+    @Test
+    void lengthIsCountedInCharactersNotUtf16Units() {
+        // 200 characters outside the Basic Multilingual Plane are 400 UTF-16 units: YANG counts 200
+        final String astral = ASTRAL.repeat(200);
+        assertThat(astral).hasSize(400);
+        assertThat(Syntax.descriptionProblem(astral)).isNull();
+        assertThat(new Interface("em1", Kind.PHYSICAL, astral, 0, null, null, null, null, true).description())
+            .isEqualTo(astral);
+        assertThat(Syntax.descriptionProblem(astral + "x")).isEqualTo(
+            "a description has at most 200 characters, this one 201");
+    }
+
+    @Test
+    void visibleTextOfEveryScriptIsADescription() {
+        for (String text : List.of("東京支店の回線", "Zürich – Filiale", "שלום", "مرحبا", "emoji 🚀 ok", "a\u00a0b")) {
+            assertThat(Syntax.descriptionProblem(text)).as(text).isNull();
+        }
+        assertThat(Syntax.descriptionProblem("LAN \u202Etrop")).isEqualTo("a description cannot hold invisible"
+            + " format characters such as bidirectional overrides or zero-width characters (U+202E)");
+    }
+
+    @Test
+    void everyPfKeywordThatLooksLikeANameIsRefusedCaseSensitively() {
+        for (String keyword : Syntax.PF_KEYWORDS) {
+            assertThat(Syntax.isPfName(keyword)).as(keyword).isFalse();
+            assertThat(Syntax.isPfName(keyword.toUpperCase(java.util.Locale.ROOT))).as(keyword).isTrue();
+        }
+        assertThat(Syntax.isPfName("tagged_hosts")).isTrue();
+        assertThat(Syntax.isPfName("martians")).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
