@@ -21,8 +21,10 @@ import java.util.List;
  * @param ports ports (0..65535); they need protocol tcp or udp on the rule; null is none
  */
 public record Endpoint(Match match, boolean negate, List<Integer> ports) {
-    /** {@code any}, no ports. */
+    /** {@code any}, no ports: the YANG default of a source. */
     public static final Endpoint ANY = new Endpoint(Any.INSTANCE, false, List.of());
+    /** {@code !<martians>}, no ports: the YANG default of a policy route's destination. */
+    public static final Endpoint INTERNET = new Endpoint(Internet.INSTANCE, false, List.of());
 
     public Endpoint {
         match = match == null ? Any.INSTANCE : match;
@@ -38,14 +40,34 @@ public record Endpoint(Match match, boolean negate, List<Integer> ports) {
     }
 
     /** What one side of a rule matches (YANG choice {@code match}). */
-    public sealed interface Match permits Any, Networks, TableRef, HostGroupRef, InterfaceNetwork {
+    public sealed interface Match permits Any, Internet, Networks, TableRef, HostGroupRef, InterfaceNetwork {
         // a closed set of cases
     }
 
-    /** pf's {@code any} (the YANG default). */
+    /** pf's {@code any} (the YANG default of a source). */
     public enum Any implements Match {
         /** The only instance. */
-        INSTANCE
+        INSTANCE;
+
+        @Override
+        public String toString() {
+            return "any";
+        }
+    }
+
+    /**
+     * Every address but the special-purpose ones: pf's {@code !<martians>}, the seed's exclusion (YANG case
+     * {@code internet}, the default of a policy route's destination). It cannot be negated: the renderer writes the
+     * negation itself.
+     */
+    public enum Internet implements Match {
+        /** The only instance. */
+        INSTANCE;
+
+        @Override
+        public String toString() {
+            return "internet";
+        }
     }
 
     /**

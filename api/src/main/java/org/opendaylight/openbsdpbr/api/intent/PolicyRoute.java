@@ -20,7 +20,8 @@ import static java.util.Objects.requireNonNull;
  * @param family inet or inet6; null is inet
  * @param protocol tcp, udp, icmp, icmp6, or null for any
  * @param source the source side; null is any
- * @param destination the destination side; null is any
+ * @param destination the destination side; null is {@link Endpoint#INTERNET} (the YANG default: LAN traffic to the
+ *     router and to private networks stays in its own routing table)
  * @param via where the traffic leaves
  */
 public record PolicyRoute(String name, long sequence, String description, String ingressInterface, Family family,
@@ -38,7 +39,7 @@ public record PolicyRoute(String name, long sequence, String description, String
         Syntax.checkInterfaceName(at + "/ingress-interface", ingressInterface);
         family = family == null ? Family.INET : family;
         source = source == null ? Endpoint.ANY : source;
-        destination = destination == null ? Endpoint.ANY : destination;
+        destination = destination == null ? Endpoint.INTERNET : destination;
         requireNonNull(via, () -> at + ": via-uplink or via-rdomain is missing");
     }
 

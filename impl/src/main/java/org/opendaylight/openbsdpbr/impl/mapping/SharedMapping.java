@@ -106,8 +106,10 @@ final class SharedMapping {
         final String at = PolicyRoute.path(name);
         final long sequence = required(at + "/sequence", route.getSequence()).longValue();
         final String ingress = text(required(at + "/ingress-interface", route.getIngressInterface()));
-        final Endpoint source = at(at + "/source", () -> endpoint(route.getSource()));
-        final Endpoint destination = at(at + "/destination", () -> endpoint(route.getDestination()));
+        final Endpoint source = at(at + "/source", () -> endpoint(route.getSource(), Endpoint.Any.INSTANCE));
+        // the destination's choice defaults to internet (a refine in the YANG module), the source's to any
+        final Endpoint destination = at(at + "/destination", () -> endpoint(route.getDestination(),
+            Endpoint.Internet.INSTANCE));
         final Via via = at(at, () -> via(route.getAction()));
         return new PolicyRoute(name, sequence, text(route.getDescription()), ingress, family(route.getFamily()),
             protocol(route.getProtocol()), source, destination, via);
@@ -135,20 +137,28 @@ final class SharedMapping {
         };
     }
 
-    /** One side of a rule; errors relative to the side ({@code network}, {@code port}). */
+    /**
+     * One side of a rule; errors relative to the side ({@code network}, {@code port}).
+     *
+     * @param endpoint the side's binding, or null when the container is absent
+     * @param unset the choice's YANG default, taken when no case is written
+     */
     private static Endpoint endpoint(
-            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.@Nullable Endpoint endpoint) {
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.@Nullable Endpoint endpoint,
+            final Endpoint.Match unset) {
         if (endpoint == null) {
-            return Endpoint.ANY;
+            return Endpoint.of(unset);
         }
-        return new Endpoint(match(endpoint.getMatch()), flag(endpoint.getNegate(), DEFAULT_NEGATE),
+        return new Endpoint(match(endpoint.getMatch(), unset), flag(endpoint.getNegate(), DEFAULT_NEGATE),
             Values.numbers(endpoint.getPort()));
     }
 
-    private static Endpoint.Match match(final @Nullable Match match) {
+    private static Endpoint.Match match(final @Nullable Match match, final Endpoint.Match unset) {
         return switch (match) {
-            case null -> Endpoint.Any.INSTANCE;
+            case null -> unset;
             case Any any -> Endpoint.Any.INSTANCE;
+            case org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.endpoint.match.Internet internet ->
+                Endpoint.Internet.INSTANCE;
             case Network network -> new Endpoint.Networks(unions(network.getNetwork(),
                 NetworkOrAddress::stringValue, Order.ADDRESS));
             case Table table -> new Endpoint.TableRef(text(required("table", table.getTable())));

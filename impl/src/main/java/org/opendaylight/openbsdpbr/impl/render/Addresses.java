@@ -39,6 +39,41 @@ final class Addresses {
         return (left[0] & highMask) == (right[0] & highMask) && (left[1] & lowMask) == (right[1] & lowMask);
     }
 
+    /**
+     * The network a prefix names, as a key equal for every spelling of it: {@code 10.0.0.1/8} and {@code 10.0.0.0/8}
+     * are one network (route(8) masks the host bits), {@code 2001:db8::/32} and {@code 2001:DB8:0::/32} too.
+     */
+    static String networkKey(final String prefix) {
+        final int length = Syntax.prefixLength(prefix);
+        final String base = Syntax.addressPart(prefix);
+        if (!Syntax.isV6(prefix)) {
+            final long mask = length == 0 ? 0 : 0xFFFF_FFFFL << (32 - length) & 0xFFFF_FFFFL;
+            return "4:" + (Syntax.ipv4Value(base) & mask) + "/" + length;
+        }
+        final long[] value = ipv6(base);
+        final long highMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+        final long lowMask = length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+        return "6:" + (value[0] & highMask) + ":" + (value[1] & lowMask) + "/" + length;
+    }
+
+    /** Whether two addresses of {@link Syntax} are the same address, whatever their spelling. */
+    static boolean same(final String left, final String right) {
+        if (Syntax.isV6(left) != Syntax.isV6(right)) {
+            return false;
+        }
+        if (!Syntax.isV6(left)) {
+            return Syntax.ipv4Value(left) == Syntax.ipv4Value(right);
+        }
+        final long[] one = ipv6(left);
+        final long[] other = ipv6(right);
+        return one[0] == other[0] && one[1] == other[1];
+    }
+
+    /** Whether the address is 0.0.0.0 or :: (every address: sshd's wildcard). */
+    static boolean isUnspecified(final String address) {
+        return Syntax.isV6(address) ? same(address, "::") : Syntax.ipv4Value(address) == 0;
+    }
+
     /** An IPv6 address that passed {@link Syntax#isIpv6Address} as its high and low 64 bits. */
     static long[] ipv6(final String address) {
         final int[] groups = new int[8];

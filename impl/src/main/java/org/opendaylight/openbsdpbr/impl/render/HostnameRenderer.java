@@ -124,9 +124,10 @@ final class HostnameRenderer {
             final boolean holdsDefault = resolution.defaultRoutes.get(uplink.rdomain()) == uplink;
             switch (uplink.kind()) {
                 case Pppoe pppoe -> {
-                    if (pppoe.mtu() > 1492) {
-                        // RFC 4638: the parent carries the 8-byte PPPoE header on top
-                        extrasOf(pppoe.parent()).minMtu = pppoe.mtu() + 8;
+                    if (pppoe.mtu() > IntentValidator.ETHERNET_MTU - IntentValidator.PPPOE_HEADER) {
+                        // RFC 4638: the parent carries the 8-byte PPPoE header on top, for the largest session on it
+                        final Extras parent = extrasOf(pppoe.parent());
+                        parent.minMtu = Math.max(parent.minMtu, pppoe.mtu() + IntentValidator.PPPOE_HEADER);
                     }
                 }
                 case MapE mapE -> {

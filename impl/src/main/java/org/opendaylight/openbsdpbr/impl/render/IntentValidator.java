@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.Family;
+import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
@@ -24,6 +26,7 @@ import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Protocol;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.Sshd;
 import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
@@ -45,8 +48,40 @@ import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
  * not twice; veb members; static-route next hops; duplicate policy-route sequence; uplink rdomain against its
  * interface's; two uplinks on one interface; PPPoE parent and secret; MAP-E parameters (RFC 7597 arithmetic); rule
  * pieces pf cannot express (ports without tcp/udp, a negated list, a family mismatch).
+ *
+ * <p>And what pfctl, sshd, route(8) or the kernel would refuse or silently do otherwise on the router:
+ * <ul>
+ *   <li><b>A policy route says one uplink and leaves through another.</b> {@code via-uplink X} renders
+ *       {@code rtable N} for X's rdomain, and traffic in table N leaves by N's default route: X must hold it
+ *       ({@code default-route-via}), for IPv6 too (only PPPoE with {@code ipv6} routes IPv6). Refused rather than
+ *       rendered with {@code route-to}: route-to needs the next hop's address, which PPPoE and DHCP learn only at
+ *       run time, and it would bypass the rdomain's own table (and so its NAT and MSS rules' interface) for this
+ *       traffic alone; naming X's rdomain default makes the file and the intent say the same. Use
+ *       {@code via-rdomain N} to mean "whatever leaves rdomain N".</li>
+ *   <li><b>A policy route on an interface that faces an ISP</b> (an uplink's interface, a MAP-E WAN, a PPPoE
+ *       parent): its {@code pass in} would open the interface's default-deny to the Internet.</li>
+ *   <li><b>Families</b>: a host group with no address of the rule's family (pfctl: "rule expands to no valid
+ *       combination"); {@code <if>:network} of an interface without an address of the rule's family that exists
+ *       when pf.conf loads (pfctl: "no IP address found"; a veb, an unnumbered, DHCP or PPPoE interface); an
+ *       inbound service with IPv6 sources on an uplink that carries no IPv6.</li>
+ *   <li><b>Values the daemons refuse</b>: an sshd listener in an rdomain that does not exist or on an address
+ *       that no interface of that rdomain holds; unwind in an rtable no interface creates; a static default route
+ *       where the rdomain's uplink already adds one, or two static routes to one network (route(8): "File
+ *       exists"); a PPPoE MTU the parent's MTU cannot carry (it needs MTU + 8, RFC 4638); IPv6 on an interface or
+ *       PPPoE session with an MTU below 1280 (RFC 8200); a MAP-E tunnel MTU above the WAN's MTU - 40 (the outer
+ *       IPv6 header).</li>
+ * </ul>
  */
 public final class IntentValidator {
+    /** The PPPoE header a parent carries on top of the session's MTU (RFC 2516, RFC 4638). */
+    static final int PPPOE_HEADER = 8;
+    /** IPv6's minimum link MTU (RFC 8200 section 5). */
+    static final int IPV6_MIN_MTU = 1280;
+    /** The IPv6 header a MAP-E tunnel adds (RFC 7597). */
+    static final int IPV6_HEADER = 40;
+    /** An Ethernet interface's MTU unless told otherwise. */
+    static final int ETHERNET_MTU = 1500;
+
     private IntentValidator() {
         // utility
     }
@@ -106,6 +141,7 @@ public final class IntentValidator {
             checkPolicyRoutes();
             checkNat();
             checkInboundServices();
+            checkServices();
         }
 
         private void checkUplinks() {
@@ -133,9 +169,14 @@ public final class IntentValidator {
                 error(at + "/parent", "no interface " + pppoe.parent() + " in this router's intent");
             } else if (parent.kind() == Interface.Kind.VEB) {
                 error(at + "/parent", "PPPoE runs on an Ethernet interface, not on the bridge " + parent.name());
-            } else if (parent.mtu() != null && pppoe.mtu() > 1492 && parent.mtu() < pppoe.mtu() + 8) {
+            } else if (parent.mtu() != null && parent.mtu() < pppoe.mtu() + PPPOE_HEADER) {
                 error(at + "/mtu", "a PPPoE MTU of " + pppoe.mtu() + " needs the parent's MTU at least "
-                    + (pppoe.mtu() + 8) + " (RFC 4638); " + parent.name() + " has " + parent.mtu());
+                    + (pppoe.mtu() + PPPOE_HEADER) + " (the 8-byte PPPoE header, RFC 4638); " + parent.name()
+                    + " has " + parent.mtu());
+            }
+            if (pppoe.ipv6() && pppoe.mtu() < IPV6_MIN_MTU) {
+                error(at + "/mtu", "IPv6 needs an MTU of at least 1280 (RFC 8200); this PPPoE session has "
+                    + pppoe.mtu());
             }
             if (pppoe.secret() == null) {
                 error(at + "/secret", "missing: hostname." + pppoe.iface() + " needs the PPPoE secret");
@@ -149,6 +190,13 @@ public final class IntentValidator {
             } else if (wan.kind() == Interface.Kind.VEB) {
                 error(at + "/wan-interface", "the CE address goes on an interface with an address, not on the bridge "
                     + wan.name());
+            } else {
+                final int wanMtu = effectiveMtu(wan);
+                if (mapE.mtu() > wanMtu - IPV6_HEADER) {
+                    error(at + "/mtu", "a MAP-E tunnel MTU of " + mapE.mtu() + " needs the WAN's MTU at least "
+                        + (mapE.mtu() + IPV6_HEADER) + " (the 40-byte outer IPv6 header); " + wan.name() + " has "
+                        + wanMtu);
+                }
             }
             try {
                 final MapEParameters params = new MapEParameters(mapE.delegatedPrefix(), mapE.ruleIpv6Prefix(),
@@ -195,9 +243,35 @@ public final class IntentValidator {
                         resolution.defaultRoutes.put(rdomain.id(), uplink);
                     }
                 }
+                final Map<String, String> networks = new HashMap<>();
                 for (StaticRoute route : rdomain.staticRoutes()) {
-                    checkStaticRoute(rdomain, at + "/" + StaticRoute.path(route.destination()), route);
+                    final String routeAt = at + "/" + StaticRoute.path(route.destination());
+                    checkStaticRoute(rdomain, routeAt, route);
+                    final String other = networks.putIfAbsent(Addresses.networkKey(route.destination()),
+                        route.destination());
+                    if (other != null) {
+                        error(routeAt + "/destination", "the same network as the static route to " + other
+                            + ": route(8) refuses the second one (File exists)");
+                    }
+                    checkStaticDefault(rdomain, routeAt, route);
                 }
+            }
+        }
+
+        /** A static default route where the rdomain's default-route-via uplink adds one of that family already. */
+        private void checkStaticDefault(final Rdomain rdomain, final String at, final StaticRoute route) {
+            if (Syntax.prefixLength(route.destination()) != 0 || rdomain.defaultRouteVia() == null) {
+                return;
+            }
+            final Uplink uplink = resolution.uplinks.get(rdomain.defaultRouteVia());
+            if (uplink == null || uplink.rdomain() != rdomain.id()) {
+                return;
+            }
+            final boolean v6 = Syntax.isV6(route.destination());
+            if (!v6 || uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                error(at + "/destination", "rdomain " + rdomain.id() + " gets its " + (v6 ? "IPv6" : "IPv4")
+                    + " default route from the uplink " + uplink.name() + " (default-route-via): a second default"
+                    + " route fails (route(8): File exists); drop this static route or default-route-via");
             }
         }
 
@@ -246,7 +320,37 @@ public final class IntentValidator {
                 if (iface.kind() == Interface.Kind.LOOPBACK && iface.name().equals("lo0")) {
                     error(at + "/name", "lo0 is configured by netstart itself");
                 }
+                if (iface.mtu() != null && iface.mtu() < IPV6_MIN_MTU && carriesIpv6(iface)) {
+                    error(at + "/mtu", "IPv6 needs an MTU of at least 1280 (RFC 8200); " + iface.name()
+                        + " carries IPv6 with " + iface.mtu());
+                }
             }
+        }
+
+        /** Whether the interface gets an IPv6 address: its own, or the MAP-E CE address on a WAN. */
+        private boolean carriesIpv6(final Interface iface) {
+            if (!iface.ipv6Addresses().isEmpty()) {
+                return true;
+            }
+            final Resolution.IspFacing facing = resolution.ispFacing.get(iface.name());
+            return facing != null && facing.v6;
+        }
+
+        /**
+         * The MTU the interface runs with: its own, else what the renderer raises it to for PPPoE sessions on it
+         * (the largest session + 8), else Ethernet's 1500.
+         */
+        private int effectiveMtu(final Interface iface) {
+            if (iface.mtu() != null) {
+                return iface.mtu();
+            }
+            int mtu = ETHERNET_MTU;
+            for (Uplink uplink : resolution.intent.uplinks()) {
+                if (uplink.kind() instanceof Pppoe pppoe && pppoe.parent().equals(iface.name())) {
+                    mtu = Math.max(mtu, pppoe.mtu() + PPPOE_HEADER);
+                }
+            }
+            return mtu;
         }
 
         private void checkPolicyRoutes() {
@@ -261,11 +365,19 @@ public final class IntentValidator {
                 if (!resolution.interfaces.containsKey(route.ingressInterface())) {
                     error(routePath(route, "ingress-interface"), "no interface " + route.ingressInterface()
                         + " in this router's intent");
+                } else if (resolution.facesIsp(route.ingressInterface())) {
+                    error(routePath(route, "ingress-interface"), route.ingressInterface() + " faces the ISP ("
+                        + String.join(", ", resolution.ispFacing.get(route.ingressInterface()).roles)
+                        + "): its pass rule would let the Internet in past the interface's default-deny; a policy"
+                        + " route belongs on the LAN side");
                 }
                 // instanceof rather than pattern switches in the per-route checks: see PfRenderer
                 if (route.via() instanceof Via.ViaUplink via) {
-                    if (!resolution.uplinks.containsKey(via.uplink())) {
+                    final Uplink uplink = resolution.uplinks.get(via.uplink());
+                    if (uplink == null) {
                         error(routePath(route, "via-uplink"), "no uplink " + via.uplink());
+                    } else {
+                        checkLeavesThrough(route, uplink);
                     }
                 } else if (route.via() instanceof Via.ViaRdomain via
                         && !resolution.existingRdomains.contains(via.rdomain())) {
@@ -280,6 +392,31 @@ public final class IntentValidator {
                 }
                 checkEndpoint(route, "source", route.source());
                 checkEndpoint(route, "destination", route.destination());
+            }
+        }
+
+        /**
+         * {@code via-uplink X} renders {@code rtable N} for X's rdomain: the traffic leaves by table N's default route,
+         * which must be X's (see the class comment).
+         */
+        private void checkLeavesThrough(final PolicyRoute route, final Uplink uplink) {
+            final Rdomain rdomain = resolution.rdomains.get(uplink.rdomain());
+            final String holder = rdomain == null ? null : rdomain.defaultRouteVia();
+            if (holder != null && !resolution.defaultRoutes.containsKey(uplink.rdomain())) {
+                // the rdomain's default-route-via is wrong itself, and reported there
+                return;
+            }
+            if (!uplink.name().equals(holder)) {
+                error(routePath(route, "via-uplink"), "the uplink " + uplink.name() + " is in rdomain "
+                    + uplink.rdomain() + (holder == null ? ", which has no default-route-via: this traffic would"
+                    + " have no way out" : ", whose default route is via " + holder + ": this traffic would leave"
+                    + " through " + holder) + "; set rdomain " + uplink.rdomain() + "'s default-route-via to "
+                    + uplink.name() + ", or say via-rdomain " + uplink.rdomain());
+            } else if (route.family() == Family.INET6
+                    && !(uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6())) {
+                error(routePath(route, "via-uplink"), "the uplink " + uplink.name() + " adds no IPv6 default route"
+                    + " (only PPPoE with ipv6 does): inet6 traffic in rdomain " + uplink.rdomain()
+                    + " would not leave through it");
             }
         }
 
@@ -298,15 +435,28 @@ public final class IntentValidator {
                     error(routePath(route, side + "/table"), "no table " + table.table());
                 }
             } else if (match instanceof Endpoint.InterfaceNetwork network) {
+                final boolean v6 = route.family() == Family.INET6;
                 if (!resolution.interfaceNetworks.contains(network.value())) {
                     error(routePath(route, side + "/interface-network"), "no interface "
                         + network.interfaceName() + " in this router's intent");
+                } else if (!resolution.hasStaticAddress(network.interfaceName(), v6)) {
+                    error(routePath(route, side + "/interface-network"), noAddress(network.interfaceName(), v6));
                 }
             } else if (match instanceof Endpoint.HostGroupRef group) {
-                if (!resolution.hostGroups.containsKey(group.hostGroup())) {
+                final HostGroup found = resolution.hostGroups.get(group.hostGroup());
+                if (found == null) {
                     error(routePath(route, side + "/host-group"), "no host group " + group.hostGroup());
                 } else if (endpoint.negate()) {
                     error(routePath(route, side + "/negate"), "pf cannot negate a host group (a list); use a table");
+                } else if (!hasFamily(found.addresses(), route.family())) {
+                    error(routePath(route, side + "/host-group"), "the host group " + found.name() + " has no "
+                        + route.family().keyword() + " address: pfctl refuses the rule (rule expands to no valid"
+                        + " combination)");
+                }
+            } else if (match == Endpoint.Internet.INSTANCE) {
+                if (endpoint.negate()) {
+                    error(routePath(route, side + "/negate"), "'not internet' is not offered: name the table"
+                        + " martians to mean the special-purpose ranges");
                 }
             } else if (match instanceof Endpoint.Networks networks) {
                 if (endpoint.negate() && networks.networks().size() > 1) {
@@ -326,7 +476,25 @@ public final class IntentValidator {
         private void checkInterfaceNetwork(final String at, final String iface) {
             if (!resolution.interfaces.containsKey(iface) && !resolution.uplinkByInterface.containsKey(iface)) {
                 error(at, "no interface " + iface + " in this router's intent");
+            } else if (!resolution.hasStaticAddress(iface, false)) {
+                error(at, noAddress(iface, false));
             }
+        }
+
+        private static String noAddress(final String iface, final boolean v6) {
+            return iface + " has no " + (v6 ? "IPv6" : "IPv4") + " address in the intent (a bridge, an unnumbered"
+                + " interface, or one whose address comes from DHCP, PPPoE or router advertisements): pfctl resolves "
+                + iface + ":network when it loads pf.conf and fails with \"no IP address found\"";
+        }
+
+        private static boolean hasFamily(final List<String> addresses, final Family family) {
+            final boolean v6 = family == Family.INET6;
+            for (String address : addresses) {
+                if (Syntax.isV6(address) == v6) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void checkNat() {
@@ -345,8 +513,38 @@ public final class IntentValidator {
 
         private void checkInboundServices() {
             for (InboundService service : resolution.shared.inboundServices()) {
-                if (!resolution.uplinks.containsKey(service.uplink())) {
+                final Uplink uplink = resolution.uplinks.get(service.uplink());
+                if (uplink == null) {
                     error(InboundService.path(service.name()) + "/uplink", "no uplink " + service.uplink());
+                } else if (hasFamily(service.sources(), Family.INET6)
+                        && !resolution.ispFacing.get(uplink.interfaceName()).v6) {
+                    error(InboundService.path(service.name()) + "/source", "IPv6 sources, but the uplink "
+                        + uplink.name() + " (" + uplink.interfaceName() + ") carries no IPv6: the inet rule would"
+                        + " drop them without a word");
+                }
+            }
+        }
+
+        private void checkServices() {
+            final DnsResolver resolver = resolution.shared.dnsResolver();
+            if (resolver != null && !resolution.existingRdomains.contains(resolver.rtable())) {
+                error(DnsResolver.PATH + "/rtable", "rdomain " + resolver.rtable() + " holds no interface: no"
+                    + " routing table " + resolver.rtable() + " exists for unwind to run in");
+            }
+            final Sshd sshd = resolution.shared.sshd();
+            if (sshd == null) {
+                return;
+            }
+            for (Sshd.Listen listen : sshd.listeners()) {
+                if (!resolution.existingRdomains.contains(listen.rdomain())) {
+                    error(listen.path() + "/rdomain", "rdomain " + listen.rdomain() + " holds no interface: sshd"
+                        + " cannot listen there");
+                } else if (!Addresses.isUnspecified(listen.address())
+                        && !RouteLines.holdsAddress(resolution, listen.rdomain(), listen.address())) {
+                    error(listen.path() + "/address", "no interface in rdomain " + listen.rdomain()
+                        + " has the address " + listen.address() + " in the intent: sshd cannot bind it (listen on "
+                        + (listen.isV6() ? "::" : "0.0.0.0") + ", or on an address an interface of rdomain "
+                        + listen.rdomain() + " holds)");
                 }
             }
         }

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.impl.render;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,13 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
+import org.opendaylight.openbsdpbr.api.intent.Endpoint;
+import org.opendaylight.openbsdpbr.api.intent.Family;
+import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.NatRule;
+import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
+import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.Sshd;
+import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
+import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.Via;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
@@ -30,17 +38,24 @@ import org.opendaylight.openbsdpbr.impl.render.Lint.Severity;
 /**
  * Lints of a valid effective intent. Codes:
  * <ul>
- *   <li>{@code rtable-ingress-uplink}: a policy route enters on an uplink's interface. pf applies {@code rtable} only
- *       to inbound traffic, so a policy route is meant for the LAN side; on an uplink it re-routes Internet traffic.
- *       (The model cannot put rtable on an outbound rule, where it would do nothing.)</li>
- *   <li>{@code no-default-route}: a policy route sends traffic to an rdomain whose table has no default route: it is
- *       dropped unless a static route matches.</li>
+ *   <li>{@code destination-any}: a policy route's destination is {@code any}: it also moves LAN traffic to the
+ *       router itself and to the other local networks into another routing table, where it leaves through an uplink
+ *       or is dropped. The default destination, {@code internet} ({@code !<martians>}), is what the seed writes.</li>
+ *   <li>{@code local-network-not-excluded}: a policy route's destination is {@code internet}, but a LAN-side
+ *       network of the router holds addresses outside the special-purpose ranges (a public IPv4 or a global IPv6
+ *       LAN): traffic to it is moved too. Name the destinations, or define the table martians with it.</li>
+ *   <li>{@code no-default-route}: a policy route sends traffic of its family to an rdomain ({@code via-rdomain})
+ *       whose table has no default route of that family: it is dropped unless a static route matches.
+ *       ({@code via-uplink} is checked by the validator: the uplink must hold the default route.)</li>
+ *   <li>{@code family-mismatch}: a policy route names a table without an entry of its family (it matches nothing,
+ *       or everything when negated); a host group or table holds addresses of a family that no policy route naming
+ *       it has (pf drops them from the rule without a word).</li>
  *   <li>{@code rdomain-no-loopback}: unwind runs in, or sshd listens in, an rdomain above 0 without a loopback
  *       address: unwind cannot listen on 127.0.0.1 there, local clients in that rdomain cannot reach sshd.</li>
  *   <li>{@code unwind-serve-lan}: unwind only listens on localhost; LAN hosts cannot use it.</li>
- *   <li>{@code sshd-listener-no-rdomain} (error): sshd listens in an rdomain that holds no interface; sshd cannot
- *       bind there. {@code sshd-listener-no-route}: the rdomain has neither a default route nor an interface
- *       address, so nothing can reach the listener.</li>
+ *   <li>{@code sshd-listener-no-route}: the rdomain has neither a default route nor an interface address, so
+ *       nothing can reach the listener. (A listener in an rdomain that does not exist, or on an address no interface
+ *       holds, is refused by the validator.)</li>
  *   <li>{@code map-e-portset-kernel}: nat-mode map-e-portset is not in any stock OpenBSD release; pfctl refuses the
  *       rule set unless the kernel and pfctl carry the MAP-E patch.</li>
  *   <li>{@code inbound-no-nat}, {@code inbound-no-address}, {@code inbound-port-outside-portset}: a service exposed
@@ -54,32 +69,48 @@ import org.opendaylight.openbsdpbr.impl.render.Lint.Severity;
 final class Lints {
     private final Resolution resolution;
     private final List<Lint> lints;
-    /** Routing domains whose table gets a default route. */
+    /** Routing domains whose table gets an IPv4 default route. */
     private final Set<Integer> withDefaultRoute = new HashSet<>();
-    /** The uplink each interface carries: its own, as PPPoE parent or as MAP-E WAN (the first one wins). */
-    private final Map<String, String> uplinkOn = new HashMap<>();
+    /** Routing domains whose table gets an IPv6 default route. */
+    private final Set<Integer> withDefaultRoute6 = new HashSet<>();
 
     private Lints(final Resolution resolution, final List<Lint> lints) {
         this.resolution = resolution;
         this.lints = lints;
-        // default-route-via, or dhcpleased on a DHCP uplink
+        // IPv4: default-route-via, dhcpleased on a DHCP uplink, or a static default route
         withDefaultRoute.addAll(resolution.defaultRoutes.keySet());
         for (Uplink uplink : resolution.intent.uplinks()) {
             if (uplink.kind() instanceof Dhcp) {
                 withDefaultRoute.add(uplink.rdomain());
             }
-            final String carrier = switch (uplink.kind()) {
-                case Pppoe pppoe -> pppoe.parent();
-                case MapE mapE -> mapE.wanInterface();
-                default -> uplink.interfaceName();
-            };
-            uplinkOn.putIfAbsent(carrier, uplink.name());
+        }
+        // IPv6: a PPPoE session with ipv6 that holds the default, slaacd on a MAP-E WAN, or a static default route
+        for (Map.Entry<Integer, Uplink> entry : resolution.defaultRoutes.entrySet()) {
+            if (entry.getValue().kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                withDefaultRoute6.add(entry.getKey());
+            }
+        }
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            if (uplink.kind() instanceof MapE mapE) {
+                final Interface wan = resolution.interfaces.get(mapE.wanInterface());
+                if (wan != null) {
+                    withDefaultRoute6.add(wan.rdomain());
+                }
+            }
+        }
+        for (Rdomain rdomain : resolution.intent.rdomains()) {
+            for (StaticRoute route : rdomain.staticRoutes()) {
+                if (Syntax.prefixLength(route.destination()) == 0) {
+                    (Syntax.isV6(route.destination()) ? withDefaultRoute6 : withDefaultRoute).add(rdomain.id());
+                }
+            }
         }
     }
 
     static void collect(final Resolution resolution, final List<Lint> lints) {
         final Lints collector = new Lints(resolution, lints);
         collector.policyRoutes();
+        collector.families();
         collector.services();
         collector.uplinks();
         collector.inboundServices();
@@ -95,25 +126,142 @@ final class Lints {
 
     private void policyRoutes() {
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
-            final String uplink = uplinkOn.get(route.ingressInterface());
-            if (uplink != null) {
-                add(PolicyRoute.path(route.name()) + "/ingress-interface", "rtable-ingress-uplink", Severity.WARNING,
-                    route.ingressInterface() + " carries the uplink " + uplink + ": rtable acts on traffic entering"
-                    + " there, i.e. traffic from the Internet; a policy route belongs on the LAN side");
+            final Endpoint destination = route.destination();
+            if (destination.match() == Endpoint.Any.INSTANCE && !destination.negate()) {
+                add(PolicyRoute.path(route.name()) + "/destination", "destination-any", Severity.WARNING,
+                    "destination any also moves LAN traffic to the router itself and to the other local networks"
+                    + " into rtable " + rtableOf(route) + "; leave the destination out (internet: !<martians>, the"
+                    + " default) or name the destinations");
+            } else if (destination.match() == Endpoint.Internet.INSTANCE) {
+                localNetworksNotExcluded(route);
             }
-            final int rtable;
-            final String viaPath;
             // instanceof rather than a pattern switch in the per-route loop: see PfRenderer
-            if (route.via() instanceof Via.ViaUplink via) {
-                rtable = resolution.uplinks.get(via.uplink()).rdomain();
-                viaPath = "via-uplink";
-            } else {
-                rtable = ((Via.ViaRdomain) route.via()).rdomain();
-                viaPath = "via-rdomain";
+            if (route.via() instanceof Via.ViaRdomain via) {
+                final boolean v6 = route.family() == Family.INET6;
+                if (!(v6 ? withDefaultRoute6 : withDefaultRoute).contains(via.rdomain())) {
+                    add(PolicyRoute.path(route.name()) + "/via-rdomain", "no-default-route", Severity.WARNING,
+                        "rdomain " + via.rdomain() + " has no " + (v6 ? "IPv6" : "IPv4") + " default route: this"
+                        + " traffic is dropped unless a static route matches");
+                }
             }
-            if (!hasDefaultRoute(rtable)) {
-                add(PolicyRoute.path(route.name()) + "/" + viaPath, "no-default-route", Severity.WARNING,
-                    "rdomain " + rtable + " has no default route (no default-route-via): this traffic is dropped");
+        }
+    }
+
+    private int rtableOf(final PolicyRoute route) {
+        return route.via() instanceof Via.ViaUplink via ? resolution.uplinks.get(via.uplink()).rdomain()
+            : ((Via.ViaRdomain) route.via()).rdomain();
+    }
+
+    /** {@code internet} leaves out only the special-purpose ranges: a public LAN network is moved too. */
+    private void localNetworksNotExcluded(final PolicyRoute route) {
+        final boolean v6 = route.family() == Family.INET6;
+        final PfTable own = resolution.tables.get(Martians.NAME);
+        final List<String> martians = own != null ? own.entries() : Martians.ENTRIES;
+        for (Interface iface : resolution.intent.interfaces()) {
+            if (resolution.facesIsp(iface.name())) {
+                continue;
+            }
+            for (String network : v6 ? iface.ipv6Addresses() : iface.ipv4Addresses()) {
+                if (!inside(network, martians)) {
+                    add(PolicyRoute.path(route.name()) + "/destination", "local-network-not-excluded",
+                        Severity.WARNING, "the destination internet (!<martians>) leaves out only special-purpose"
+                        + " ranges: traffic to " + iface.name() + "'s network " + network + " moves into rtable "
+                        + rtableOf(route) + " too");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the network of {@code prefix} lies inside one of {@code networks}. */
+    private static boolean inside(final String prefix, final List<String> networks) {
+        final int length = Syntax.prefixLength(prefix);
+        final String base = Syntax.addressPart(prefix);
+        for (String network : networks) {
+            final int outer = Syntax.prefixLength(network);
+            if (outer >= 0 && outer <= length && Addresses.holds(network, base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tables and host groups against the families of the policy routes that name them. */
+    private void families() {
+        final Map<String, Set<Family>> usedBy = new HashMap<>();
+        boolean nat = !resolution.shared.nat().isEmpty();
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            nat |= uplink.kind() instanceof MapE;
+        }
+        if (nat) {
+            // every NAT rule is inet and says to !<martians>
+            usedBy.put("<" + Martians.NAME, EnumSet.of(Family.INET));
+        }
+        for (PolicyRoute route : resolution.shared.policyRoutes()) {
+            tableFamily(route, "source", route.source(), usedBy);
+            tableFamily(route, "destination", route.destination(), usedBy);
+        }
+        for (PfTable table : resolution.shared.tables()) {
+            unusedFamily(PfTable.path(table.name()) + "/entry", "table", table.name(), table.entries(),
+                usedBy.get("<" + table.name()));
+        }
+        for (HostGroup group : resolution.shared.hostGroups()) {
+            unusedFamily(HostGroup.path(group.name()) + "/address", "host group", group.name(), group.addresses(),
+                usedBy.get("$" + group.name()));
+        }
+    }
+
+    private void tableFamily(final PolicyRoute route, final String side, final Endpoint endpoint,
+            final Map<String, Set<Family>> usedBy) {
+        final Endpoint.Match match = endpoint.match();
+        final String table;
+        if (match instanceof Endpoint.TableRef ref) {
+            table = ref.table();
+        } else if (match == Endpoint.Internet.INSTANCE) {
+            table = Martians.NAME;
+        } else {
+            if (match instanceof Endpoint.HostGroupRef group) {
+                usedBy.computeIfAbsent("$" + group.hostGroup(), key -> EnumSet.noneOf(Family.class))
+                    .add(route.family());
+            }
+            return;
+        }
+        usedBy.computeIfAbsent("<" + table, key -> EnumSet.noneOf(Family.class)).add(route.family());
+        final PfTable own = resolution.tables.get(table);
+        if (own == null || own.entries().isEmpty() || !own.constant()) {
+            // the built-in martians holds both families; a table filled at run time may get any
+            return;
+        }
+        final boolean v6 = route.family() == Family.INET6;
+        for (String entry : own.entries()) {
+            if (Syntax.isV6(entry) == v6) {
+                return;
+            }
+        }
+        final boolean negated = endpoint.negate() || match == Endpoint.Internet.INSTANCE;
+        add(PolicyRoute.path(route.name()) + "/" + side, "family-mismatch", Severity.WARNING, "the table " + table
+            + " has no " + route.family().keyword() + " entry: this " + route.family().keyword() + " rule matches "
+            + (negated ? "every " : "no ") + side + (negated ? " there" : ""));
+    }
+
+    private void unusedFamily(final String path, final String what, final String name, final List<String> addresses,
+            final Set<Family> used) {
+        if (used == null) {
+            return;
+        }
+        for (Family family : Family.values()) {
+            if (used.contains(family)) {
+                continue;
+            }
+            final boolean v6 = family == Family.INET6;
+            for (String address : addresses) {
+                if (Syntax.isV6(address) == v6) {
+                    add(path, "family-mismatch", Severity.WARNING, "the " + what + " " + name + " holds "
+                        + family.keyword() + " addresses (" + address + (addresses.size() > 1 ? ", ..." : "")
+                        + ") but every rule that names it is " + (v6 ? "inet" : "inet6")
+                        + ": pf leaves them out of those rules without a word");
+                    break;
+                }
             }
         }
     }
@@ -137,11 +285,6 @@ final class Lints {
         }
         for (Sshd.Listen listen : sshd.listeners()) {
             final int rdomain = listen.rdomain();
-            if (!resolution.existingRdomains.contains(rdomain)) {
-                add(listen.path(), "sshd-listener-no-rdomain", Severity.ERROR, "rdomain " + rdomain
-                    + " holds no interface: sshd cannot listen there");
-                continue;
-            }
             if (rdomain != 0 && resolution.loopbackOf(rdomain) == null) {
                 add(listen.path(), "rdomain-no-loopback", Severity.WARNING, "rdomain " + rdomain
                     + " has no loopback address: sshd is not reachable on 127.0.0.1 there");

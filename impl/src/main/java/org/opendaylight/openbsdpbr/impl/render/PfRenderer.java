@@ -7,6 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.impl.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
@@ -16,6 +17,7 @@ import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
+import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.Via;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
@@ -27,11 +29,30 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
  * services, and the policy routes in sequence order.
  *
  * <p>Filter policy: the stock pf.conf defaults ({@code block return} then {@code pass}: stateful, stateless traffic
- * refused) keep the router and the LAN reachable from the LAN; on every uplink nothing comes in
- * ({@code block in on IF}) except what an inbound service allows, and traffic leaves with modulated state. pf uses
- * the last matching rule, so the policy routes come last and win over the defaults for the LAN traffic they match;
- * among themselves a later (higher-sequence) route wins when two match. They carry {@code rtable}, which acts only on
- * inbound rules, so they are {@code pass in on} the ingress interface.
+ * refused) keep the router and the LAN reachable from the LAN. Every interface that faces an ISP (an uplink's
+ * interface, a MAP-E WAN, a PPPoE parent: {@link Resolution#ispFacing}) is default-deny inbound for both families:
+ * {@code block in on IF} names no family, so it drops IPv4 and IPv6 alike, and only these come in past it:
+ * <ul>
+ *   <li>replies: the stateful {@code pass} (or {@code pass out on IF inet modulate state} on an uplink's own
+ *       interface) of the router's and the LAN's outbound traffic creates the state that lets the answers in, and pf
+ *       passes the ICMP errors that quote a packet of a state (pf.conf(5), "stateful tracking");</li>
+ *   <li>where the interface carries IPv6, the ICMPv6 that IPv6 cannot work without (RFC 4890 section 4.4.1, traffic
+ *       to the router itself that must not be dropped): destination unreachable, packet too big (path MTU
+ *       discovery), time exceeded and parameter problem whatever they quote, echo request (RFC 4890 recommends
+ *       answering it), neighbour solicitation and advertisement (address resolution, unreachability detection and
+ *       duplicate address detection, from any source), and from link-local sources only router advertisements
+ *       (slaacd learns the default route from them: {@code inet6 autoconf}) and multicast listener queries (a
+ *       snooping switch at the ISP forgets the router's solicited-node groups without them). Redirects and router
+ *       solicitations stay out (a router takes no redirects and advertises nothing towards its ISP);</li>
+ *   <li>on a MAP-E WAN, the tunnel itself from the BR to the CE address ({@code proto ipencap}, IPv4 in IPv6), so
+ *       that an inbound service on the tunnel is reachable while the tunnel's state has expired;</li>
+ *   <li>the inbound services, each over the families of its sources (IPv4 only, plus IPv6 where the uplink carries
+ *       it, when it lists none).</li>
+ * </ul>
+ * pf uses the last matching rule, so the policy routes come last and win over the defaults for the LAN traffic they
+ * match; among themselves a later (higher-sequence) route wins when two match. They carry {@code rtable}, which acts
+ * only on inbound rules, so they are {@code pass in on} the ingress interface, which never faces an ISP (the
+ * validator refuses that: it would open the default-deny).
  *
  * <p>MSS: {@code max-mss} is the uplink's {@code mss}, or its MTU - 40 (IPv4 and TCP headers); PPPoE with IPv6 adds
  * an inet6 rule with MTU - 60. NAT translates to the uplink's address ({@code (pppoe0:0)}: the interface's first
@@ -49,6 +70,15 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
  * text, and a large router has hundreds of them.
  */
 final class PfRenderer {
+    /** ICMPv6 errors and echo request, from anywhere (RFC 4890 section 4.4.1). */
+    private static final String ICMP6_ESSENTIAL =
+        " inet6 proto icmp6 icmp6-type { unreach, toobig, timex, paramprob, echoreq }\n";
+    /** Neighbour discovery's address resolution, from any source (duplicate address detection uses ::). */
+    private static final String ICMP6_NEIGHBOUR = " inet6 proto icmp6 icmp6-type { neighbrsol, neighbradv }\n";
+    /** Router advertisements (slaacd) and multicast listener queries, from link-local sources only. */
+    private static final String ICMP6_LINK_LOCAL =
+        " inet6 proto icmp6 from fe80::/10 icmp6-type { routeradv, groupqry }\n";
+
     private final Resolution resolution;
     private final StringBuilder sb;
 
@@ -152,7 +182,8 @@ final class PfRenderer {
     }
 
     private static boolean isMartians(final Endpoint endpoint) {
-        return endpoint.match() instanceof Endpoint.TableRef table && Martians.NAME.equals(table.table());
+        return endpoint.match() == Endpoint.Internet.INSTANCE
+            || endpoint.match() instanceof Endpoint.TableRef table && Martians.NAME.equals(table.table());
     }
 
     private NatRule natRule(final Uplink uplink) {
@@ -276,14 +307,36 @@ final class PfRenderer {
     }
 
     private void filter() {
-        sb.append("\n# Filter: the stock defaults (stateful, stateless traffic refused), then each uplink\n")
-            .append("block return\npass\n");
-        for (Uplink uplink : resolution.intent.uplinks()) {
-            final String iface = uplink.interfaceName();
-            sb.append("block in on ").append(iface).append('\n')
-                .append("pass out on ").append(iface).append(" inet modulate state\n");
-            if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
-                sb.append("pass out on ").append(iface).append(" inet6 modulate state\n");
+        sb.append("\n# Filter: the stock defaults (stateful, stateless traffic refused), then default-deny inbound,"
+            + " both families,\n# on every interface that faces an ISP\nblock return\npass\n");
+        for (Resolution.IspFacing facing : resolution.ispFacing.values()) {
+            final String iface = facing.name;
+            sb.append("# ").append(iface).append(": ");
+            for (int i = 0; i < facing.roles.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(facing.roles.get(i));
+            }
+            sb.append("\nblock in on ").append(iface).append('\n');
+            if (facing.v6) {
+                sb.append("pass in on ").append(iface).append(ICMP6_ESSENTIAL)
+                    .append("pass in on ").append(iface).append(ICMP6_NEIGHBOUR)
+                    .append("pass in on ").append(iface).append(ICMP6_LINK_LOCAL);
+            }
+            for (Uplink uplink : resolution.intent.uplinks()) {
+                final MapEResult result = resolution.mapE.get(uplink.name());
+                if (uplink.kind() instanceof MapE mapE && result != null && mapE.wanInterface().equals(iface)) {
+                    sb.append("pass in on ").append(iface).append(" inet6 proto ipencap from ")
+                        .append(mapE.brAddress()).append(" to ").append(result.ceAddressString()).append('\n');
+                }
+            }
+            final Uplink uplink = facing.uplink;
+            if (uplink != null) {
+                sb.append("pass out on ").append(iface).append(" inet modulate state\n");
+                if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                    sb.append("pass out on ").append(iface).append(" inet6 modulate state\n");
+                }
             }
         }
     }
@@ -296,12 +349,45 @@ final class PfRenderer {
         sb.append("\n# Inbound services\n");
         for (InboundService service : services) {
             final String iface = resolution.uplinks.get(service.uplink()).interfaceName();
-            sb.append("# ").append(service.name()).append('\n')
-                .append("pass in on ").append(iface).append(" inet proto ").append(service.protocol().keyword())
-                .append(" from ");
-            hosts(service.sources());
-            sb.append(" to (").append(iface).append(") port ").append(service.port()).append('\n');
+            sb.append("# ").append(service.name()).append('\n');
+            final List<String> sources = service.sources();
+            final boolean v4 = sources.isEmpty() || hasFamily(sources, false);
+            final boolean v6 = sources.isEmpty() ? resolution.ispFacing.get(iface).v6 : hasFamily(sources, true);
+            if (v4) {
+                inboundService(service, iface, false);
+            }
+            if (v6) {
+                inboundService(service, iface, true);
+            }
         }
+    }
+
+    /** One family's rule of an inbound service: only that family's sources, so that pf drops none unsaid. */
+    private void inboundService(final InboundService service, final String iface, final boolean v6) {
+        sb.append("pass in on ").append(iface).append(v6 ? " inet6 proto " : " inet proto ")
+            .append(service.protocol().keyword()).append(" from ");
+        final List<String> sources = service.sources();
+        if (sources.isEmpty() || !hasFamily(sources, !v6)) {
+            hosts(sources);
+        } else {
+            final List<String> own = new ArrayList<>(sources.size());
+            for (String source : sources) {
+                if (Syntax.isV6(source) == v6) {
+                    own.add(source);
+                }
+            }
+            hosts(own);
+        }
+        sb.append(" to (").append(iface).append(") port ").append(service.port()).append('\n');
+    }
+
+    private static boolean hasFamily(final List<String> addresses, final boolean v6) {
+        for (String address : addresses) {
+            if (Syntax.isV6(address) == v6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void policyRoutes() {
@@ -341,7 +427,9 @@ final class PfRenderer {
             sb.append('!');
         }
         final Endpoint.Match match = endpoint.match();
-        if (match instanceof Endpoint.TableRef table) {
+        if (match == Endpoint.Internet.INSTANCE) {
+            sb.append("!<").append(Martians.NAME).append('>');
+        } else if (match instanceof Endpoint.TableRef table) {
             sb.append('<').append(table.table()).append('>');
         } else if (match instanceof Endpoint.InterfaceNetwork network) {
             sb.append(network.value());

@@ -7,10 +7,13 @@
  */
 package org.opendaylight.openbsdpbr.impl.render;
 
+import java.util.List;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
+import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
+import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
 
 /** route(8) command lines for hostname.if(5) files, and which interface a static route belongs to. */
 final class RouteLines {
@@ -31,6 +34,54 @@ final class RouteLines {
     static String ownAddress(final Interface iface, final boolean v6) {
         final var addresses = v6 ? iface.ipv6Addresses() : iface.ipv4Addresses();
         return addresses.isEmpty() ? null : Syntax.addressPart(addresses.get(0));
+    }
+
+    /**
+     * Whether an interface in {@code rdomain} holds {@code address} as one of its own, as written in the intent: an
+     * interface address, the rdomain's loopback (127.0.0.1 and ::1 on lo0 in rdomain 0), a static uplink's
+     * address, the MAP-E IPv4 address on gifN, the MAP-E CE address on its WAN. Addresses learnt at run time (DHCP,
+     * PPPoE, router advertisements) are not known here.
+     */
+    static boolean holdsAddress(final Resolution resolution, final int rdomain, final String address) {
+        if (rdomain == 0 && (Addresses.same(address, "127.0.0.1") || Addresses.same(address, "::1"))) {
+            return true;
+        }
+        final String loopback = resolution.loopbackOf(rdomain);
+        if (rdomain != 0 && loopback != null && Addresses.same(address, Syntax.addressPart(loopback))) {
+            return true;
+        }
+        for (Interface iface : resolution.intent.interfaces()) {
+            if (iface.rdomain() == rdomain && (holds(iface.ipv4Addresses(), address)
+                    || holds(iface.ipv6Addresses(), address))) {
+                return true;
+            }
+        }
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            if (uplink.kind() instanceof StaticUplink statik && uplink.rdomain() == rdomain
+                    && Addresses.same(Syntax.addressPart(statik.address()), address)) {
+                return true;
+            }
+            final MapEResult mapE = resolution.mapE.get(uplink.name());
+            if (uplink.kind() instanceof MapE kind && mapE != null) {
+                if (uplink.rdomain() == rdomain && Addresses.same(mapE.ipv4String(), address)) {
+                    return true;
+                }
+                final Interface wan = resolution.interfaces.get(kind.wanInterface());
+                if (wan != null && wan.rdomain() == rdomain && Addresses.same(mapE.ceAddressString(), address)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(final List<String> prefixes, final String address) {
+        for (String prefix : prefixes) {
+            if (Addresses.same(Syntax.addressPart(prefix), address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6AddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.endpoint.match.AnyBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.endpoint.match.InternetBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.endpoint.match.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.ProfileBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.InterfaceBuilder;
@@ -71,6 +74,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.share
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.PolicyRouteBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.SshdBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.TableBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.policy.route.DestinationBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.policy.route.SourceBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.policy.route.action.ViaRdomainBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.PfName;
@@ -78,6 +82,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.PppoeSecret;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.PppoeUsername;
 import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -227,12 +232,32 @@ class IntentMappingTest {
                 MapE.NatMode.PORT_BLOCKS, MapE.DEFAULT_MTU)));
         final SharedIntent shared = intent.shared();
         assertThat(shared.tables()).containsExactly(new PfTable("t", null, true, false, null));
+        // the source's choice defaults to any, the destination's (refined) to internet
         assertThat(shared.policyRoutes()).containsExactly(new PolicyRoute("p", 1, null, "em0", Family.INET, null,
-            Endpoint.ANY, Endpoint.ANY, new Via.ViaRdomain(0)));
+            Endpoint.ANY, Endpoint.INTERNET, new Via.ViaRdomain(0)));
         assertThat(shared.inboundServices()).containsExactly(new InboundService("s", "isp", Protocol.TCP, 22, null));
         assertThat(shared.dnsResolver()).isEqualTo(new DnsResolver(0, null, false));
         assertThat(shared.sshd()).isEqualTo(new Sshd(null, Sshd.DEFAULT_PORT, false,
             Sshd.PermitRootLogin.PROHIBIT_PASSWORD));
+    }
+
+    @Test
+    void aDestinationWithoutMatchIsInternetAndAnyMustBeSaid() {
+        final var route = new PolicyRouteBuilder().setName(name("p")).setSequence(Uint32.ONE)
+            .setIngressInterface(ifname("em0")).setAction(new ViaRdomainBuilder().setViaRdomain(rdomain(0)).build());
+        final Function<PolicyRouteBuilder, PolicyRoute> mapped = builder -> IntentMapping.routerIntent(
+            new RouterBuilder().setName(name("r1")).setIntent(new IntentBuilder()
+                .setPolicyRoute(BindingMap.of(builder.build())).build()).build()).shared().policyRoutes().get(0);
+
+        assertThat(mapped.apply(route.setDestination(new DestinationBuilder().setPort(SeedBindings.ordered(port(443)))
+            .build())).destination()).isEqualTo(new Endpoint(Endpoint.Internet.INSTANCE, false, List.of(443)));
+        assertThat(mapped.apply(route.setDestination(new DestinationBuilder().setMatch(new AnyBuilder()
+            .setAny(Empty.value()).build()).build())).destination()).isEqualTo(Endpoint.ANY);
+        assertThat(mapped.apply(route.setDestination(new DestinationBuilder().setMatch(new InternetBuilder()
+            .setInternet(Empty.value()).build()).build())).destination()).isEqualTo(Endpoint.INTERNET);
+        assertThat(mapped.apply(route.setDestination(null).setSource(new SourceBuilder().setMatch(
+            new InternetBuilder().setInternet(Empty.value()).build()).build())).source())
+            .isEqualTo(Endpoint.INTERNET);
     }
 
     @Test

@@ -146,19 +146,19 @@ final class GoldenFixtures {
         final List<PolicyRoute> routes = List.of(
             new PolicyRoute("web-via-fiber", 100, null, "em1", Family.INET, Protocol.TCP,
                 Endpoint.of(new Endpoint.InterfaceNetwork("em1:network")),
-                new Endpoint(null, false, List.of(80, 443)), new Via.ViaRdomain(2)),
+                new Endpoint(Endpoint.Internet.INSTANCE, false, List.of(80, 443)), new Via.ViaRdomain(2)),
             new PolicyRoute("lab-via-rdomain4", 200, "lab hosts use the lab uplink", "em1", null, null,
                 Endpoint.of(new Endpoint.Networks(List.of("192.168.1.128/25"))),
                 new Endpoint(new Endpoint.Networks(List.of("10.0.0.0/8")), true, null), new Via.ViaRdomain(4)),
-            new PolicyRoute("wan-rtable", 300, null, "em0", null, Protocol.ICMP, null, null,
-                new Via.ViaUplink("fiber")));
+            new PolicyRoute("ping-via-fiber", 300, "any destination, on purpose", "em1", null, Protocol.ICMP, null,
+                Endpoint.ANY, new Via.ViaUplink("fiber")));
         final List<NatRule> nat = List.of(
             new NatRule("cable", List.of("192.168.1.0/24", "10.4.0.0/24")),
             new NatRule("fiber", List.of("em1:network")));
         final List<InboundService> services = List.of(
             new InboundService("ssh-fiber", "fiber", Protocol.TCP, 22, List.of("198.51.100.10")),
             new InboundService("dns-lte", "lte", Protocol.UDP, 53, null));
-        final Sshd sshd = new Sshd(List.of(new Sshd.Listen("::", 0), new Sshd.Listen("0.0.0.0", 9),
+        final Sshd sshd = new Sshd(List.of(new Sshd.Listen("::", 0), new Sshd.Listen("10.4.0.1", 4),
             new Sshd.Listen("0.0.0.0", 2), new Sshd.Listen("0.0.0.0", 0)), 22, false, null);
         return new RouterIntent("branch-dhcp", "7.8", rdomains, interfaces, uplinks, new SharedIntent(null, null,
             routes, nat, services, new DnsResolver(2, List.of("2001:4860:4860::8888", "9.9.9.9"), true), sshd));

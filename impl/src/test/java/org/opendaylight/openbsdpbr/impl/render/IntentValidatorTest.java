@@ -34,6 +34,8 @@ import org.opendaylight.openbsdpbr.api.intent.Via;
 
 class IntentValidatorTest {
     private static final RouterIntent SEED = GoldenFixtures.seedRouter();
+    private static final String PPPOE_NO_IPV6 = "the uplink pppoe adds no IPv6 default route (only PPPoE with ipv6"
+        + " does): inet6 traffic in rdomain 1 would not leave through it";
 
     private static RouterIntent with(final List<Rdomain> rdomains, final List<Interface> interfaces,
             final List<Uplink> uplinks) {
@@ -120,11 +122,13 @@ class IntentValidatorTest {
             route("family", 5, null, Family.INET6, Endpoint.of(new Endpoint.Networks(List.of("10.0.0.0/8"))), null),
             route("nothing", 6, null, null, new Endpoint(null, true, List.of()), null)))).containsExactly(
                 new IntentError("intent/policy-route[name=ports]/destination/port", "ports need protocol tcp or udp"),
+                new IntentError("intent/policy-route[name=icmp]/via-uplink", PPPOE_NO_IPV6),
                 new IntentError("intent/policy-route[name=icmp]/protocol", "icmp does not go with family inet6"),
                 new IntentError("intent/policy-route[name=list]/source/negate",
                     "pf cannot negate a list; put the networks in a table"),
                 new IntentError("intent/policy-route[name=group]/source/negate",
                     "pf cannot negate a host group (a list); use a table"),
+                new IntentError("intent/policy-route[name=family]/via-uplink", PPPOE_NO_IPV6),
                 new IntentError("intent/policy-route[name=family]/source/network",
                     "10.0.0.0/8 is not of family inet6"),
                 new IntentError("intent/policy-route[name=nothing]/source/negate", "'not any' matches nothing"));
@@ -188,7 +192,8 @@ class IntentValidatorTest {
                 false)), SEED.uplinks().get(0));
         assertThat(IntentValidator.validate(with(SEED.rdomains(), interfaces, uplinks))).containsExactly(
             new IntentError("intent/uplink[name=pppoe]/pppoe/mtu",
-                "a PPPoE MTU of 1500 needs the parent's MTU at least 1508 (RFC 4638); em0 has 1500"));
+                "a PPPoE MTU of 1500 needs the parent's MTU at least 1508 (the 8-byte PPPoE header, RFC 4638);"
+                    + " em0 has 1500"));
     }
 
     @Test

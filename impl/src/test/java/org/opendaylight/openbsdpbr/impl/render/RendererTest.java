@@ -14,10 +14,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
+import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
+import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.Secret;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
+import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.Via;
 
 class RendererTest {
@@ -41,6 +45,42 @@ class RendererTest {
                     new IntentError("intent/policy-route[name=second]/sequence",
                         "sequence 10 is also the policy route first's")))
             .hasMessageContaining("intent/policy-route[name=first]/destination/table: no table none");
+    }
+
+    @Test
+    void twoJumboPppoeSessionsOnOneParentGiveItTheLargestMtuPlusEight() {
+        // RFC 4638: the parent carries every session's 8-byte PPPoE header; the larger session decides
+        final List<Uplink> uplinks = List.of(SEED.uplinks().get(0),
+            new Uplink("pppoe", null, 1, null, new Pppoe("pppoe0", "em0", null, "a", new Secret("s"), 1500, false)),
+            new Uplink("pppoe-b", null, 2, null, new Pppoe("pppoe1", "em0", null, "b", new Secret("s"), 1496, false)));
+        final RouterIntent intent = new RouterIntent(SEED.name(), null, SEED.rdomains(), SEED.interfaces(), uplinks,
+            SEED.shared());
+        assertThat(Renderer.render(intent).files().get("/etc/hostname.em0").orElseThrow().content().lines())
+            .contains("mtu 1508").doesNotContain("mtu 1504");
+    }
+
+    @Test
+    void anInboundServiceGetsOneRulePerFamilyOfItsSources() {
+        final List<Uplink> uplinks = List.of(SEED.uplinks().get(0),
+            new Uplink("pppoe", null, 1, null, new Pppoe("pppoe0", "em0", null, "a", new Secret("s"), 1454, true)));
+        final SharedIntent shared = SEED.shared();
+        final RouterIntent intent = new RouterIntent(SEED.name(), null, SEED.rdomains(), SEED.interfaces(), uplinks,
+            new SharedIntent(shared.tables(), shared.hostGroups(), shared.policyRoutes(), shared.nat(), List.of(
+                new InboundService("ssh", "pppoe", null, 22, List.of("192.0.2.7", "2001:db8::7", "198.51.100.0/24")),
+                new InboundService("web", "pppoe", null, 443, null),
+                new InboundService("v4", "ipoe", null, 5056, null)), shared.dnsResolver(), shared.sshd()));
+        final String pf = Renderer.render(intent).files().get("/etc/pf.conf").orElseThrow().content();
+        assertThat(pf.substring(pf.indexOf("# Inbound services")).lines().takeWhile(line -> !line.isEmpty()))
+            .containsExactly(
+                "# Inbound services",
+                "# ssh",
+                "pass in on pppoe0 inet proto tcp from { 192.0.2.7, 198.51.100.0/24 } to (pppoe0) port 22",
+                "pass in on pppoe0 inet6 proto tcp from 2001:db8::7 to (pppoe0) port 22",
+                "# v4",
+                "pass in on gif0 inet proto tcp from any to (gif0) port 5056",
+                "# web",
+                "pass in on pppoe0 inet proto tcp from any to (pppoe0) port 443",
+                "pass in on pppoe0 inet6 proto tcp from any to (pppoe0) port 443");
     }
 
     @Test

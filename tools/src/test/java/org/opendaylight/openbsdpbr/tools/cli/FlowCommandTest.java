@@ -23,14 +23,14 @@ class FlowCommandTest {
         assertThat(run.error()).isEmpty();
         assertThat(run.out()).startsWith("""
             seed-router: 192.168.1.10 -> 8.8.8.8 tcp/443, in on vport0
-            forwarded: leaves through pppoe0 to 0.0.0.1 (rtable 1, set by /etc/pf.conf:52)
-              rule        /etc/pf.conf:52  pass in on vport0 inet from vport0:network to <via_pppoe> rtable 1
+            forwarded: leaves through pppoe0 to 0.0.0.1 (rtable 1, set by /etc/pf.conf:61)
+              rule        /etc/pf.conf:61  pass in on vport0 inet from vport0:network to <via_pppoe> rtable 1
               rtable      1
               egress      pppoe0, next hop 0.0.0.1
               nat         (pppoe0:0)
                           ports 50001-65535 (pf's default range), /etc/pf.conf:36
             """);
-        assertThat(run.out()).contains("  in on vport0     /etc/pf.conf:52      pass\n")
+        assertThat(run.out()).contains("  in on vport0     /etc/pf.conf:61      pass\n")
             .contains("pppoe0's IPv4 address comes from PPP");
     }
 
@@ -43,7 +43,7 @@ class FlowCommandTest {
         assertThat(json.keySet()).containsExactly("disposition", "reason", "rule", "matched", "rtable",
             "egress-interface", "next-hop", "nat", "delivery", "reply", "assumptions");
         assertThat(json.get("disposition").getAsString()).isEqualTo("forwarded");
-        assertThat(json.getAsJsonObject("rule").get("line").getAsInt()).isEqualTo(40);
+        assertThat(json.getAsJsonObject("rule").get("line").getAsInt()).isEqualTo(41);
         assertThat(json.get("egress-interface").getAsString()).isEqualTo("gif0");
         assertThat(json.getAsJsonObject("nat").get("address").getAsString()).isEqualTo("106.72.175.64");
         assertThat(json.getAsJsonObject("nat").getAsJsonArray("choices")).hasSize(15);

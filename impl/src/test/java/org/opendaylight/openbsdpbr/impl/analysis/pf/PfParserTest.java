@@ -42,7 +42,7 @@ class PfParserTest {
     @Test
     void aPolicyRouteOfTheSeed() throws Exception {
         final PfRuleset ruleset = PfParser.parse("/etc/pf.conf", golden("seed-router"));
-        final PfRule route = ruleset.rules().stream().filter(rule -> rule.source().line() == 52).findFirst()
+        final PfRule route = ruleset.rules().stream().filter(rule -> rule.source().line() == 61).findFirst()
             .orElseThrow();
         assertThat(route.action()).isEqualTo(PfRule.Action.PASS);
         assertThat(route.criteria().direction()).isEqualTo(PfRule.Direction.IN);
