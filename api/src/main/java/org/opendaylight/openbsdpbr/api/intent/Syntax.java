@@ -391,7 +391,9 @@ public final class Syntax {
     }
 
     /**
-     * A value for an error message: quoted, control characters escaped, at most 64 characters. Never use it for a
+     * A value for an error message: quoted, at most 64 characters, and with every character that is not visible text
+     * escaped (control characters as {@code \x0a}, format characters, separators and lone surrogates as
+     * {@code \u202e}), so that an error never moves the text around it on a terminal or a web page. Never use it for a
      * secret.
      */
     public static String show(final String value) {
@@ -399,15 +401,21 @@ public final class Syntax {
             return "nothing";
         }
         final StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
-        for (int i = 0; i < value.length() && i < 64; i++) {
-            final char ch = value.charAt(i);
+        int shown = 0;
+        int index = 0;
+        while (index < value.length() && shown < 64) {
+            final int ch = value.codePointAt(index);
+            index += Character.charCount(ch);
+            shown++;
             if (ch < 0x20 || ch == 0x7f) {
                 sb.append("\\x").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 0xf, 16));
+            } else if (ch >= 0x80 && hiddenProblem(ch) != null) {
+                sb.append("\\u").append(codePoint(ch).substring(2).toLowerCase(java.util.Locale.ROOT));
             } else {
-                sb.append(ch);
+                sb.appendCodePoint(ch);
             }
         }
-        if (value.length() > 64) {
+        if (index < value.length()) {
             sb.append("...");
         }
         return sb.append('\'').toString();

@@ -189,6 +189,9 @@ class BadInputTest {
         }
         assertThat(Syntax.descriptionProblem("LAN \u202Etrop")).isEqualTo("a description cannot hold invisible"
             + " format characters such as bidirectional overrides or zero-width characters (U+202E)");
+        // an error shows such a value with the hidden characters escaped, so it cannot reorder the text around it
+        assertThat(Syntax.show("LAN \u202Etrop\u200B\n")).isEqualTo("'LAN \\u202etrop\\u200b\\x0a'");
+        assertThat(Syntax.show(ASTRAL.repeat(70))).isEqualTo("'" + ASTRAL.repeat(64) + "...'");
     }
 
     @Test
