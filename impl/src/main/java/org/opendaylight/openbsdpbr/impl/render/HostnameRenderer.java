@@ -54,6 +54,10 @@ final class HostnameRenderer {
     static final int MODE = 0640;
     /** The point-to-point peer used by pppoe(4) and here for gif(4). */
     private static final String PEER = "0.0.0.1";
+    /** The start of an interface's element path, before its name ({@link Interface#path}). */
+    private static final String INTERFACE = "interface[name=";
+    /** The start of an uplink's element path, before its name ({@link Uplink#path}). */
+    private static final String UPLINK = "uplink[name=";
     /** ifconfig keeps at most this many bytes of a description (IFDESCRSIZE - 1). */
     private static final int MAX_IFCONFIG_DESCRIPTION = 63;
 
@@ -102,13 +106,12 @@ final class HostnameRenderer {
                 out.add(file("lo" + rdomain.id(), loopback(rdomain), false));
             }
         }
+        // DHCP and static uplinks live in their interface's file; instanceof rather than a pattern switch (PfRenderer)
         for (Uplink uplink : resolution.intent.uplinks()) {
-            switch (uplink.kind()) {
-                case Pppoe pppoe -> out.add(file(pppoe.iface(), pppoe(uplink, pppoe), true));
-                case MapE mapE -> out.add(file(mapE.iface(), gif(uplink, mapE), false));
-                default -> {
-                    // DHCP and static uplinks live in their interface's file
-                }
+            if (uplink.kind() instanceof Pppoe pppoe) {
+                out.add(file(pppoe.iface(), pppoe(uplink, pppoe), true));
+            } else if (uplink.kind() instanceof MapE mapE) {
+                out.add(file(mapE.iface(), gif(uplink, mapE), false));
             }
         }
     }
@@ -121,7 +124,7 @@ final class HostnameRenderer {
 
     private void collectExtras() {
         for (Uplink uplink : resolution.intent.uplinks()) {
-            final boolean holdsDefault = resolution.defaultRoutes.get(uplink.rdomain()) == uplink;
+            final boolean holdsDefault = resolution.defaultRoute(uplink.rdomain()) == uplink;
             switch (uplink.kind()) {
                 case Pppoe pppoe -> {
                     if (pppoe.mtu() > IntentValidator.ETHERNET_MTU - IntentValidator.PPPOE_HEADER) {
@@ -174,13 +177,24 @@ final class HostnameRenderer {
         }
     }
 
-    private StringBuilder start(final String iface, final String description, final String path) {
-        final StringBuilder sb = new StringBuilder(512).append(header);
+    /**
+     * A file's first lines: the header and the description.
+     *
+     * @param iface the interface the file configures
+     * @param description its description, "" for none
+     * @param element the element the description belongs to, relative to the intent ({@code interface[name=em0]});
+     *     only needed for the lint, so the caller passes its two halves and the path is built only then
+     * @param key the element's key
+     */
+    private StringBuilder start(final String iface, final String description, final String element,
+            final String key) {
+        final StringBuilder sb = TextBuffer.take().append(header);
         if (!description.isEmpty()) {
             if (utf8Length(description) <= MAX_IFCONFIG_DESCRIPTION) {
                 sb.append("description \"").append(description).append("\"\n");
             } else {
                 sb.append("# ").append(description).append('\n');
+                final String path = RouterPaths.intent(element + key + "]");
                 lints.add(new Lint(path + "/description", "description-too-long", Lint.Severity.WARNING,
                     "ifconfig keeps at most 63 bytes of a description; " + iface
                         + "'s is written as a comment instead"));
@@ -196,8 +210,7 @@ final class HostnameRenderer {
     }
 
     private String plain(final Interface iface) {
-        final String path = RouterPaths.intent(Interface.path(iface.name()));
-        final StringBuilder sb = start(iface.name(), iface.description(), path);
+        final StringBuilder sb = start(iface.name(), iface.description(), INTERFACE, iface.name());
         rdomain(sb, iface.rdomain());
         final Extras more = extras.get(iface.name());
         final int mtu = iface.mtu() != null ? iface.mtu() : more == null ? 0 : more.minMtu;
@@ -230,8 +243,7 @@ final class HostnameRenderer {
     }
 
     private String bridge(final Interface iface) {
-        final StringBuilder sb = start(iface.name(), iface.description(),
-            RouterPaths.intent(Interface.path(iface.name())));
+        final StringBuilder sb = start(iface.name(), iface.description(), INTERFACE, iface.name());
         rdomain(sb, iface.rdomain());
         for (String member : iface.members()) {
             sb.append("add ").append(member).append('\n');
@@ -240,14 +252,13 @@ final class HostnameRenderer {
     }
 
     private String loopback(final Rdomain rdomain) {
-        final StringBuilder sb = new StringBuilder(128).append(header);
+        final StringBuilder sb = TextBuffer.take().append(header);
         rdomain(sb, rdomain.id());
         return sb.append("inet ").append(rdomain.loopbackAddress()).append("\nup\n").toString();
     }
 
     private String pppoe(final Uplink uplink, final Pppoe pppoe) {
-        final StringBuilder sb = start(pppoe.iface(), uplink.description(), RouterPaths.intent(
-            Uplink.path(uplink.name())));
+        final StringBuilder sb = start(pppoe.iface(), uplink.description(), UPLINK, uplink.name());
         rdomain(sb, uplink.rdomain());
         // pppoe(4): one line, the user name and secret single-quoted (Pppoe allows no quote, backslash or space)
         sb.append("inet 0.0.0.0 255.255.255.255 NONE mtu ").append(pppoe.mtu())
@@ -259,7 +270,7 @@ final class HostnameRenderer {
         if (pppoe.ipv6()) {
             sb.append("inet6 eui64\n");
         }
-        if (resolution.defaultRoutes.get(uplink.rdomain()) == uplink) {
+        if (resolution.defaultRoute(uplink.rdomain()) == uplink) {
             RouteLines.routeAdd(sb, uplink.rdomain()).append("default -ifp ").append(pppoe.iface()).append(' ')
                 .append(PEER).append('\n');
             if (pppoe.ipv6()) {
@@ -272,8 +283,7 @@ final class HostnameRenderer {
 
     private String gif(final Uplink uplink, final MapE mapE) {
         final MapEResult result = resolution.mapE.get(uplink.name());
-        final StringBuilder sb = start(mapE.iface(), uplink.description(), RouterPaths.intent(
-            Uplink.path(uplink.name())));
+        final StringBuilder sb = start(mapE.iface(), uplink.description(), UPLINK, uplink.name());
         rdomain(sb, uplink.rdomain());
         final int wanRdomain = resolution.interfaces.get(mapE.wanInterface()).rdomain();
         if (wanRdomain != 0) {
@@ -284,7 +294,7 @@ final class HostnameRenderer {
             .append("inet ").append(result.ipv4String()).append(" 255.255.255.255\n")
             .append("dest ").append(PEER).append('\n')
             .append("up\n");
-        if (resolution.defaultRoutes.get(uplink.rdomain()) == uplink) {
+        if (resolution.defaultRoute(uplink.rdomain()) == uplink) {
             RouteLines.routeAdd(sb, uplink.rdomain()).append("default -ifp ").append(mapE.iface()).append(' ')
                 .append(PEER).append('\n');
         }

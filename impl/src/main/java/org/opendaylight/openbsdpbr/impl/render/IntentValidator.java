@@ -240,7 +240,7 @@ public final class IntentValidator {
                         error(at + "/default-route-via", "the uplink " + uplink.name() + " is in rdomain "
                             + uplink.rdomain() + ", not in rdomain " + rdomain.id());
                     } else {
-                        resolution.defaultRoutes.put(rdomain.id(), uplink);
+                        resolution.defaultRoute(rdomain.id(), uplink);
                     }
                 }
                 final Map<String, String> networks = new HashMap<>();
@@ -367,7 +367,7 @@ public final class IntentValidator {
                         + " in this router's intent");
                 } else if (resolution.facesIsp(route.ingressInterface())) {
                     error(routePath(route, "ingress-interface"), route.ingressInterface() + " faces the ISP ("
-                        + String.join(", ", resolution.ispFacing.get(route.ingressInterface()).roles)
+                        + resolution.ispFacing.get(route.ingressInterface()).appendRoles(new StringBuilder())
                         + "): its pass rule would let the Internet in past the interface's default-deny; a policy"
                         + " route belongs on the LAN side");
                 }
@@ -380,7 +380,7 @@ public final class IntentValidator {
                         checkLeavesThrough(route, uplink);
                     }
                 } else if (route.via() instanceof Via.ViaRdomain via
-                        && !resolution.existingRdomains.contains(via.rdomain())) {
+                        && !resolution.exists(via.rdomain())) {
                     error(routePath(route, "via-rdomain"), "rdomain " + via.rdomain()
                         + " holds no interface or uplink");
                 }
@@ -400,9 +400,9 @@ public final class IntentValidator {
          * which must be X's (see the class comment).
          */
         private void checkLeavesThrough(final PolicyRoute route, final Uplink uplink) {
-            final Rdomain rdomain = resolution.rdomains.get(uplink.rdomain());
+            final Rdomain rdomain = resolution.rdomain(uplink.rdomain());
             final String holder = rdomain == null ? null : rdomain.defaultRouteVia();
-            if (holder != null && !resolution.defaultRoutes.containsKey(uplink.rdomain())) {
+            if (holder != null && resolution.defaultRoute(uplink.rdomain()) == null) {
                 // the rdomain's default-route-via is wrong itself, and reported there
                 return;
             }
@@ -439,7 +439,7 @@ public final class IntentValidator {
                 if (!resolution.interfaceNetworks.contains(network.value())) {
                     error(routePath(route, side + "/interface-network"), "no interface "
                         + network.interfaceName() + " in this router's intent");
-                } else if (!resolution.hasStaticAddress(network.interfaceName(), v6)) {
+                } else if (!resolution.hasStaticNetwork(network.value(), v6)) {
                     error(routePath(route, side + "/interface-network"), noAddress(network.interfaceName(), v6));
                 }
             } else if (match instanceof Endpoint.HostGroupRef group) {
@@ -448,7 +448,7 @@ public final class IntentValidator {
                     error(routePath(route, side + "/host-group"), "no host group " + group.hostGroup());
                 } else if (endpoint.negate()) {
                     error(routePath(route, side + "/negate"), "pf cannot negate a host group (a list); use a table");
-                } else if (!hasFamily(found.addresses(), route.family())) {
+                } else if ((resolution.groupFamilies.get(found.name()) & bit(route.family())) == 0) {
                     error(routePath(route, side + "/host-group"), "the host group " + found.name() + " has no "
                         + route.family().keyword() + " address: pfctl refuses the rule (rule expands to no valid"
                         + " combination)");
@@ -473,11 +473,11 @@ public final class IntentValidator {
             }
         }
 
-        private void checkInterfaceNetwork(final String at, final String iface) {
-            if (!resolution.interfaces.containsKey(iface) && !resolution.uplinkByInterface.containsKey(iface)) {
-                error(at, "no interface " + iface + " in this router's intent");
-            } else if (!resolution.hasStaticAddress(iface, false)) {
-                error(at, noAddress(iface, false));
+        private void checkInterfaceNetwork(final String at, final String network) {
+            if (!resolution.interfaceNetworks.contains(network)) {
+                error(at, "no interface " + network.substring(0, network.indexOf(':')) + " in this router's intent");
+            } else if (!resolution.hasStaticNetwork(network, false)) {
+                error(at, noAddress(network.substring(0, network.indexOf(':')), false));
             }
         }
 
@@ -485,6 +485,10 @@ public final class IntentValidator {
             return iface + " has no " + (v6 ? "IPv6" : "IPv4") + " address in the intent (a bridge, an unnumbered"
                 + " interface, or one whose address comes from DHCP, PPPoE or router advertisements): pfctl resolves "
                 + iface + ":network when it loads pf.conf and fails with \"no IP address found\"";
+        }
+
+        private static int bit(final Family family) {
+            return family == Family.INET6 ? Resolution.INET6 : Resolution.INET;
         }
 
         private static boolean hasFamily(final List<String> addresses, final Family family) {
@@ -505,7 +509,7 @@ public final class IntentValidator {
                 }
                 for (String source : rule.sources()) {
                     if (Syntax.isInterfaceNetwork(source)) {
-                        checkInterfaceNetwork(at + "/source", source.substring(0, source.indexOf(':')));
+                        checkInterfaceNetwork(at + "/source", source);
                     }
                 }
             }
@@ -527,7 +531,7 @@ public final class IntentValidator {
 
         private void checkServices() {
             final DnsResolver resolver = resolution.shared.dnsResolver();
-            if (resolver != null && !resolution.existingRdomains.contains(resolver.rtable())) {
+            if (resolver != null && !resolution.exists(resolver.rtable())) {
                 error(DnsResolver.PATH + "/rtable", "rdomain " + resolver.rtable() + " holds no interface: no"
                     + " routing table " + resolver.rtable() + " exists for unwind to run in");
             }
@@ -536,7 +540,7 @@ public final class IntentValidator {
                 return;
             }
             for (Sshd.Listen listen : sshd.listeners()) {
-                if (!resolution.existingRdomains.contains(listen.rdomain())) {
+                if (!resolution.exists(listen.rdomain())) {
                     error(listen.path() + "/rdomain", "rdomain " + listen.rdomain() + " holds no interface: sshd"
                         + " cannot listen there");
                 } else if (!Addresses.isUnspecified(listen.address())

@@ -7,12 +7,9 @@
  */
 package org.opendaylight.openbsdpbr.impl.render;
 
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
@@ -26,6 +23,7 @@ import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.Sshd;
 import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
@@ -69,39 +67,44 @@ import org.opendaylight.openbsdpbr.impl.render.Lint.Severity;
 final class Lints {
     private final Resolution resolution;
     private final List<Lint> lints;
+    /** {@link #publicLanNetwork} of each family (IPv4, IPv6), once it was asked for. */
+    private final String[][] publicLan = new String[2][];
     /** Routing domains whose table gets an IPv4 default route. */
-    private final Set<Integer> withDefaultRoute = new HashSet<>();
+    private final boolean[] withDefaultRoute = new boolean[256];
     /** Routing domains whose table gets an IPv6 default route. */
-    private final Set<Integer> withDefaultRoute6 = new HashSet<>();
+    private final boolean[] withDefaultRoute6 = new boolean[256];
 
     private Lints(final Resolution resolution, final List<Lint> lints) {
         this.resolution = resolution;
         this.lints = lints;
         // IPv4: default-route-via, dhcpleased on a DHCP uplink, or a static default route
-        withDefaultRoute.addAll(resolution.defaultRoutes.keySet());
+        for (Rdomain rdomain : resolution.intent.rdomains()) {
+            final Uplink holder = resolution.defaultRoute(rdomain.id());
+            if (holder != null) {
+                withDefaultRoute[rdomain.id()] = true;
+                if (holder.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                    withDefaultRoute6[rdomain.id()] = true;
+                }
+            }
+        }
         for (Uplink uplink : resolution.intent.uplinks()) {
             if (uplink.kind() instanceof Dhcp) {
-                withDefaultRoute.add(uplink.rdomain());
+                withDefaultRoute[uplink.rdomain()] = true;
             }
         }
         // IPv6: a PPPoE session with ipv6 that holds the default, slaacd on a MAP-E WAN, or a static default route
-        for (Map.Entry<Integer, Uplink> entry : resolution.defaultRoutes.entrySet()) {
-            if (entry.getValue().kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
-                withDefaultRoute6.add(entry.getKey());
-            }
-        }
         for (Uplink uplink : resolution.intent.uplinks()) {
             if (uplink.kind() instanceof MapE mapE) {
                 final Interface wan = resolution.interfaces.get(mapE.wanInterface());
                 if (wan != null) {
-                    withDefaultRoute6.add(wan.rdomain());
+                    withDefaultRoute6[wan.rdomain()] = true;
                 }
             }
         }
         for (Rdomain rdomain : resolution.intent.rdomains()) {
             for (StaticRoute route : rdomain.staticRoutes()) {
                 if (Syntax.prefixLength(route.destination()) == 0) {
-                    (Syntax.isV6(route.destination()) ? withDefaultRoute6 : withDefaultRoute).add(rdomain.id());
+                    (Syntax.isV6(route.destination()) ? withDefaultRoute6 : withDefaultRoute)[rdomain.id()] = true;
                 }
             }
         }
@@ -121,24 +124,25 @@ final class Lints {
     }
 
     private boolean hasDefaultRoute(final int rdomain) {
-        return withDefaultRoute.contains(rdomain);
+        return withDefaultRoute[rdomain];
     }
 
     private void policyRoutes() {
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
             final Endpoint destination = route.destination();
             if (destination.match() == Endpoint.Any.INSTANCE && !destination.negate()) {
-                add(PolicyRoute.path(route.name()) + "/destination", "destination-any", Severity.WARNING,
-                    "destination any also moves LAN traffic to the router itself and to the other local networks"
-                    + " into rtable " + rtableOf(route) + "; leave the destination out (internet: !<martians>, the"
-                    + " default) or name the destinations");
+                // the full path in one concatenation: this lint may fire for many routes
+                lints.add(new Lint(RouterIntent.PATH + "/policy-route[name=" + route.name() + "]/destination",
+                    "destination-any", Severity.WARNING, "destination any also moves LAN traffic to the router itself"
+                    + " and to the other local networks into rtable " + rtableOf(route) + "; leave the destination"
+                    + " out (internet: !<martians>, the default) or name the destinations"));
             } else if (destination.match() == Endpoint.Internet.INSTANCE) {
                 localNetworksNotExcluded(route);
             }
             // instanceof rather than a pattern switch in the per-route loop: see PfRenderer
             if (route.via() instanceof Via.ViaRdomain via) {
                 final boolean v6 = route.family() == Family.INET6;
-                if (!(v6 ? withDefaultRoute6 : withDefaultRoute).contains(via.rdomain())) {
+                if (!(v6 ? withDefaultRoute6 : withDefaultRoute)[via.rdomain()]) {
                     add(PolicyRoute.path(route.name()) + "/via-rdomain", "no-default-route", Severity.WARNING,
                         "rdomain " + via.rdomain() + " has no " + (v6 ? "IPv6" : "IPv4") + " default route: this"
                         + " traffic is dropped unless a static route matches");
@@ -154,7 +158,23 @@ final class Lints {
 
     /** {@code internet} leaves out only the special-purpose ranges: a public LAN network is moved too. */
     private void localNetworksNotExcluded(final PolicyRoute route) {
-        final boolean v6 = route.family() == Family.INET6;
+        final int family = route.family() == Family.INET6 ? 1 : 0;
+        if (publicLan[family] == null) {
+            publicLan[family] = publicLanNetwork(family == 1);
+        }
+        final String[] found = publicLan[family];
+        if (found.length != 0) {
+            add(PolicyRoute.path(route.name()) + "/destination", "local-network-not-excluded", Severity.WARNING,
+                "the destination internet (!<martians>) leaves out only special-purpose ranges: traffic to "
+                + found[0] + "'s network " + found[1] + " moves into rtable " + rtableOf(route) + " too");
+        }
+    }
+
+    /**
+     * The first network of a LAN-side interface outside the martians, as {interface, network}, or an empty array:
+     * computed once per family, whatever the number of routes.
+     */
+    private String[] publicLanNetwork(final boolean v6) {
         final PfTable own = resolution.tables.get(Martians.NAME);
         final List<String> martians = own != null ? own.entries() : Martians.ENTRIES;
         for (Interface iface : resolution.intent.interfaces()) {
@@ -163,14 +183,11 @@ final class Lints {
             }
             for (String network : v6 ? iface.ipv6Addresses() : iface.ipv4Addresses()) {
                 if (!inside(network, martians)) {
-                    add(PolicyRoute.path(route.name()) + "/destination", "local-network-not-excluded",
-                        Severity.WARNING, "the destination internet (!<martians>) leaves out only special-purpose"
-                        + " ranges: traffic to " + iface.name() + "'s network " + network + " moves into rtable "
-                        + rtableOf(route) + " too");
-                    return;
+                    return new String[] { iface.name(), network };
                 }
             }
         }
+        return new String[0];
     }
 
     /** Whether the network of {@code prefix} lies inside one of {@code networks}. */
@@ -186,33 +203,53 @@ final class Lints {
         return false;
     }
 
-    /** Tables and host groups against the families of the policy routes that name them. */
+    /**
+     * Tables and host groups against the families of the rules that name them. Each name gets an int[1] of family
+     * bits once, so that the per-route work allocates nothing.
+     */
     private void families() {
-        final Map<String, Set<Family>> usedBy = new HashMap<>();
-        boolean nat = !resolution.shared.nat().isEmpty();
-        for (Uplink uplink : resolution.intent.uplinks()) {
-            nat |= uplink.kind() instanceof MapE;
+        final Map<String, int[]> tableUse = HashMap.newHashMap(resolution.shared.tables().size() + 1);
+        final Map<String, int[]> groupUse = HashMap.newHashMap(resolution.shared.hostGroups().size());
+        for (PfTable table : resolution.shared.tables()) {
+            tableUse.put(table.name(), new int[1]);
         }
-        if (nat) {
+        for (HostGroup group : resolution.shared.hostGroups()) {
+            groupUse.put(group.name(), new int[1]);
+        }
+        final int[] martians = tableUse.get(Martians.NAME);
+        if (martians != null && natToMartians()) {
             // every NAT rule is inet and says to !<martians>
-            usedBy.put("<" + Martians.NAME, EnumSet.of(Family.INET));
+            martians[0] |= Resolution.INET;
         }
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
-            tableFamily(route, "source", route.source(), usedBy);
-            tableFamily(route, "destination", route.destination(), usedBy);
+            final int bit = route.family() == Family.INET6 ? Resolution.INET6 : Resolution.INET;
+            tableFamily(route, bit, "source", route.source(), tableUse, groupUse);
+            tableFamily(route, bit, "destination", route.destination(), tableUse, groupUse);
         }
         for (PfTable table : resolution.shared.tables()) {
             unusedFamily(PfTable.path(table.name()) + "/entry", "table", table.name(), table.entries(),
-                usedBy.get("<" + table.name()));
+                tableUse.get(table.name())[0]);
         }
         for (HostGroup group : resolution.shared.hostGroups()) {
             unusedFamily(HostGroup.path(group.name()) + "/address", "host group", group.name(), group.addresses(),
-                usedBy.get("$" + group.name()));
+                groupUse.get(group.name())[0]);
         }
     }
 
-    private void tableFamily(final PolicyRoute route, final String side, final Endpoint endpoint,
-            final Map<String, Set<Family>> usedBy) {
+    private boolean natToMartians() {
+        if (!resolution.shared.nat().isEmpty()) {
+            return true;
+        }
+        for (Uplink uplink : resolution.intent.uplinks()) {
+            if (uplink.kind() instanceof MapE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void tableFamily(final PolicyRoute route, final int bit, final String side, final Endpoint endpoint,
+            final Map<String, int[]> tableUse, final Map<String, int[]> groupUse) {
         final Endpoint.Match match = endpoint.match();
         final String table;
         if (match instanceof Endpoint.TableRef ref) {
@@ -221,22 +258,20 @@ final class Lints {
             table = Martians.NAME;
         } else {
             if (match instanceof Endpoint.HostGroupRef group) {
-                usedBy.computeIfAbsent("$" + group.hostGroup(), key -> EnumSet.noneOf(Family.class))
-                    .add(route.family());
+                groupUse.get(group.hostGroup())[0] |= bit;
             }
             return;
         }
-        usedBy.computeIfAbsent("<" + table, key -> EnumSet.noneOf(Family.class)).add(route.family());
+        final int[] use = tableUse.get(table);
+        if (use == null) {
+            // the built-in martians holds both families
+            return;
+        }
+        use[0] |= bit;
         final PfTable own = resolution.tables.get(table);
-        if (own == null || own.entries().isEmpty() || !own.constant()) {
-            // the built-in martians holds both families; a table filled at run time may get any
+        if (own.entries().isEmpty() || !own.constant() || (Resolution.families(own.entries()) & bit) != 0) {
+            // a table filled at run time may get any family
             return;
-        }
-        final boolean v6 = route.family() == Family.INET6;
-        for (String entry : own.entries()) {
-            if (Syntax.isV6(entry) == v6) {
-                return;
-            }
         }
         final boolean negated = endpoint.negate() || match == Endpoint.Internet.INSTANCE;
         add(PolicyRoute.path(route.name()) + "/" + side, "family-mismatch", Severity.WARNING, "the table " + table
@@ -245,15 +280,15 @@ final class Lints {
     }
 
     private void unusedFamily(final String path, final String what, final String name, final List<String> addresses,
-            final Set<Family> used) {
-        if (used == null) {
+            final int used) {
+        if (used == 0) {
             return;
         }
         for (Family family : Family.values()) {
-            if (used.contains(family)) {
+            final boolean v6 = family == Family.INET6;
+            if ((used & (v6 ? Resolution.INET6 : Resolution.INET)) != 0) {
                 continue;
             }
-            final boolean v6 = family == Family.INET6;
             for (String address : addresses) {
                 if (Syntax.isV6(address) == v6) {
                     add(path, "family-mismatch", Severity.WARNING, "the " + what + " " + name + " holds "
@@ -313,7 +348,7 @@ final class Lints {
                     + " OpenBSD " + resolution.intent.openbsdRelease() + " as released: pfctl refuses it unless the"
                     + " kernel and pfctl carry the MAP-E patch; port-blocks works on a stock system");
             }
-            if (uplink.kind() instanceof Dhcp && resolution.defaultRoutes.get(uplink.rdomain()) != uplink) {
+            if (uplink.kind() instanceof Dhcp && resolution.defaultRoute(uplink.rdomain()) != uplink) {
                 add(at + "/dhcp", "dhcp-default-route", Severity.WARNING, "dhcpleased installs a default route in"
                     + " rdomain " + uplink.rdomain() + " through this uplink although default-route-via does not name"
                     + " it");

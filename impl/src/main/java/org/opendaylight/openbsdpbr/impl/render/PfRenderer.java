@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.render;
 import java.util.ArrayList;
 import java.util.List;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
+import org.opendaylight.openbsdpbr.api.intent.Family;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
@@ -84,20 +85,8 @@ final class PfRenderer {
 
     private PfRenderer(final Resolution resolution) {
         this.resolution = resolution;
-        // sized from the intent so that the builder does not grow while rendering
-        int entries = 0;
-        for (PfTable table : resolution.shared.tables()) {
-            entries += table.entries().size();
-        }
-        for (HostGroup group : resolution.shared.hostGroups()) {
-            entries += group.addresses().size();
-        }
-        int natRules = 0;
-        for (MapEResult result : resolution.mapE.values()) {
-            natRules += result.portRanges().size();
-        }
-        sb = new StringBuilder(4096 + 160 * resolution.shared.policyRoutes().size() + 24 * entries
-            + 128 * (natRules + resolution.intent.uplinks().size() + resolution.shared.inboundServices().size()));
+        // the thread's buffer: no fresh, zeroed 20 kB builder per render (see TextBuffer)
+        sb = TextBuffer.take();
     }
 
     /** pf.conf's content. */
@@ -311,14 +300,8 @@ final class PfRenderer {
             + " both families,\n# on every interface that faces an ISP\nblock return\npass\n");
         for (Resolution.IspFacing facing : resolution.ispFacing.values()) {
             final String iface = facing.name;
-            sb.append("# ").append(iface).append(": ");
-            for (int i = 0; i < facing.roles.size(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                sb.append(facing.roles.get(i));
-            }
-            sb.append("\nblock in on ").append(iface).append('\n');
+            facing.appendRoles(sb.append("# ").append(iface).append(": ")).append("\nblock in on ").append(iface)
+                .append('\n');
             if (facing.v6) {
                 sb.append("pass in on ").append(iface).append(ICMP6_ESSENTIAL)
                     .append("pass in on ").append(iface).append(ICMP6_NEIGHBOUR)
@@ -401,8 +384,8 @@ final class PfRenderer {
             if (!route.description().isEmpty()) {
                 sb.append(": ").append(route.description());
             }
-            sb.append('\n').append("pass in on ").append(route.ingressInterface()).append(' ')
-                .append(route.family().keyword());
+            sb.append("\npass in on ").append(route.ingressInterface()).append(route.family() == Family.INET6
+                ? " inet6" : " inet");
             if (route.protocol() != null) {
                 sb.append(" proto ").append(route.protocol().keyword());
             }

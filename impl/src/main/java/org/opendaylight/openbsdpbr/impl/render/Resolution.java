@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
@@ -25,6 +24,7 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
+import org.opendaylight.openbsdpbr.api.intent.UplinkKind;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
 
 /**
@@ -32,8 +32,14 @@ import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
  * the lints read. Lookups of names that do not exist return null; the validator reports them.
  */
 final class Resolution {
+    /** What pf appends to an interface's name for its networks. */
+    static final String NETWORK = ":network";
     /** The table every rule may name without defining it: {@link Martians}. */
     static final String MARTIANS = "martians";
+    /** A family bit of {@link #families(List)}: IPv4. */
+    static final int INET = 1;
+    /** A family bit of {@link #families(List)}: IPv6. */
+    static final int INET6 = 2;
 
     final RouterIntent intent;
     final SharedIntent shared;
@@ -41,15 +47,19 @@ final class Resolution {
     final Map<String, Interface> interfaces;
     final Map<String, PfTable> tables;
     final Map<String, HostGroup> hostGroups;
-    final Map<Integer, Rdomain> rdomains;
+    /** Rdomains of the intent by id; null where the intent lists none. Arrays reach the highest id in use. */
+    private final Rdomain[] rdomainById;
     /** Uplinks by the interface they leave through. */
     final Map<String, Uplink> uplinkByInterface;
-    /** The uplink holding each rdomain's default route (only valid ones). */
-    final Map<Integer, Uplink> defaultRoutes = new HashMap<>();
+    /** The uplink holding each rdomain's default route, by id (only valid ones: the validator fills it in). */
+    private final Uplink[] defaultRouteById;
     /** MAP-E results by uplink name (only computable ones). */
     final Map<String, MapEResult> mapE = new HashMap<>();
-    /** Routing domains that exist on the router: rdomain 0 and every rdomain an interface or uplink is in. */
-    final Set<Integer> existingRdomains = new HashSet<>();
+    /**
+     * Routing domains that exist on the router, by id: rdomain 0 and every rdomain an interface, an uplink or a
+     * loopback address is in.
+     */
+    private final boolean[] existing;
     /** {@code <if>:network} of every interface of the router, as pf writes them. */
     final Set<String> interfaceNetworks;
     /**
@@ -57,6 +67,12 @@ final class Resolution {
      * (MAP-E WAN, PPPoE parent) before the uplink's own interface, each interface once.
      */
     final Map<String, IspFacing> ispFacing;
+    /** The families of each host group's addresses ({@link #INET}, {@link #INET6}), by name. */
+    final Map<String, Integer> groupFamilies;
+    /** {@code <if>:network} of the interfaces with an IPv4 address when pf.conf loads ({@link #hasStaticNetwork}). */
+    private final Set<String> staticV4 = new HashSet<>();
+    /** {@code <if>:network} of the interfaces with an IPv6 address when pf.conf loads. */
+    private final Set<String> staticV6 = new HashSet<>();
 
     /**
      * An interface that faces an ISP: default-deny inbound for both families (see {@link PfRenderer}).
@@ -67,7 +83,11 @@ final class Resolution {
      */
     static final class IspFacing {
         final String name;
-        /** What it is to each uplink, for the comment: {@code MAP-E WAN of ipoe}, {@code uplink pppoe}. */
+        /**
+         * What it is to each uplink, for the comment ({@code MAP-E WAN of ipoe}, {@code uplink pppoe}): pairs of a
+         * role ({@link #MAP_E_WAN}, {@link #PPPOE_PARENT}, {@link #UPLINK}) and an uplink's name, written out only
+         * where they are shown ({@link #appendRoles}).
+         */
         final List<String> roles = new ArrayList<>(2);
         /** The uplink that leaves through it, or null for a carrier only. */
         Uplink uplink;
@@ -77,7 +97,25 @@ final class Resolution {
         IspFacing(final String name) {
             this.name = name;
         }
+
+        /** The roles as pf.conf's comment and the validator's errors write them: {@code MAP-E WAN of ipoe, ...}. */
+        StringBuilder appendRoles(final StringBuilder sb) {
+            for (int i = 0; i < roles.size(); i += 2) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(roles.get(i)).append(roles.get(i + 1));
+            }
+            return sb;
+        }
     }
+
+    /** A role of {@link IspFacing}. */
+    static final String MAP_E_WAN = "MAP-E WAN of ";
+    /** A role of {@link IspFacing}. */
+    static final String PPPOE_PARENT = "PPPoE parent of ";
+    /** A role of {@link IspFacing}. */
+    static final String UPLINK = "uplink ";
 
     Resolution(final RouterIntent intent) {
         this.intent = intent;
@@ -86,16 +124,28 @@ final class Resolution {
         interfaces = index(intent.interfaces(), Interface::name);
         tables = index(shared.tables(), PfTable::name);
         hostGroups = index(shared.hostGroups(), HostGroup::name);
-        rdomains = HashMap.newHashMap(intent.rdomains().size());
+        int highest = 0;
         for (Rdomain rdomain : intent.rdomains()) {
-            rdomains.put(rdomain.id(), rdomain);
+            highest = Math.max(highest, rdomain.id());
+        }
+        for (Interface iface : intent.interfaces()) {
+            highest = Math.max(highest, iface.rdomain());
+        }
+        for (Uplink uplink : intent.uplinks()) {
+            highest = Math.max(highest, uplink.rdomain());
+        }
+        rdomainById = new Rdomain[highest + 1];
+        defaultRouteById = new Uplink[highest + 1];
+        existing = new boolean[highest + 1];
+        for (Rdomain rdomain : intent.rdomains()) {
+            rdomainById[rdomain.id()] = rdomain;
         }
         uplinkByInterface = HashMap.newHashMap(intent.uplinks().size());
         for (Uplink uplink : intent.uplinks()) {
             uplinkByInterface.putIfAbsent(uplink.interfaceName(), uplink);
-            existingRdomains.add(uplink.rdomain());
+            existing[uplink.rdomain()] = true;
         }
-        existingRdomains.add(0);
+        existing[0] = true;
         interfaceNetworks = HashSet.newHashSet(interfaces.size() + uplinkByInterface.size());
         for (String iface : interfaces.keySet()) {
             interfaceNetworks.add(iface + ":network");
@@ -104,25 +154,25 @@ final class Resolution {
             interfaceNetworks.add(iface + ":network");
         }
         for (Interface iface : intent.interfaces()) {
-            existingRdomains.add(iface.rdomain());
+            existing[iface.rdomain()] = true;
         }
         for (Rdomain rdomain : intent.rdomains()) {
             if (rdomain.loopbackAddress() != null) {
-                existingRdomains.add(rdomain.id());
+                existing[rdomain.id()] = true;
             }
         }
         ispFacing = LinkedHashMap.newLinkedHashMap(intent.uplinks().size() * 2);
+        // instanceof rather than pattern switches in the per-render setup: see PfRenderer
         for (Uplink uplink : intent.uplinks()) {
-            switch (uplink.kind()) {
-                case MapE tunnel -> facing(tunnel.wanInterface(), "MAP-E WAN of " + uplink.name()).v6 = true;
-                case Pppoe pppoe -> facing(pppoe.parent(), "PPPoE parent of " + uplink.name());
-                default -> {
-                    // a DHCP or static uplink leaves through its own interface
-                }
+            final UplinkKind kind = uplink.kind();
+            if (kind instanceof MapE tunnel) {
+                facing(tunnel.wanInterface(), MAP_E_WAN, uplink.name()).v6 = true;
+            } else if (kind instanceof Pppoe pppoe) {
+                facing(pppoe.parent(), PPPOE_PARENT, uplink.name());
             }
-            final IspFacing own = facing(uplink.interfaceName(), "uplink " + uplink.name());
+            final IspFacing own = facing(uplink.interfaceName(), UPLINK, uplink.name());
             own.uplink = uplink;
-            if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+            if (kind instanceof Pppoe pppoe && pppoe.ipv6()) {
                 own.v6 = true;
             }
         }
@@ -132,11 +182,46 @@ final class Resolution {
                 facing.v6 = true;
             }
         }
+        for (Interface iface : intent.interfaces()) {
+            if (!iface.ipv4Addresses().isEmpty()) {
+                staticV4.add(iface.name() + NETWORK);
+            }
+            if (!iface.ipv6Addresses().isEmpty()) {
+                staticV6.add(iface.name() + NETWORK);
+            }
+        }
+        for (Uplink uplink : intent.uplinks()) {
+            // PPPoE and DHCP addresses come and go
+            if (uplink.kind() instanceof StaticUplink statik) {
+                staticV4.add(statik.iface() + NETWORK);
+            } else if (uplink.kind() instanceof MapE tunnel) {
+                staticV4.add(tunnel.iface() + NETWORK);
+                staticV6.add(tunnel.wanInterface() + NETWORK);
+            }
+        }
+        groupFamilies = HashMap.newHashMap(shared.hostGroups().size());
+        for (HostGroup group : shared.hostGroups()) {
+            groupFamilies.put(group.name(), families(group.addresses()));
+        }
     }
 
-    private IspFacing facing(final String iface, final String role) {
-        final IspFacing facing = ispFacing.computeIfAbsent(iface, IspFacing::new);
+    /** The families of addresses that passed Syntax: {@link #INET}, {@link #INET6}, both or none. */
+    static int families(final List<String> addresses) {
+        int families = 0;
+        for (String address : addresses) {
+            families |= address.indexOf(':') >= 0 ? INET6 : INET;
+        }
+        return families;
+    }
+
+    private IspFacing facing(final String iface, final String role, final String uplink) {
+        IspFacing facing = ispFacing.get(iface);
+        if (facing == null) {
+            facing = new IspFacing(iface);
+            ispFacing.put(iface, facing);
+        }
         facing.roles.add(role);
+        facing.roles.add(uplink);
         return facing;
     }
 
@@ -147,8 +232,28 @@ final class Resolution {
 
     /** The rdomain's loopback address, or null. */
     String loopbackOf(final int rdomain) {
-        final Rdomain found = rdomains.get(rdomain);
+        final Rdomain found = rdomain(rdomain);
         return found == null ? null : found.loopbackAddress();
+    }
+
+    /** The intent's rdomain of that id, or null. */
+    Rdomain rdomain(final int id) {
+        return id < rdomainById.length ? rdomainById[id] : null;
+    }
+
+    /** Whether the rdomain exists on the router (see {@link #existing}). */
+    boolean exists(final int rdomain) {
+        return rdomain < existing.length && existing[rdomain];
+    }
+
+    /** The uplink that holds the rdomain's default route (a valid default-route-via), or null. */
+    Uplink defaultRoute(final int rdomain) {
+        return rdomain < defaultRouteById.length ? defaultRouteById[rdomain] : null;
+    }
+
+    /** Records a valid default-route-via (the validator does, once it checked it). */
+    void defaultRoute(final int rdomain, final Uplink uplink) {
+        defaultRouteById[rdomain] = uplink;
     }
 
     /** Whether the interface faces an ISP ({@link #ispFacing}). */
@@ -157,29 +262,14 @@ final class Resolution {
     }
 
     /**
-     * Whether the interface holds an address of the family that exists when pf.conf loads, so that pfctl can resolve
-     * {@code <if>:network}: one written in the intent (an interface address, a static uplink's address, the MAP-E
+     * Whether the interface of {@code <if>:network} holds an address of the family that exists when pf.conf loads, so
+     * that pfctl can resolve it: one written in the intent (an interface address, a static uplink's address, the MAP-E
      * IPv4 address on gifN, the MAP-E CE address on its WAN). Addresses that come and go (DHCP, PPPoE, router
      * advertisements) do not count: pfctl resolves {@code <if>:network} once, when it loads the rules, and fails
      * with "no IP address found" without one.
      */
-    boolean hasStaticAddress(final String iface, final boolean v6) {
-        final Interface own = interfaces.get(iface);
-        if (own != null && !(v6 ? own.ipv6Addresses() : own.ipv4Addresses()).isEmpty()) {
-            return true;
-        }
-        for (Uplink uplink : intent.uplinks()) {
-            final boolean holds = switch (uplink.kind()) {
-                case StaticUplink statik -> !v6 && statik.iface().equals(iface);
-                case MapE tunnel -> v6 ? tunnel.wanInterface().equals(iface) : tunnel.iface().equals(iface);
-                case Pppoe pppoe -> false;
-                case Dhcp dhcp -> false;
-            };
-            if (holds) {
-                return true;
-            }
-        }
-        return false;
+    boolean hasStaticNetwork(final String interfaceNetwork, final boolean v6) {
+        return (v6 ? staticV6 : staticV4).contains(interfaceNetwork);
     }
 
     private static <T> Map<String, T> index(final List<T> values, final java.util.function.Function<T, String> key) {

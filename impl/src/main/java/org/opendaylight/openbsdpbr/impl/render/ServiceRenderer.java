@@ -53,7 +53,7 @@ final class ServiceRenderer {
     }
 
     static String sshdConfig(final Sshd sshd, final String header) {
-        final StringBuilder sb = new StringBuilder(1024).append(header)
+        final StringBuilder sb = TextBuffer.take().append(header)
             .append("# sshd_config(5): a hardened base and one ListenAddress per listener\n\n")
             .append("Port ").append(sshd.port()).append('\n');
         for (Sshd.Listen listen : sshd.listeners()) {
@@ -71,7 +71,7 @@ final class ServiceRenderer {
     }
 
     static String unwindConf(final DnsResolver resolver, final String header) {
-        final StringBuilder sb = new StringBuilder(256).append(header);
+        final StringBuilder sb = TextBuffer.take().append(header);
         final List<String> forwarders = resolver.forwarders();
         if (!forwarders.isEmpty()) {
             sb.append("forwarder {");
@@ -84,7 +84,7 @@ final class ServiceRenderer {
     }
 
     static String rcConfLocal(final DnsResolver resolver, final String header) {
-        final StringBuilder sb = new StringBuilder(128).append(header).append("unwind_flags=\n");
+        final StringBuilder sb = TextBuffer.take().append(header).append("unwind_flags=\n");
         if (resolver.rtable() != 0) {
             sb.append("unwind_rtable=").append(resolver.rtable()).append('\n');
         }
