@@ -22,6 +22,7 @@ import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
+import org.opendaylight.openbsdpbr.api.intent.UplinkKind;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
 
 /**
@@ -125,27 +126,26 @@ final class HostnameRenderer {
     private void collectExtras() {
         for (Uplink uplink : resolution.intent.uplinks()) {
             final boolean holdsDefault = resolution.defaultRoute(uplink.rdomain()) == uplink;
-            switch (uplink.kind()) {
-                case Pppoe pppoe -> {
-                    if (pppoe.mtu() > IntentValidator.ETHERNET_MTU - IntentValidator.PPPOE_HEADER) {
-                        // RFC 4638: the parent carries the 8-byte PPPoE header on top, for the largest session on it
-                        final Extras parent = extrasOf(pppoe.parent());
-                        parent.minMtu = Math.max(parent.minMtu, pppoe.mtu() + IntentValidator.PPPOE_HEADER);
-                    }
+            // instanceof rather than a pattern switch: this runs on every render (see PfRenderer)
+            final UplinkKind kind = uplink.kind();
+            if (kind instanceof Pppoe pppoe) {
+                if (pppoe.mtu() > IntentValidator.ETHERNET_MTU - IntentValidator.PPPOE_HEADER) {
+                    // RFC 4638: the parent carries the 8-byte PPPoE header on top, for the largest session on it
+                    final Extras parent = extrasOf(pppoe.parent());
+                    parent.minMtu = Math.max(parent.minMtu, pppoe.mtu() + IntentValidator.PPPOE_HEADER);
                 }
-                case MapE mapE -> {
-                    final Extras wan = extrasOf(mapE.wanInterface());
-                    wan.inet6Autoconf = true;
-                    wan.ipv6.add(resolution.mapE.get(uplink.name()).ceAddressString() + "/128");
-                }
-                case Dhcp dhcp -> extrasOf(dhcp.iface()).inetAutoconf = true;
-                case StaticUplink statik -> {
-                    final Extras own = extrasOf(statik.iface());
-                    own.ipv4.add(statik.address());
-                    if (holdsDefault) {
-                        RouteLines.routeAdd(own.commands, uplink.rdomain()).append("default ")
-                            .append(statik.gateway()).append('\n');
-                    }
+            } else if (kind instanceof MapE mapE) {
+                final Extras wan = extrasOf(mapE.wanInterface());
+                wan.inet6Autoconf = true;
+                wan.ipv6.add(resolution.mapE.get(uplink.name()).ceAddressString() + "/128");
+            } else if (kind instanceof Dhcp dhcp) {
+                extrasOf(dhcp.iface()).inetAutoconf = true;
+            } else if (kind instanceof StaticUplink statik) {
+                final Extras own = extrasOf(statik.iface());
+                own.ipv4.add(statik.address());
+                if (holdsDefault) {
+                    RouteLines.routeAdd(own.commands, uplink.rdomain()).append("default ")
+                        .append(statik.gateway()).append('\n');
                 }
             }
         }
@@ -155,17 +155,15 @@ final class HostnameRenderer {
                 final String target;
                 final String gateway;
                 final boolean direct;
-                switch (route.nextHop()) {
-                    case StaticRoute.ViaGateway via -> {
-                        target = RouteLines.gatewayInterface(resolution, rdomain.id(), via.address());
-                        gateway = via.address();
-                        direct = false;
-                    }
-                    case StaticRoute.ViaInterface via -> {
-                        target = via.iface();
-                        gateway = RouteLines.ownAddress(resolution.interfaces.get(via.iface()), v6);
-                        direct = true;
-                    }
+                if (route.nextHop() instanceof StaticRoute.ViaGateway via) {
+                    target = RouteLines.gatewayInterface(resolution, rdomain.id(), via.address());
+                    gateway = via.address();
+                    direct = false;
+                } else {
+                    final StaticRoute.ViaInterface via = (StaticRoute.ViaInterface) route.nextHop();
+                    target = via.iface();
+                    gateway = RouteLines.ownAddress(resolution.interfaces.get(via.iface()), v6);
+                    direct = true;
                 }
                 final StringBuilder sb = RouteLines.routeAdd(extrasOf(target).commands, rdomain.id())
                     .append(v6 ? "-inet6 " : "-inet ").append(route.destination()).append(' ');

@@ -32,8 +32,6 @@ import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.UplinkKind;
 import org.opendaylight.openbsdpbr.api.intent.Via;
-import org.opendaylight.openbsdpbr.impl.mape.CeLayout;
-import org.opendaylight.openbsdpbr.impl.mape.MapECalculator;
 import org.opendaylight.openbsdpbr.impl.mape.MapEException;
 import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
 
@@ -144,100 +142,112 @@ public final class IntentValidator {
             checkServices();
         }
 
+        // Element paths are built only when there is an error to report, and kinds are tested with instanceof rather
+        // than pattern switches (see PfRenderer): this runs on every render.
         private void checkUplinks() {
-            final Map<String, Uplink> byInterface = new HashMap<>();
+            final Map<String, Uplink> byInterface = HashMap.newHashMap(resolution.intent.uplinks().size());
             for (Uplink uplink : resolution.intent.uplinks()) {
-                final String at = Uplink.path(uplink.name());
                 final UplinkKind kind = uplink.kind();
-                final String kindAt = at + "/" + kind.caseName();
                 final Uplink other = byInterface.putIfAbsent(uplink.interfaceName(), uplink);
                 if (other != null) {
-                    error(kindAt + "/interface", "interface " + uplink.interfaceName() + " is already the uplink "
-                        + other.name() + "'s: one uplink per interface");
+                    error(kindPath(uplink, "interface"), "interface " + uplink.interfaceName() + " is already the"
+                        + " uplink " + other.name() + "'s: one uplink per interface");
                 }
-                switch (kind) {
-                    case Pppoe pppoe -> checkPppoe(kindAt, pppoe);
-                    case MapE mapE -> checkMapE(uplink, kindAt, mapE);
-                    default -> checkOwnInterface(uplink, kindAt);
+                if (kind instanceof Pppoe pppoe) {
+                    checkPppoe(uplink, pppoe);
+                } else if (kind instanceof MapE mapE) {
+                    checkMapE(uplink, mapE);
+                } else {
+                    checkOwnInterface(uplink);
                 }
             }
         }
 
-        private void checkPppoe(final String at, final Pppoe pppoe) {
+        /** {@code uplink[name=N]/CASE/LEAF}. */
+        private static String kindPath(final Uplink uplink, final String leaf) {
+            return Uplink.path(uplink.name()) + "/" + uplink.kind().caseName() + "/" + leaf;
+        }
+
+        private void checkPppoe(final Uplink uplink, final Pppoe pppoe) {
             final Interface parent = resolution.interfaces.get(pppoe.parent());
             if (parent == null) {
-                error(at + "/parent", "no interface " + pppoe.parent() + " in this router's intent");
+                error(kindPath(uplink, "parent"), "no interface " + pppoe.parent() + " in this router's intent");
             } else if (parent.kind() == Interface.Kind.VEB) {
-                error(at + "/parent", "PPPoE runs on an Ethernet interface, not on the bridge " + parent.name());
+                error(kindPath(uplink, "parent"),
+                    "PPPoE runs on an Ethernet interface, not on the bridge " + parent.name());
             } else if (parent.mtu() != null && parent.mtu() < pppoe.mtu() + PPPOE_HEADER) {
-                error(at + "/mtu", "a PPPoE MTU of " + pppoe.mtu() + " needs the parent's MTU at least "
+                error(kindPath(uplink, "mtu"), "a PPPoE MTU of " + pppoe.mtu() + " needs the parent's MTU at least "
                     + (pppoe.mtu() + PPPOE_HEADER) + " (the 8-byte PPPoE header, RFC 4638); " + parent.name()
                     + " has " + parent.mtu());
             }
             if (pppoe.ipv6() && pppoe.mtu() < IPV6_MIN_MTU) {
-                error(at + "/mtu", "IPv6 needs an MTU of at least 1280 (RFC 8200); this PPPoE session has "
+                error(kindPath(uplink, "mtu"), "IPv6 needs an MTU of at least 1280 (RFC 8200); this PPPoE session has "
                     + pppoe.mtu());
             }
             if (pppoe.secret() == null) {
-                error(at + "/secret", "missing: hostname." + pppoe.iface() + " needs the PPPoE secret");
+                error(kindPath(uplink, "secret"), "missing: hostname." + pppoe.iface() + " needs the PPPoE secret");
             }
         }
 
-        private void checkMapE(final Uplink uplink, final String at, final MapE mapE) {
+        private void checkMapE(final Uplink uplink, final MapE mapE) {
             final Interface wan = resolution.interfaces.get(mapE.wanInterface());
             if (wan == null) {
-                error(at + "/wan-interface", "no interface " + mapE.wanInterface() + " in this router's intent");
+                error(kindPath(uplink, "wan-interface"),
+                    "no interface " + mapE.wanInterface() + " in this router's intent");
             } else if (wan.kind() == Interface.Kind.VEB) {
-                error(at + "/wan-interface", "the CE address goes on an interface with an address, not on the bridge "
+                error(kindPath(uplink, "wan-interface"),
+                    "the CE address goes on an interface with an address, not on the bridge "
                     + wan.name());
             } else {
                 final int wanMtu = effectiveMtu(wan);
                 if (mapE.mtu() > wanMtu - IPV6_HEADER) {
-                    error(at + "/mtu", "a MAP-E tunnel MTU of " + mapE.mtu() + " needs the WAN's MTU at least "
+                    error(kindPath(uplink, "mtu"),
+                        "a MAP-E tunnel MTU of " + mapE.mtu() + " needs the WAN's MTU at least "
                         + (mapE.mtu() + IPV6_HEADER) + " (the 40-byte outer IPv6 header); " + wan.name() + " has "
                         + wanMtu);
                 }
             }
             try {
-                final MapEParameters params = new MapEParameters(mapE.delegatedPrefix(), mapE.ruleIpv6Prefix(),
-                    mapE.ruleIpv4Prefix(), mapE.eaBitsLength(), mapE.psidOffset(), layout(mapE.ceLayout()));
-                resolution.mapE.put(uplink.name(), MapECalculator.compute(params));
+                resolution.mapE.put(uplink.name(), MapEResults.of(mapE));
             } catch (MapEException e) {
-                error(at + "/" + mapEPath(e.parameter()), e.detail());
+                error(kindPath(uplink, mapEPath(e.parameter())), e.detail());
             }
         }
 
-        private void checkOwnInterface(final Uplink uplink, final String at) {
+        private void checkOwnInterface(final Uplink uplink) {
             final Interface iface = resolution.interfaces.get(uplink.interfaceName());
             if (iface == null) {
-                error(at + "/interface", "no interface " + uplink.interfaceName() + " in this router's intent");
+                error(kindPath(uplink, "interface"),
+                    "no interface " + uplink.interfaceName() + " in this router's intent");
             } else if (iface.rdomain() != uplink.rdomain()) {
                 error(Uplink.path(uplink.name()) + "/rdomain", "the uplink is in rdomain " + uplink.rdomain()
                     + " but its interface " + iface.name() + " is in rdomain " + iface.rdomain());
             } else if (iface.kind() == Interface.Kind.VEB) {
-                error(at + "/interface", "an uplink needs an interface with an address, not the bridge "
+                error(kindPath(uplink, "interface"), "an uplink needs an interface with an address, not the bridge "
                     + iface.name());
             }
         }
 
         private void checkRdomains() {
             for (Rdomain rdomain : resolution.intent.rdomains()) {
-                final String at = Rdomain.path(rdomain.id());
                 if (rdomain.loopbackAddress() != null) {
                     if (rdomain.id() == 0) {
-                        error(at + "/loopback-address", "lo0 is configured by netstart itself; only an rdomain"
+                        error(Rdomain.path(rdomain.id()) + "/loopback-address",
+                            "lo0 is configured by netstart itself; only an rdomain"
                             + " above 0 gets a loopback address here");
                     } else if (resolution.interfaces.containsKey("lo" + rdomain.id())) {
-                        error(at + "/loopback-address", "interface lo" + rdomain.id()
+                        error(Rdomain.path(rdomain.id()) + "/loopback-address", "interface lo" + rdomain.id()
                             + " is also listed; keep one of them");
                     }
                 }
                 if (rdomain.defaultRouteVia() != null) {
                     final Uplink uplink = resolution.uplinks.get(rdomain.defaultRouteVia());
                     if (uplink == null) {
-                        error(at + "/default-route-via", "no uplink " + rdomain.defaultRouteVia());
+                        error(Rdomain.path(rdomain.id()) + "/default-route-via",
+                            "no uplink " + rdomain.defaultRouteVia());
                     } else if (uplink.rdomain() != rdomain.id()) {
-                        error(at + "/default-route-via", "the uplink " + uplink.name() + " is in rdomain "
+                        error(Rdomain.path(rdomain.id()) + "/default-route-via",
+                            "the uplink " + uplink.name() + " is in rdomain "
                             + uplink.rdomain() + ", not in rdomain " + rdomain.id());
                     } else {
                         resolution.defaultRoute(rdomain.id(), uplink);
@@ -245,7 +255,7 @@ public final class IntentValidator {
                 }
                 final Map<String, String> networks = new HashMap<>();
                 for (StaticRoute route : rdomain.staticRoutes()) {
-                    final String routeAt = at + "/" + StaticRoute.path(route.destination());
+                    final String routeAt = Rdomain.path(rdomain.id()) + "/" + StaticRoute.path(route.destination());
                     checkStaticRoute(rdomain, routeAt, route);
                     final String other = networks.putIfAbsent(Addresses.networkKey(route.destination()),
                         route.destination());
@@ -276,32 +286,28 @@ public final class IntentValidator {
         }
 
         private void checkStaticRoute(final Rdomain rdomain, final String at, final StaticRoute route) {
-            switch (route.nextHop()) {
-                case StaticRoute.ViaInterface via -> {
-                    final Interface iface = resolution.interfaces.get(via.iface());
-                    if (iface == null) {
-                        error(at + "/interface", "no interface " + via.iface() + " in this router's intent");
-                    } else if (iface.rdomain() != rdomain.id()) {
-                        error(at + "/interface", "interface " + via.iface() + " is in rdomain " + iface.rdomain());
-                    } else if (RouteLines.ownAddress(iface, Syntax.isV6(route.destination())) == null) {
-                        error(at + "/interface", "interface " + via.iface() + " has no address of the destination's"
-                            + " family to route through");
-                    }
+            if (route.nextHop() instanceof StaticRoute.ViaInterface via) {
+                final Interface iface = resolution.interfaces.get(via.iface());
+                if (iface == null) {
+                    error(at + "/interface", "no interface " + via.iface() + " in this router's intent");
+                } else if (iface.rdomain() != rdomain.id()) {
+                    error(at + "/interface", "interface " + via.iface() + " is in rdomain " + iface.rdomain());
+                } else if (RouteLines.ownAddress(iface, Syntax.isV6(route.destination())) == null) {
+                    error(at + "/interface", "interface " + via.iface() + " has no address of the destination's"
+                        + " family to route through");
                 }
-                case StaticRoute.ViaGateway via -> {
-                    if (RouteLines.gatewayInterface(resolution, rdomain.id(), via.address()) == null) {
-                        error(at + "/gateway", "no interface in rdomain " + rdomain.id()
-                            + " has a network that holds " + via.address());
-                    }
-                }
+            } else if (route.nextHop() instanceof StaticRoute.ViaGateway via
+                    && RouteLines.gatewayInterface(resolution, rdomain.id(), via.address()) == null) {
+                error(at + "/gateway", "no interface in rdomain " + rdomain.id() + " has a network that holds "
+                    + via.address());
             }
         }
 
         private void checkInterfaces() {
             final Map<String, String> bridgeOf = new HashMap<>();
             for (Interface iface : resolution.intent.interfaces()) {
-                final String at = Interface.path(iface.name());
                 for (String member : iface.members()) {
+                    final String at = Interface.path(iface.name());
                     final Interface port = resolution.interfaces.get(member);
                     if (port == null) {
                         error(at + "/member", "no interface " + member + " in this router's intent");
@@ -318,10 +324,11 @@ public final class IntentValidator {
                     }
                 }
                 if (iface.kind() == Interface.Kind.LOOPBACK && iface.name().equals("lo0")) {
-                    error(at + "/name", "lo0 is configured by netstart itself");
+                    error(Interface.path(iface.name()) + "/name", "lo0 is configured by netstart itself");
                 }
                 if (iface.mtu() != null && iface.mtu() < IPV6_MIN_MTU && carriesIpv6(iface)) {
-                    error(at + "/mtu", "IPv6 needs an MTU of at least 1280 (RFC 8200); " + iface.name()
+                    error(Interface.path(iface.name()) + "/mtu",
+                        "IPv6 needs an MTU of at least 1280 (RFC 8200); " + iface.name()
                         + " carries IPv6 with " + iface.mtu());
                 }
             }
@@ -554,12 +561,6 @@ public final class IntentValidator {
         }
     }
 
-    static CeLayout layout(final MapE.CeLayout layout) {
-        return switch (layout) {
-            case RFC7597 -> CeLayout.RFC7597;
-            case DRAFT03 -> CeLayout.DRAFT03;
-        };
-    }
 
     /** The YANG path below {@code map-e} of a MAP-E calculator parameter. */
     private static String mapEPath(final String parameter) {

@@ -67,6 +67,8 @@ import org.opendaylight.openbsdpbr.impl.render.Lint.Severity;
 final class Lints {
     private final Resolution resolution;
     private final List<Lint> lints;
+    /** The destination-any message of each rtable, once it was needed. */
+    private final String[] anyMessages = new String[256];
     /** {@link #publicLanNetwork} of each family (IPv4, IPv6), once it was asked for. */
     private final String[][] publicLan = new String[2][];
     /** Routing domains whose table gets an IPv4 default route. */
@@ -113,7 +115,6 @@ final class Lints {
     static void collect(final Resolution resolution, final List<Lint> lints) {
         final Lints collector = new Lints(resolution, lints);
         collector.policyRoutes();
-        collector.families();
         collector.services();
         collector.uplinks();
         collector.inboundServices();
@@ -127,15 +128,37 @@ final class Lints {
         return withDefaultRoute[rdomain];
     }
 
+    /** One pass over the policy routes (a large router has hundreds): each route's own lints, then the families. */
     private void policyRoutes() {
+        final Map<String, int[]> tableUse = HashMap.newHashMap(resolution.shared.tables().size() + 1);
+        final Map<String, int[]> groupUse = HashMap.newHashMap(resolution.shared.hostGroups().size());
+        for (PfTable table : resolution.shared.tables()) {
+            tableUse.put(table.name(), new int[1]);
+        }
+        for (HostGroup group : resolution.shared.hostGroups()) {
+            groupUse.put(group.name(), new int[1]);
+        }
+        final int[] martians = tableUse.get(Martians.NAME);
+        if (martians != null && natToMartians()) {
+            // every NAT rule is inet and says to !<martians>
+            martians[0] |= Resolution.INET;
+        }
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
+            final int bit = route.family() == Family.INET6 ? Resolution.INET6 : Resolution.INET;
             final Endpoint destination = route.destination();
             if (destination.match() == Endpoint.Any.INSTANCE && !destination.negate()) {
                 // the full path in one concatenation: this lint may fire for many routes
+                final int rtable = rtableOf(route);
+                String message = anyMessages[rtable];
+                if (message == null) {
+                    // one message per rtable, however many routes earn it
+                    message = "destination any also moves LAN traffic to the router itself and to the other local"
+                        + " networks into rtable " + rtable + "; leave the destination out (internet: !<martians>,"
+                        + " the default) or name the destinations";
+                    anyMessages[rtable] = message;
+                }
                 lints.add(new Lint(RouterIntent.PATH + "/policy-route[name=" + route.name() + "]/destination",
-                    "destination-any", Severity.WARNING, "destination any also moves LAN traffic to the router itself"
-                    + " and to the other local networks into rtable " + rtableOf(route) + "; leave the destination"
-                    + " out (internet: !<martians>, the default) or name the destinations"));
+                    "destination-any", Severity.WARNING, message));
             } else if (destination.match() == Endpoint.Internet.INSTANCE) {
                 localNetworksNotExcluded(route);
             }
@@ -148,7 +171,10 @@ final class Lints {
                         + " traffic is dropped unless a static route matches");
                 }
             }
+            tableFamily(route, bit, "source", route.source(), tableUse, groupUse);
+            tableFamily(route, bit, "destination", destination, tableUse, groupUse);
         }
+        families(tableUse, groupUse);
     }
 
     private int rtableOf(final PolicyRoute route) {
@@ -204,28 +230,10 @@ final class Lints {
     }
 
     /**
-     * Tables and host groups against the families of the rules that name them. Each name gets an int[1] of family
-     * bits once, so that the per-route work allocates nothing.
+     * Tables and host groups whose addresses of a family no rule that names them uses. Each name got an int[1] of
+     * family bits once ({@link #policyRoutes}), so that the per-route work allocates nothing.
      */
-    private void families() {
-        final Map<String, int[]> tableUse = HashMap.newHashMap(resolution.shared.tables().size() + 1);
-        final Map<String, int[]> groupUse = HashMap.newHashMap(resolution.shared.hostGroups().size());
-        for (PfTable table : resolution.shared.tables()) {
-            tableUse.put(table.name(), new int[1]);
-        }
-        for (HostGroup group : resolution.shared.hostGroups()) {
-            groupUse.put(group.name(), new int[1]);
-        }
-        final int[] martians = tableUse.get(Martians.NAME);
-        if (martians != null && natToMartians()) {
-            // every NAT rule is inet and says to !<martians>
-            martians[0] |= Resolution.INET;
-        }
-        for (PolicyRoute route : resolution.shared.policyRoutes()) {
-            final int bit = route.family() == Family.INET6 ? Resolution.INET6 : Resolution.INET;
-            tableFamily(route, bit, "source", route.source(), tableUse, groupUse);
-            tableFamily(route, bit, "destination", route.destination(), tableUse, groupUse);
-        }
+    private void families(final Map<String, int[]> tableUse, final Map<String, int[]> groupUse) {
         for (PfTable table : resolution.shared.tables()) {
             unusedFamily(PfTable.path(table.name()) + "/entry", "table", table.name(), table.entries(),
                 tableUse.get(table.name())[0]);
