@@ -363,7 +363,10 @@ public final class IntentValidator {
         private void checkPolicyRoutes() {
             // policy routes are in sequence order: a duplicate sequence follows the route it repeats
             PolicyRoute previous = null;
+            final int[] rtables = resolution.routeRtables;
+            int index = 0;
             for (PolicyRoute route : resolution.shared.policyRoutes()) {
+                final int at = index++;
                 if (previous != null && previous.sequence() == route.sequence()) {
                     error(routePath(route, "sequence"), "sequence " + route.sequence() + " is also the policy route "
                         + previous.name() + "'s");
@@ -384,12 +387,15 @@ public final class IntentValidator {
                     if (uplink == null) {
                         error(routePath(route, "via-uplink"), "no uplink " + via.uplink());
                     } else {
+                        rtables[at] = uplink.rdomain();
                         checkLeavesThrough(route, uplink);
                     }
-                } else if (route.via() instanceof Via.ViaRdomain via
-                        && !resolution.exists(via.rdomain())) {
-                    error(routePath(route, "via-rdomain"), "rdomain " + via.rdomain()
-                        + " holds no interface or uplink");
+                } else if (route.via() instanceof Via.ViaRdomain via) {
+                    rtables[at] = via.rdomain();
+                    if (!resolution.exists(via.rdomain())) {
+                        error(routePath(route, "via-rdomain"), "rdomain " + via.rdomain()
+                            + " holds no interface or uplink");
+                    }
                 }
                 final Protocol protocol = route.protocol();
                 if (protocol == Protocol.ICMP && route.family() == Family.INET6

@@ -143,12 +143,14 @@ final class Lints {
             // every NAT rule is inet and says to !<martians>
             martians[0] |= Resolution.INET;
         }
+        final int[] rtables = resolution.routeRtables;
+        int index = 0;
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
+            final int rtable = rtables[index++];
             final int bit = route.family() == Family.INET6 ? Resolution.INET6 : Resolution.INET;
             final Endpoint destination = route.destination();
             if (destination.match() == Endpoint.Any.INSTANCE && !destination.negate()) {
                 // the full path in one concatenation: this lint may fire for many routes
-                final int rtable = rtableOf(route);
                 String message = anyMessages[rtable];
                 if (message == null) {
                     // one message per rtable, however many routes earn it
@@ -160,7 +162,7 @@ final class Lints {
                 lints.add(new Lint(RouterIntent.PATH + "/policy-route[name=" + route.name() + "]/destination",
                     "destination-any", Severity.WARNING, message));
             } else if (destination.match() == Endpoint.Internet.INSTANCE) {
-                localNetworksNotExcluded(route);
+                localNetworksNotExcluded(route, rtable);
             }
             // instanceof rather than a pattern switch in the per-route loop: see PfRenderer
             if (route.via() instanceof Via.ViaRdomain via) {
@@ -177,13 +179,9 @@ final class Lints {
         families(tableUse, groupUse);
     }
 
-    private int rtableOf(final PolicyRoute route) {
-        return route.via() instanceof Via.ViaUplink via ? resolution.uplinks.get(via.uplink()).rdomain()
-            : ((Via.ViaRdomain) route.via()).rdomain();
-    }
 
     /** {@code internet} leaves out only the special-purpose ranges: a public LAN network is moved too. */
-    private void localNetworksNotExcluded(final PolicyRoute route) {
+    private void localNetworksNotExcluded(final PolicyRoute route, final int rtable) {
         final int family = route.family() == Family.INET6 ? 1 : 0;
         if (publicLan[family] == null) {
             publicLan[family] = publicLanNetwork(family == 1);
@@ -192,7 +190,7 @@ final class Lints {
         if (found.length != 0) {
             add(PolicyRoute.path(route.name()) + "/destination", "local-network-not-excluded", Severity.WARNING,
                 "the destination internet (!<martians>) leaves out only special-purpose ranges: traffic to "
-                + found[0] + "'s network " + found[1] + " moves into rtable " + rtableOf(route) + " too");
+                + found[0] + "'s network " + found[1] + " moves into rtable " + rtable + " too");
         }
     }
 

@@ -20,7 +20,6 @@ import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
-import org.opendaylight.openbsdpbr.api.intent.Via;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
 import org.opendaylight.openbsdpbr.impl.mape.PortRange;
 
@@ -379,6 +378,8 @@ final class PfRenderer {
             return;
         }
         sb.append("\n# Policy routes, in sequence order (the last matching rule wins)\n");
+        final int[] rtables = resolution.routeRtables;
+        int index = 0;
         for (PolicyRoute route : routes) {
             sb.append("# ").append(route.sequence()).append(' ').append(route.name());
             if (!route.description().isEmpty()) {
@@ -393,16 +394,8 @@ final class PfRenderer {
             endpoint(route.source());
             sb.append(" to ");
             endpoint(route.destination());
-            sb.append(" rtable ").append(rtableOf(route.via())).append('\n');
+            sb.append(" rtable ").append(rtables[index++]).append('\n');
         }
-    }
-
-    private int rtableOf(final Via via) {
-        // instanceof rather than a pattern switch: this runs for every policy route (see the class comment)
-        if (via instanceof Via.ViaUplink uplink) {
-            return resolution.uplinks.get(uplink.uplink()).rdomain();
-        }
-        return ((Via.ViaRdomain) via).rdomain();
     }
 
     private void endpoint(final Endpoint endpoint) {

@@ -69,6 +69,12 @@ final class Resolution {
     final Map<String, IspFacing> ispFacing;
     /** The families of each host group's addresses ({@link #INET}, {@link #INET6}), by name. */
     final Map<String, Integer> groupFamilies;
+    /**
+     * The rtable each policy route sends its traffic to, in the order of {@code shared.policyRoutes()}: its uplink's
+     * rdomain or its via-rdomain, as the validator resolved it (the renderer and the lints read it, instead of
+     * looking the uplink up again per route).
+     */
+    final int[] routeRtables;
     /** {@code <if>:network} of the interfaces with an IPv4 address when pf.conf loads ({@link #hasStaticNetwork}). */
     private final Set<String> staticV4 = new HashSet<>();
     /** {@code <if>:network} of the interfaces with an IPv6 address when pf.conf loads. */
@@ -199,6 +205,7 @@ final class Resolution {
                 staticV6.add(tunnel.wanInterface() + NETWORK);
             }
         }
+        routeRtables = new int[shared.policyRoutes().size()];
         groupFamilies = HashMap.newHashMap(shared.hostGroups().size());
         for (HostGroup group : shared.hostGroups()) {
             groupFamilies.put(group.name(), families(group.addresses()));
