@@ -91,10 +91,12 @@ class PushPathCheckTest {
         final String[] view = { "--controller-address", "192.168.1.50", "--router-address", "192.168.1.1",
             "--router-port", "22" };
         final List<LockOut> cases = List.of(
-            // a policy route that moves the LAN's traffic to the router itself into rtable 1
+            // a policy route that moves the LAN's traffic to the router itself into rtable 1 (destination any: the
+            // default, internet, leaves the router's own addresses in rtable 0)
             new LockOut(seedWith("rtable", intent -> intent.getAsJsonArray("policy-route").add(object("""
                 {"name": "all-via-pppoe", "sequence": 30, "ingress-interface": "vport0", "family": "inet",
-                 "source": {"interface-network": "vport0:network"}, "via-uplink": "pppoe"}"""))),
+                 "source": {"interface-network": "vport0:network"}, "destination": {"any": [null]},
+                 "via-uplink": "pppoe"}"""))),
                 "intent/policy-route[name=all-via-pppoe]: /etc/pf.conf:", view),
             // the management interface moved to rdomain 2, where sshd does not listen
             new LockOut(seedWith("rdomain", intent -> named(intent.getAsJsonArray("interface"), "name", "vport0")
