@@ -91,10 +91,11 @@ class PageE2E {
         final JsonObject management = router.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject()
             .getAsJsonObject("management");
         management.addProperty("port", Lab.port(1));
-        management.addProperty("private-key", Lab.controllerKey());
+        management.addProperty("private-key", Sealing.seal(RESTCONF, Lab.controllerKey(), "private-key"));
         assertThat(RESTCONF.put(ROUTER_PATH, router.toString()).status()).isIn(200, 201, 204);
         final String intent = Restconf.example("seed-router/intent.json")
-            .replace("\"secret\": \"secret\"", "\"secret\": \"" + PPPOE_SECRET + "\"");
+            .replace("\"secret\": \"secret\"", "\"secret\": \""
+                + Sealing.seal(RESTCONF, PPPOE_SECRET, "pppoe-secret") + "\"");
         assertThat(RESTCONF.put(ROUTER_PATH + "/intent", intent).status()).isIn(200, 201, 204);
         final long seeded = generation(awaitStatus("in sync with the seed's intent",
             status -> inSync(status) && Lab.command("cat r1 /etc/pf.conf").contains(SEED_RULE)));

@@ -40,7 +40,8 @@ class RefusalsE2E {
         final String router = Restconf.example("seed-router/router.json").replace("\"seed-router\"",
             "\"refusals-router\"").replace("\"port\": 2201", "\"port\": 1");
         assertThat(RESTCONF.put(ROUTER, router).status()).isIn(200, 201, 204);
-        assertThat(RESTCONF.put(ROUTER + "/intent", Restconf.example("seed-router/intent.json")).status())
+        assertThat(RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF,
+                Restconf.example("seed-router/intent.json"))).status())
             .isIn(200, 201, 204);
     }
 
@@ -69,7 +70,7 @@ class RefusalsE2E {
         }
         final String before = RESTCONF.get(ROUTER + "/intent?content=config").body();
 
-        final var reply = RESTCONF.put(ROUTER + "/intent", bad);
+        final var reply = RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF, bad));
 
         assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
         final String element = refused.get("element").getAsString();
@@ -87,11 +88,12 @@ class RefusalsE2E {
         final String intent = Restconf.example("seed-router/intent.json").replace("\"description\": \"LAN bridge\"",
             "\"description\": \"" + astral + "\"");
         try {
-            final var reply = RESTCONF.put(ROUTER + "/intent", intent);
+            final var reply = RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF, intent));
             assertThat(reply.status()).as(reply.toString()).isIn(200, 201, 204);
             assertThat(RESTCONF.get(ROUTER + "/intent?content=config").body()).contains(astral);
         } finally {
-            assertThat(RESTCONF.put(ROUTER + "/intent", Restconf.example("seed-router/intent.json")).status())
+            assertThat(RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF,
+                Restconf.example("seed-router/intent.json"))).status())
                 .isIn(200, 201, 204);
         }
     }
