@@ -11,9 +11,6 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Optional;
@@ -119,17 +116,11 @@ final class RouterSpecs {
         return parsed;
     }
 
-    /** Parses a private key through a private temporary file (MINA reads keys from files). */
+    /**
+     * Parses a private key in memory: no key material touches disk. (IOException stays declared for the callers that
+     * handle unreadable keys as before.)
+     */
     static KeyPair keyPair(final String pem) throws IOException {
-        final Path file = Files.createTempFile("openbsd-pbr-key", ".pem",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(file, pem.endsWith("\n") ? pem : pem + "\n", StandardCharsets.UTF_8);
-            return SshKeys.readPrivateKey(file, Optional.empty());
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalArgumentException("the private key cannot be read", e);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return SshKeys.parsePrivateKey(pem, Optional.empty());
     }
 }

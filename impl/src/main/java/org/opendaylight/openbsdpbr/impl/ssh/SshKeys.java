@@ -7,9 +7,11 @@
  */
 package org.opendaylight.openbsdpbr.impl.ssh;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,6 +36,8 @@ import org.opendaylight.netconf.shaded.sshd.common.util.security.SecurityUtils;
 
 /** SSH key helpers: fingerprints as OpenSSH prints them, OpenSSH private key files, key generation. */
 public final class SshKeys {
+    private static final NamedResource IN_MEMORY = NamedResource.ofName("private key");
+
     private SshKeys() {
         // utility
     }
@@ -68,6 +72,31 @@ public final class SshKeys {
             return it.next();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the private key in " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Parse an OpenSSH (or PEM) private key held in memory: MINA reads key pairs from any stream, so a key stored by
+     * the controller never touches disk to be read (no temporary file, not even one deleted at once).
+     *
+     * @param text the key file's text
+     * @param passphrase its passphrase, if it is encrypted
+     * @return the key pair
+     * @throws IllegalArgumentException when the text holds no readable key (the message holds neither the key nor
+     *     the passphrase)
+     */
+    public static KeyPair parsePrivateKey(final String text, final Optional<String> passphrase) {
+        final String whole = text.endsWith("\n") ? text : text + "\n";
+        try (InputStream in = new ByteArrayInputStream(whole.getBytes(StandardCharsets.UTF_8))) {
+            final Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, IN_MEMORY, in,
+                passphrase.map(FilePasswordProvider::of).orElse(FilePasswordProvider.EMPTY));
+            final Iterator<KeyPair> it = keys == null ? null : keys.iterator();
+            if (it == null || !it.hasNext()) {
+                throw new IllegalArgumentException("no private key in the text");
+            }
+            return it.next();
+        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
+            throw new IllegalArgumentException("the private key cannot be read: " + e.getClass().getSimpleName(), e);
         }
     }
 
