@@ -32,6 +32,15 @@ public record ApplyPlan(List<PlanStep> steps) {
         return steps.isEmpty();
     }
 
+    /**
+     * The plan of a plan text (one plan line per line; blank lines are skipped): the inverse of {@link #toPlanText()}.
+     *
+     * @throws IllegalArgumentException naming the first line outside the {@link PlanVocabulary}
+     */
+    public static ApplyPlan parse(final String text) {
+        return new ApplyPlan(text.lines().filter(line -> !line.isEmpty()).map(PlanStep::parse).toList());
+    }
+
     /** The plan as the router-side script reads it: one plan line per step. */
     public String toPlanText() {
         return steps.stream().map(step -> step.planLine() + "\n").collect(Collectors.joining());
