@@ -56,8 +56,10 @@ public interface DeviceSession extends AutoCloseable {
     }
 
     /**
-     * Run the router's own checks on the candidate ({@code pfctl -nf}, {@code sshd -t -f}, {@code unwind -n -f},
-     * {@code netstart -n}). Needs the lock.
+     * Run the router's own checks on the candidate ({@code pfctl -nf} with the candidate's anchors, each anchor file
+     * with {@code pfctl -a ANCHOR -nf}, {@code sshd -t -f}, {@code unwind -n -f}, {@code ifstated -n -f},
+     * {@code rad -n -f}, {@code dhcp6leased -n -f}, {@code netstart -n}, and that every block of lines can be
+     * spliced). Needs the lock.
      *
      * @return done, or {@link DeviceException.Validate} with the router's message
      */

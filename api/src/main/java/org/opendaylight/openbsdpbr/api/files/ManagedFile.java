@@ -34,8 +34,16 @@ public record ManagedFile(String path, String owner, String group, int mode, Str
      * lines, and {@link #content()} is that block's body without the markers. The router-side agent replaces the block
      * in place (appending it when the file has none) and keeps every other line as the admin wrote it; read-back,
      * hashes and drift concern the block only. Owner, group and mode apply to the file when the agent creates it.
+     * The markers and the splicing rules are {@link LineBlock#MANAGED}'s. A block cannot hold a secret (the rest of
+     * the file, and its mode, are the admin's), and its body is whole lines.
+     *
+     * <p>{@code /etc/rc.local} can only be owned as {@link #LINES}: the agent keeps its boot hook there
+     * ({@link LineBlock#BOOT_HOOK}), which a whole-file install would wipe.
      */
     public enum Ownership { WHOLE, LINES }
+
+    /** The one file that may only be owned as lines: the agent's boot hook lives there. */
+    public static final String RC_LOCAL = "/etc/rc.local";
 
     private static final String ETC = "/etc/";
     private static final int MAX_NAME = 100;
@@ -58,6 +66,19 @@ public record ManagedFile(String path, String owner, String group, int mode, Str
         }
         if (content.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("NUL in the content of " + path);
+        }
+        if (ownership == Ownership.LINES) {
+            if (secret) {
+                throw new IllegalArgumentException("a block of lines cannot hold a secret: " + path);
+            }
+            try {
+                LineBlock.MANAGED.checkBody(content);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+            }
+        } else if (RC_LOCAL.equals(path)) {
+            throw new IllegalArgumentException(RC_LOCAL + " holds the agent's boot hook: own a block of lines in it, "
+                + "not the whole file");
         }
     }
 

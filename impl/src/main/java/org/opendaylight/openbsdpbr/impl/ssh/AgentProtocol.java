@@ -23,6 +23,11 @@ public final class AgentProtocol {
     public static final String STATE_DIR = "/var/pbr";
     /** Where the script lives on the router. */
     public static final String SCRIPT_PATH = STATE_DIR + "/pbr-agent.sh";
+    /**
+     * The line the agent keeps in {@code /etc/rc.local} (between {@code LineBlock.BOOT_HOOK}'s markers): at the end of
+     * every boot it reverts a confirmed commit whose timer died with the reboot.
+     */
+    public static final String BOOT_HOOK = "[ -f '" + SCRIPT_PATH + "' ] && /bin/sh '" + SCRIPT_PATH + "' boot-check";
     /** A variable word of a command line. */
     public static final Pattern WORD = Pattern.compile("[A-Za-z0-9._@:+-]{1,80}");
 

@@ -27,13 +27,24 @@ import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
  * <p>A candidate is {@code plan}, {@code revert-plan}, {@code files/etc/...} and {@code manifest}, in that order: the
  * manifest comes last so that a complete manifest proves that everything before it arrived, and the script checks
  * every file against the manifest's SHA-256 before it accepts the candidate. Manifest lines are
- * {@code SHA256 MODE OWNER GROUP PATH}. A generation read back is {@code manifest} and {@code files/...}.
+ * {@code SHA256 MODE OWNER GROUP PATH}, followed by the word {@code lines} for a file of which openbsd-pbr owns only a
+ * block of lines ({@link ManagedFile.Ownership#LINES}: its {@code files/...} member is the block's body). A line
+ * without the word is a whole file, so manifests written by older agents read the same. A generation read back is
+ * {@code manifest} and {@code files/...}.
  */
 public final class CandidateArchive {
     public static final String PLAN = "plan";
     public static final String REVERT_PLAN = "revert-plan";
     public static final String MANIFEST = "manifest";
     public static final String FILES = "files";
+    /** The manifest word that marks a file owned as a block of lines. */
+    public static final String LINES = "lines";
+    /**
+     * A manifest line as the router-side script accepts it (its MANIFEST_RE, which a test compares), a POSIX extended
+     * regular expression that means the same to {@link java.util.regex.Pattern} and {@code grep -E}.
+     */
+    public static final String MANIFEST_LINE = "[0-9a-f]{64} [0-7]{4} [a-z_][a-z0-9_]{0,31} [a-z_][a-z0-9_]{0,31} "
+        + "/etc/[A-Za-z0-9._/-]{1,100}( " + LINES + ")?";
 
     /**
      * An archive taken apart.
@@ -52,7 +63,7 @@ public final class CandidateArchive {
         }
 
         /**
-         * The files as a file set. Files whose mode gives group and others no access are marked secret.
+         * The files as a file set. Whole files whose mode gives group and others no access are marked secret.
          *
          * @throws IllegalArgumentException if a manifest path has no content or a file is not valid UTF-8 text
          */
@@ -63,8 +74,10 @@ public final class CandidateArchive {
                 if (content == null) {
                     throw new IllegalArgumentException("no content for " + entry.path());
                 }
+                final boolean whole = entry.ownership() == ManagedFile.Ownership.WHOLE;
                 result.add(new ManagedFile(entry.path(), entry.owner(), entry.group(), entry.mode(),
-                    new String(content, StandardCharsets.UTF_8), (entry.mode() & 077) == 0));
+                    new String(content, StandardCharsets.UTF_8), whole && (entry.mode() & 077) == 0,
+                    entry.ownership()));
             }
             return FileSet.of(result);
         }
@@ -131,7 +144,7 @@ public final class CandidateArchive {
         return new Contents(manifest, files, plan, revertPlan);
     }
 
-    /** Manifest text: one {@code SHA256 MODE OWNER GROUP PATH} line per entry. */
+    /** Manifest text: one {@code SHA256 MODE OWNER GROUP PATH [lines]} line per entry. */
     public static String manifestText(final List<FileEntry> manifest) {
         final var text = new StringBuilder();
         for (FileEntry entry : manifest) {
@@ -143,7 +156,7 @@ public final class CandidateArchive {
     /** One manifest line. */
     public static String manifestLine(final FileEntry entry) {
         return entry.sha256() + ' ' + entry.modeString() + ' ' + entry.owner() + ' ' + entry.group() + ' '
-            + entry.path();
+            + entry.path() + (entry.ownership() == ManagedFile.Ownership.LINES ? " " + LINES : "");
     }
 
     /** Parse manifest text. */
@@ -157,14 +170,15 @@ public final class CandidateArchive {
         return result;
     }
 
-    /** Parse one {@code SHA256 MODE OWNER GROUP PATH} line. */
+    /** Parse one {@code SHA256 MODE OWNER GROUP PATH [lines]} line. */
     public static FileEntry parseManifestLine(final String line) {
         final String[] words = line.trim().split(" ");
-        if (words.length != 5) {
+        if (words.length != 5 && (words.length != 6 || !LINES.equals(words[5]))) {
             throw new IllegalArgumentException("bad manifest line: " + line);
         }
         try {
-            return new FileEntry(words[4], words[2], words[3], Integer.parseInt(words[1], 8), words[0]);
+            return new FileEntry(words[4], words[2], words[3], Integer.parseInt(words[1], 8), words[0],
+                words.length == 6 ? ManagedFile.Ownership.LINES : ManagedFile.Ownership.WHOLE);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad mode in manifest line: " + line, e);
         }

@@ -278,7 +278,8 @@ final class SshDeviceSession implements DeviceSession {
                         DeviceStep.GET_GENERATION, "unreadable generation archive: " + e.getMessage()));
                 }
             }
-            final AgentReply reply = AgentReply.parse(result.stdoutText() + result.stderrText());
+            // errors come on stdout like every other reply (an older agent wrote them to stderr)
+            final AgentReply reply = AgentReply.parse(result.stdoutText());
             if (!retried && (reply.version().isEmpty() && reply.status().isEmpty()
                     || needsInstall(reply))) {
                 return install(DeviceStep.GET_GENERATION).thenCompose(done -> showGeneration(generation, true));

@@ -13,9 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 
-/** The api's ManagedFile checks (api/ has no tests of its own): paths under /etc, BSD account names, no NUL. */
+/**
+ * The api's ManagedFile checks (api/ has no tests of its own): paths under /etc, BSD account names, no NUL, blocks of
+ * lines.
+ */
 class ManagedFileTest {
     /** The longest file name under /etc. */
     private static final String HUNDRED = "01234567890123456789012345678901234567890123456789"
@@ -64,5 +68,24 @@ class ManagedFileTest {
     void nulInTheContentIsRefused() {
         assertThatThrownBy(() -> ManagedFile.of("/etc/x", "a\0b")).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("NUL");
+    }
+
+    @Test
+    void aBlockOfLinesIsWholeLinesWithoutMarkersOrSecrets() {
+        assertThatCode(() -> ManagedFile.ownedLines("/etc/sysctl.conf", "net.inet.ip.forwarding=1\n"))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> ManagedFile.ownedLines("/etc/sysctl.conf", "")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ManagedFile.ownedLines("/etc/sysctl.conf", "net.inet.ip.forwarding=1"))
+            .hasMessageContaining("/etc/sysctl.conf").hasMessageContaining("newline");
+        assertThatThrownBy(() -> ManagedFile.ownedLines("/etc/rc.conf.local", LineBlock.MANAGED.end() + "\n"))
+            .hasMessageContaining("/etc/rc.conf.local").hasMessageContaining("marker");
+        assertThatThrownBy(() -> new ManagedFile("/etc/rc.conf.local", "root", "wheel", 0600, "x=1\n", true,
+            ManagedFile.Ownership.LINES)).hasMessageContaining("secret");
+    }
+
+    @Test
+    void rcLocalIsOwnedOnlyAsLinesBecauseTheBootHookLivesThere() {
+        assertThatThrownBy(() -> ManagedFile.of("/etc/rc.local", "echo hi\n")).hasMessageContaining("boot hook");
+        assertThatCode(() -> ManagedFile.ownedLines("/etc/rc.local", "echo hi\n")).doesNotThrowAnyException();
     }
 }

@@ -57,6 +57,20 @@ class CandidateArchiveTest {
     }
 
     @Test
+    void aBlockOfLinesIsMarkedInTheManifestAndReadsBackAsOne() {
+        final ManagedFile lines = ManagedFile.ownedLines("/etc/sysctl.conf", "net.inet.ip.forwarding=1\n");
+        final String line = CandidateArchive.manifestLine(FileEntry.of(lines));
+        assertThat(line).isEqualTo(lines.sha256() + " 0644 root wheel /etc/sysctl.conf lines");
+        assertThat(CandidateArchive.parseManifestLine(line)).isEqualTo(FileEntry.of(lines));
+        assertThatThrownBy(() -> CandidateArchive.parseManifestLine(line + "x"))
+            .isInstanceOf(IllegalArgumentException.class);
+        final FileSet files = FileSet.of(List.of(lines, ManagedFile.of("/etc/pf.conf", "pass\n")));
+        final FileSet back = CandidateArchive.read(CandidateArchive.candidate(Candidate.of(files))).toFileSet();
+        assertThat(back).isEqualTo(files);
+        assertThat(back.revision()).isEqualTo(files.revision());
+    }
+
+    @Test
     void generationArchiveReadsBackAsFileSet() {
         final List<FileEntry> manifest = FILES.files().values().stream().map(FileEntry::of).toList();
         final byte[] archive = CandidateArchive.generation(manifest, Map.of(

@@ -55,6 +55,21 @@ class UstarTest {
     }
 
     @Test
+    void readingUntilACutStopsAtAHeaderAndRefusesACutContent() {
+        final byte[] archive = Ustar.write(List.of(Ustar.Entry.file("plan", 0600, new byte[] { 'p' }),
+            Ustar.Entry.file("manifest", 0600, new byte[] { 'm' })));
+        // plan: header 0-511, content 512-1023; manifest: header 1024-1535, content 1536-2047
+        assertThat(Ustar.readUntilCut(java.util.Arrays.copyOf(archive, 1300))).extracting(Ustar.Entry::name)
+            .containsExactly("plan");
+        assertThat(Ustar.readUntilCut(java.util.Arrays.copyOf(archive, 2048))).extracting(Ustar.Entry::name)
+            .containsExactly("plan", "manifest");
+        assertThatThrownBy(() -> Ustar.readUntilCut(java.util.Arrays.copyOf(archive, 1600)))
+            .hasMessageContaining("truncated");
+        assertThatThrownBy(() -> Ustar.read(java.util.Arrays.copyOf(archive, 1300)))
+            .hasMessageContaining("end blocks");
+    }
+
+    @Test
     void namesLeavingTheArchiveAreRefused() {
         assertThatThrownBy(() -> Ustar.Entry.file("../etc/passwd", 0600, new byte[0]))
             .isInstanceOf(IllegalArgumentException.class);

@@ -36,7 +36,12 @@ public enum LabFault {
     /** The router presents a different host key. */
     HOSTKEY_CHANGED("hostkey-changed"),
     /** After a commit the router stops answering (management path lost) until it reverts. */
-    LOSE_MGMT("lose-mgmt");
+    LOSE_MGMT("lose-mgmt"),
+    /**
+     * A commit's power loss: the first file is installed, the rest not, the commit never answers; the next operation
+     * that takes the router's mutex undoes the half switch, as {@code pbr-agent.sh} recovers from its txn file.
+     */
+    CRASH_SWITCH("crash-switch");
 
     private final String id;
 

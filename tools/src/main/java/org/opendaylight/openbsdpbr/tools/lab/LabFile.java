@@ -46,6 +46,11 @@ public record LabFile(String owner, String group, int mode, byte[] content) {
         return Hashing.sha256Hex(content);
     }
 
+    /** The same file (owner, group, mode) with another text. */
+    public LabFile withText(final String text) {
+        return new LabFile(owner, group, mode, text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** This file as a manifest entry for a path. */
     public FileEntry entry(final String path) {
         return new FileEntry(path, owner, group, mode, sha256());

@@ -18,27 +18,33 @@ import org.opendaylight.openbsdpbr.impl.ssh.AgentReply;
  * @param stdout standard output
  * @param stderr standard error
  * @param losesManagement whether the router stops answering once this reply is out (management path lost)
+ * @param dropped whether the router never answers: the connection drops (the router crashed or lost power)
  */
-record LabReply(int exitStatus, byte[] stdout, byte[] stderr, boolean losesManagement) {
+record LabReply(int exitStatus, byte[] stdout, byte[] stderr, boolean losesManagement, boolean dropped) {
     LabReply {
         stdout = stdout.clone();
         stderr = stderr.clone();
     }
 
     static LabReply ok(final int version, final List<String> data) {
-        return new LabReply(0, bytes(AgentReply.ok(version, data)), new byte[0], false);
+        return new LabReply(0, bytes(AgentReply.ok(version, data)), new byte[0], false, false);
     }
 
     static LabReply error(final int version, final List<String> data, final String kind, final String detail) {
-        return new LabReply(1, bytes(AgentReply.error(version, data, kind, detail)), new byte[0], false);
+        return new LabReply(1, bytes(AgentReply.error(version, data, kind, detail)), new byte[0], false, false);
     }
 
     static LabReply raw(final int status, final byte[] stdout, final String stderr) {
-        return new LabReply(status, stdout, bytes(stderr), false);
+        return new LabReply(status, stdout, bytes(stderr), false, false);
+    }
+
+    /** No answer: the connection drops. */
+    static LabReply noAnswer() {
+        return new LabReply(-1, new byte[0], new byte[0], false, true);
     }
 
     LabReply losingManagement() {
-        return new LabReply(exitStatus, stdout, stderr, true);
+        return new LabReply(exitStatus, stdout, stderr, true, false);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +35,27 @@ import org.opendaylight.openbsdpbr.api.device.FileEntry;
 import org.opendaylight.openbsdpbr.api.device.PendingConfirm;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
 import org.opendaylight.openbsdpbr.api.files.Hashing;
+import org.opendaylight.openbsdpbr.api.files.LineBlock;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile.Ownership;
+import org.opendaylight.openbsdpbr.api.plan.PlanStep;
+import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentProtocol;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentScript;
 import org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
+import org.opendaylight.openbsdpbr.impl.ssh.Ustar;
 
 /**
  * One simulated OpenBSD router: a virtual {@code /etc}, generations, a lock, a candidate and a revert timer, answering
  * the router-side script's subcommands as {@code pbr-agent.sh} does on OpenBSD (emulated in Java, so that a thousand
  * routers need no thousand shells). Until the adapter installs the script, the router answers like a router without
  * it. Any other command line is refused as "not found": the controller may only run the script's fixed commands.
+ *
+ * <p>The script is the reference: the conformance suite ({@code tools/src/test/.../conformance}) runs the same cases
+ * against {@code pbr-agent.sh} under Debian's real sshd and against this class, so that the replies, the files and
+ * the commands run are the script's. Plan lines are the {@link PlanVocabulary}'s, blocks of lines are spliced with
+ * {@link LineBlock}, and the texts of replies are copied from the script.
  *
  * <p>All state is guarded by this object; the methods are fast and never block.
  */
@@ -53,12 +65,12 @@ public final class LabRouter {
     /** Interfaces every lab router has (physical ones and the ones the kernel creates). */
     public static final Set<String> BASE_INTERFACES = Set.of("em0", "em1", "em2", "lo0", "enc0", "pflog0");
 
-    private static final Pattern PLAN_LINE = Pattern.compile("(before )?((netstart|destroy) [a-z]{1,10}[0-9]{1,4}"
-        + "|pfctl-load|rcctl (enable|disable|start|stop|restart|reload) (unwind|sshd|unbound|dhcpleased|slaacd"
-        + "|resolvd))");
-    private static final String BEFORE = "before ";
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
-    private static final Pattern PATH = Pattern.compile("/etc/[A-Za-z0-9._/-]{1,100}");
+    private static final Pattern MANIFEST_LINE = Pattern.compile(CandidateArchive.MANIFEST_LINE);
+    private static final Set<String> ARCHIVE_MEMBERS = Set.of(CandidateArchive.PLAN, CandidateArchive.REVERT_PLAN,
+        CandidateArchive.MANIFEST);
+    private static final String DAMAGED = "the openbsd-pbr block is damaged (its begin and end marker lines are "
+        + "missing, repeated or out of order)";
     private static final String DEFAULT_PF = """
         #\t$OpenBSD: pf.conf,v 1.55 2017/12/03 20:40:04 sthen Exp $
         set skip on lo
@@ -75,15 +87,28 @@ public final class LabRouter {
             String revertPlan, Map<String, LabFile> backups) {
         static final Generation EMPTY = new Generation(0, List.of(), Map.of(), "", "", Map.of());
 
-        boolean manages(final String path) {
-            return manifest.stream().anyMatch(entry -> entry.path().equals(path));
+        Optional<FileEntry> entry(final String path) {
+            return manifest.stream().filter(entry -> entry.path().equals(path)).findFirst();
         }
+
+        boolean manages(final String path) {
+            return entry(path).isPresent();
+        }
+    }
+
+    /** A candidate as the router stages it; {@code malformed} when a manifest line did not parse. */
+    private record Staged(List<FileEntry> manifest, Map<String, byte[]> files, String plan, String revertPlan,
+            boolean malformed) {
     }
 
     private record Pending(int generation, int previous, long deadline, ScheduledFuture<?> timer) {
     }
 
     private record LockState(String holder, long lastUse, long lifetime) {
+    }
+
+    /** A switch from generation {@code from} to {@code generation} that a crash interrupted. */
+    private record Txn(int generation, int from) {
     }
 
     private final String name;
@@ -99,7 +124,8 @@ public final class LabRouter {
     private Pending pending;
     private RevertRecord lastRevert;
     private LockState lock;
-    private CandidateArchive.Contents candidate;
+    private Staged candidate;
+    private Txn txn;
     private Integer agentVersion;
     private KeyPair changedKey;
     private int authAttempts;
@@ -189,7 +215,7 @@ public final class LabRouter {
         return Optional.ofNullable(lastRevert);
     }
 
-    /** How many reverts (timer, late confirm, cancel-commit) the router made. */
+    /** How many reverts (timer, late confirm, cancel-commit, boot) the router made. */
     public synchronized int reverts() {
         return reverts;
     }
@@ -242,6 +268,46 @@ public final class LabRouter {
         return Set.copyOf(generations.keySet());
     }
 
+    /**
+     * Move a held lock's last use into the past, as if its holder had gone quiet that long ago (the lock then expires
+     * as it would on a router).
+     */
+    public synchronized void ageLock(final long seconds) {
+        if (lock != null) {
+            lock = new LockState(lock.holder, lock.lastUse - seconds, lock.lifetime);
+        }
+    }
+
+    /** Stop the confirm timer without reverting, as a crash or a reboot kills it. */
+    public synchronized void killTimer() {
+        if (pending != null) {
+            pending.timer.cancel(false);
+        }
+    }
+
+    /**
+     * The end of a reboot: /etc/rc runs /etc/rc.local, whose boot hook (when the agent installed one) reverts a
+     * confirmed commit left pending (its timer died with the old kernel), as {@code pbr-agent.sh boot-check} does.
+     *
+     * @return what the hook printed on the console, empty when it did nothing
+     */
+    public synchronized Optional<String> boot() {
+        killTimer();
+        final boolean hooked = etc.containsKey(ManagedFile.RC_LOCAL) && etc.get(ManagedFile.RC_LOCAL).text()
+            .lines().anyMatch(AgentProtocol.BOOT_HOOK::equals);
+        if (!hooked || agentVersion == null) {
+            return Optional.empty();
+        }
+        recover();
+        if (pending == null) {
+            return Optional.empty();
+        }
+        final Pending left = pending;
+        revert();
+        return Optional.of("pbr-agent: generation " + left.generation + " was not confirmed before the reboot: "
+            + "generation " + left.previous + " restored");
+    }
+
     synchronized void countAuthAttempt() {
         authAttempts++;
     }
@@ -292,6 +358,7 @@ public final class LabRouter {
             case "rollback" -> rollback(args, stdin);
             case "get-config" -> getConfig();
             case "show-generation" -> showGeneration(args);
+            case "uninstall" -> uninstall(args);
             default -> LabReply.error(version, List.of(), "usage", "unknown subcommand");
         };
     }
@@ -351,45 +418,113 @@ public final class LabRouter {
             return refused;
         }
         if (faults.containsKey(LabFault.DISK_FULL)) {
-            return error(List.of(), "disk-full", "tar: write error: No space left on device");
+            return error(List.of(), "disk-full", "the archive did not arrive complete: " + LabValidator.DISK_FULL);
         }
-        final CandidateArchive.Contents contents;
+        final Staged staged;
         try {
-            contents = CandidateArchive.read(stdin);
+            staged = unpack(stdin, true);
         } catch (IllegalArgumentException e) {
-            return error(List.of(), "upload", "the archive did not arrive complete: " + e.getMessage());
+            return error(List.of(), "upload", e.getMessage());
         }
-        final String problem = checkStaged(contents);
+        final String problem = checkStaged(staged);
         if (problem != null) {
             return error(List.of(), "upload", problem);
         }
-        candidate = contents;
-        return ok(List.of("files " + contents.manifest().size()));
+        candidate = staged;
+        return ok(List.of("files " + staged.manifest().size()));
     }
 
-    private static String checkStaged(final CandidateArchive.Contents contents) {
-        for (String line : (contents.plan() + contents.revertPlan()).split("\n")) {
-            if (!line.isEmpty() && !PLAN_LINE.matcher(line).matches()) {
+    /**
+     * Take an archive apart as the script's tar and check_staged do: a truncated archive did not arrive complete,
+     * a member other than plan, revert-plan, manifest and files/ is refused, and a missing plan, revert-plan or
+     * manifest makes the candidate incomplete.
+     */
+    private static Staged unpack(final byte[] archive, final boolean withManifest) {
+        final List<Ustar.Entry> entries;
+        try {
+            entries = Ustar.readUntilCut(archive);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the archive did not arrive complete: " + e.getMessage(), e);
+        }
+        final var members = new HashMap<String, byte[]>();
+        final var files = new LinkedHashMap<String, byte[]>();
+        for (Ustar.Entry entry : entries) {
+            final String member = entry.name();
+            if (member.equals(CandidateArchive.FILES) || member.startsWith(CandidateArchive.FILES + "/")) {
+                if (!entry.directory()) {
+                    files.put(member.substring(CandidateArchive.FILES.length()), entry.content());
+                }
+            } else if (ARCHIVE_MEMBERS.contains(member) && !entry.directory()) {
+                members.put(member, entry.content());
+            } else {
+                throw new IllegalArgumentException("unexpected archive member " + member.split("/")[0]);
+            }
+        }
+        for (String member : withManifest ? List.of(CandidateArchive.PLAN, CandidateArchive.REVERT_PLAN,
+                CandidateArchive.MANIFEST) : List.of(CandidateArchive.PLAN, CandidateArchive.REVERT_PLAN)) {
+            if (!members.containsKey(member)) {
+                throw new IllegalArgumentException("incomplete: no " + member);
+            }
+        }
+        final String manifest = text(members.getOrDefault(CandidateArchive.MANIFEST, new byte[0]));
+        final var entriesOfManifest = new ArrayList<FileEntry>();
+        boolean malformed = false;
+        for (String line : manifest.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!MANIFEST_LINE.matcher(line).matches()) {
+                malformed = true;
+                continue;
+            }
+            entriesOfManifest.add(CandidateArchive.parseManifestLine(line));
+        }
+        return new Staged(entriesOfManifest, files, text(members.get(CandidateArchive.PLAN)),
+            text(members.get(CandidateArchive.REVERT_PLAN)), malformed);
+    }
+
+    private static String checkStaged(final Staged staged) {
+        for (String line : (staged.plan() + staged.revertPlan()).split("\n")) {
+            if (!line.isEmpty() && !PlanVocabulary.isPlanLine(line)) {
                 return "plan line outside the vocabulary";
             }
         }
-        final var seen = new HashMap<String, FileEntry>();
-        for (FileEntry entry : contents.manifest()) {
-            if (!PATH.matcher(entry.path()).matches() || entry.path().contains("..")) {
+        if (staged.malformed()) {
+            return "malformed manifest line";
+        }
+        for (FileEntry entry : staged.manifest()) {
+            if (entry.path().contains("..")) {
                 return "malformed manifest line";
             }
-            if (seen.put(entry.path(), entry) != null) {
+        }
+        final var seen = new HashSet<String>();
+        for (FileEntry entry : staged.manifest()) {
+            if (!seen.add(entry.path())) {
                 return "a path listed twice";
             }
-            final byte[] content = contents.files().get(entry.path());
+        }
+        for (FileEntry entry : staged.manifest()) {
+            final byte[] content = staged.files().get(entry.path());
             if (content == null) {
                 return "missing " + entry.path();
             }
             if (!Hashing.sha256Hex(content).equals(entry.sha256())) {
                 return "damaged " + entry.path();
             }
+            if (entry.ownership() == Ownership.LINES) {
+                final String body = text(content);
+                if (!body.isEmpty() && body.charAt(body.length() - 1) != '\n') {
+                    return entry.path() + ": a block of lines must end with a newline";
+                }
+                if (body.lines().anyMatch(LineBlock.MANAGED::isMarker)) {
+                    return entry.path() + ": a block of lines cannot contain its own marker line";
+                }
+            } else if (ManagedFile.RC_LOCAL.equals(entry.path())) {
+                return ManagedFile.RC_LOCAL + " holds the agent's boot hook: own a block of lines in it, not the "
+                    + "whole file";
+            }
         }
-        if (contents.files().size() != contents.manifest().size()) {
+        if (staged.files().size() != staged.manifest().size()) {
             return "files not in the manifest";
         }
         return null;
@@ -411,7 +546,15 @@ public final class LabRouter {
             final String message = faults.get(LabFault.FAIL_VALIDATE);
             messages = List.of(message.isEmpty() ? "/etc/pf.conf:1: syntax error" : message);
         } else {
-            messages = LabValidator.check(candidate, unmanagedInterfaces());
+            // a block of lines can only be spliced into a file whose block is intact
+            final var blocks = new ArrayList<String>();
+            for (FileEntry entry : candidate.manifest()) {
+                if (entry.ownership() == Ownership.LINES && etc.containsKey(entry.path())
+                        && damaged(etc.get(entry.path()).text(), LineBlock.MANAGED)) {
+                    blocks.add(entry.path() + ": " + DAMAGED);
+                }
+            }
+            messages = LabValidator.check(candidate.files(), blocks, unmanagedInterfaces());
         }
         if (messages.isEmpty()) {
             return ok(List.of());
@@ -423,7 +566,7 @@ public final class LabRouter {
     /** Interfaces whose hostname files exist on disk but are not managed (they stay whatever the candidate says). */
     private Set<String> unmanagedInterfaces() {
         final Generation running = generations.get(current);
-        final var result = new java.util.HashSet<>(BASE_INTERFACES);
+        final var result = new HashSet<>(BASE_INTERFACES);
         for (String path : etc.keySet()) {
             if (path.startsWith("/etc/hostname.") && !running.manages(path)) {
                 result.add(path.substring("/etc/hostname.".length()));
@@ -440,16 +583,21 @@ public final class LabRouter {
         if (refused != null) {
             return refused;
         }
-        return commitCandidate(Integer.parseInt(args.get(1)));
-    }
-
-    private LabReply commitCandidate(final int seconds) {
+        recover();
         if (pending != null) {
             return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
                 + pending.deadline);
         }
+        return commitCandidate(Integer.parseInt(args.get(1)));
+    }
+
+    private LabReply commitCandidate(final int seconds) {
         if (candidate == null) {
             return error(List.of(), "no-candidate", "edit the candidate first");
+        }
+        final String hookProblem = installBootHook();
+        if (hookProblem != null) {
+            return error(List.of(), "commit", "cannot install the boot hook: " + hookProblem);
         }
         final int previous = current;
         final int number = generations.lastKey() + 1;
@@ -469,13 +617,37 @@ public final class LabRouter {
             candidate.plan(), candidate.revertPlan(), Map.copyOf(backups));
         generations.put(number, generation);
         candidate = null;
-        switchTo(generation, from);
+        runPlan(generation.plan, true);
+        if (faults.containsKey(LabFault.CRASH_SWITCH)) {
+            // the power goes with the first file in place: generation N stays stored, nothing answers
+            final var first = new Generation(number, generation.manifest.subList(0,
+                Math.min(1, generation.manifest.size())), generation.files, "", "", generation.backups);
+            final Map<String, LabFile> partial = switched(first, Generation.EMPTY);
+            if (partial != null) {
+                apply(partial);
+            }
+            txn = new Txn(number, previous);
+            return LabReply.noAnswer();
+        }
+        final Map<String, LabFile> installed = switched(generation, from);
+        if (installed == null) {
+            final String problem = lastSwitchError;
+            generations.remove(number);
+            return error(List.of("generation " + previous), LabValidator.isDiskFull(problem) ? "disk-full" : "commit",
+                "could not install the files of generation " + number + " (" + problem + "); generation " + previous
+                    + " restored");
+        }
+        apply(installed);
         current = number;
-        final String planError = runPlan(generation.plan);
+        final String planError = runPlan(generation.plan, false);
         if (planError != null) {
-            switchTo(from, generation);
+            runPlan(generation.revertPlan, true);
+            final Map<String, LabFile> back = switched(from, generation);
+            if (back != null) {
+                apply(back);
+            }
             current = previous;
-            runPlan(generation.revertPlan);
+            runPlan(generation.revertPlan, false);
             generations.remove(number);
             return error(List.of("msg " + planError, "generation " + previous), "commit",
                 "apply plan failed (" + planError + "); generation " + previous + " restored");
@@ -485,15 +657,34 @@ public final class LabRouter {
             final long deadline = now() + seconds;
             final ScheduledFuture<?> timer = timers.schedule(() -> revertAfter(number), seconds, TimeUnit.SECONDS);
             pending = new Pending(number, previous, deadline, timer);
-            data.add("deadline " + deadline);
         }
         prune();
+        if (pending != null) {
+            data.add("deadline " + pending.deadline);
+        }
         final LabReply reply = ok(data);
         if (faults.containsKey(LabFault.LOSE_MGMT)) {
             managementLost = true;
             return reply.losingManagement();
         }
         return reply;
+    }
+
+    /** Install the boot hook in /etc/rc.local unless it is there; the problem, or null. */
+    private String installBootHook() {
+        final LabFile rcLocal = etc.get(ManagedFile.RC_LOCAL);
+        if (rcLocal != null && rcLocal.text().lines().anyMatch(AgentProtocol.BOOT_HOOK::equals)) {
+            return null;
+        }
+        final String text;
+        try {
+            text = LineBlock.BOOT_HOOK.splice(Optional.ofNullable(rcLocal).map(LabFile::text),
+                AgentProtocol.BOOT_HOOK + "\n");
+        } catch (IllegalArgumentException e) {
+            return ManagedFile.RC_LOCAL + ": " + DAMAGED;
+        }
+        etc.put(ManagedFile.RC_LOCAL, rcLocal == null ? LabFile.text(text) : rcLocal.withText(text));
+        return null;
     }
 
     private LabReply confirm(final List<String> args) {
@@ -504,6 +695,7 @@ public final class LabRouter {
         if (refused != null) {
             return refused;
         }
+        recover();
         final int wanted = Integer.parseInt(args.get(1));
         if (pending != null && (wanted == 0 || wanted == pending.generation)) {
             final Pending confirmed = pending;
@@ -535,6 +727,7 @@ public final class LabRouter {
         if (refused != null) {
             return refused;
         }
+        recover();
         if (pending == null) {
             return error(List.of(), "nothing-pending", "no confirmed commit waits for confirm");
         }
@@ -552,22 +745,26 @@ public final class LabRouter {
         if (refused != null) {
             return refused;
         }
+        recover();
         if (pending != null) {
-            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm");
+            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
+                + pending.deadline);
         }
         final int number = Integer.parseInt(args.get(1));
         final Generation wanted = generations.get(number);
         if (number == 0 || wanted == null) {
             return error(List.of(), "no-generation", "generation " + number + " is not kept on this router");
         }
-        final CandidateArchive.Contents plans;
+        final Staged plans;
         try {
-            plans = CandidateArchive.read(stdin);
+            plans = unpack(stdin, false);
         } catch (IllegalArgumentException e) {
-            return error(List.of(), "upload", "the archive did not arrive complete: " + e.getMessage());
+            return error(List.of(), "upload", e.getMessage());
         }
-        final var staged = new CandidateArchive.Contents(wanted.manifest, wanted.files, plans.plan(),
-            plans.revertPlan());
+        if (!plans.files().isEmpty()) {
+            return error(List.of(), "upload", "files not in the manifest");
+        }
+        final var staged = new Staged(wanted.manifest, wanted.files, plans.plan(), plans.revertPlan(), false);
         final String problem = checkStaged(staged);
         if (problem != null) {
             return error(List.of(), "upload", problem);
@@ -586,29 +783,80 @@ public final class LabRouter {
             data.add("reverted " + lastRevert.generation() + " " + lastRevert.restored() + " "
                 + lastRevert.at().getEpochSecond());
         }
+        if (txn != null) {
+            data.add("txn " + txn.generation + " " + txn.from);
+        }
         for (FileEntry entry : generations.get(current).manifest) {
             data.add("managed " + CandidateArchive.manifestLine(entry));
             final LabFile file = etc.get(entry.path());
-            data.add(file == null ? "missing " + entry.path()
-                : "file " + CandidateArchive.manifestLine(file.entry(entry.path())));
+            if (entry.ownership() == Ownership.LINES) {
+                // our block only: the other lines, and the file's owner, group and mode, are the admin's
+                final Optional<String> body = file == null ? Optional.empty() : body(file.text(), LineBlock.MANAGED);
+                data.add(body.map(text -> "file " + CandidateArchive.manifestLine(new FileEntry(entry.path(),
+                    entry.owner(), entry.group(), entry.mode(), Hashing.sha256Hex(text.getBytes(
+                        StandardCharsets.UTF_8)), Ownership.LINES))).orElse("missing " + entry.path()));
+            } else {
+                data.add(file == null ? "missing " + entry.path()
+                    : "file " + CandidateArchive.manifestLine(file.entry(entry.path())));
+            }
         }
         return ok(data);
     }
 
     private LabReply showGeneration(final List<String> args) {
         if (args.size() != 1 || !NUMBER.matcher(args.get(0)).matches()) {
-            return LabReply.raw(1, new byte[0], "@error usage show-generation GEN\n");
+            return usage("show-generation GEN");
         }
         final Generation generation = generations.get(Integer.parseInt(args.get(0)));
         if (generation == null) {
-            return LabReply.raw(1, new byte[0], "@error no-generation generation " + args.get(0)
-                + " is not kept on this router\n");
+            return error(List.of(), "no-generation", "generation " + args.get(0) + " is not kept on this router");
         }
         return LabReply.raw(0, CandidateArchive.generation(generation.manifest, generation.files), "");
     }
 
+    private LabReply uninstall(final List<String> args) {
+        if (args.size() != 1 || !isHolder(args.get(0))) {
+            return usage("uninstall HOLDER");
+        }
+        final LabReply refused = checkLock(args.get(0));
+        if (refused != null) {
+            return refused;
+        }
+        recover();
+        if (pending != null) {
+            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
+                + pending.deadline);
+        }
+        final LabFile rcLocal = etc.get(ManagedFile.RC_LOCAL);
+        if (rcLocal != null) {
+            final String text;
+            try {
+                text = LineBlock.BOOT_HOOK.remove(rcLocal.text());
+            } catch (IllegalArgumentException e) {
+                return error(List.of(), "internal", "cannot remove the boot hook: " + ManagedFile.RC_LOCAL + ": "
+                    + DAMAGED);
+            }
+            if (text.isEmpty()) {
+                etc.remove(ManagedFile.RC_LOCAL);
+            } else {
+                etc.put(ManagedFile.RC_LOCAL, rcLocal.withText(text));
+            }
+        }
+        // the generations, the lock, the script: the managed files stay as the router runs them
+        final int version = agentVersion;
+        generations.clear();
+        generations.put(0, Generation.EMPTY);
+        current = 0;
+        lastRevert = null;
+        lock = null;
+        candidate = null;
+        agentVersion = null;
+        return LabReply.ok(version, List.of("removed " + AgentProtocol.STATE_DIR));
+    }
+
     /** The confirm timer fired. */
     private synchronized void revertAfter(final int number) {
+        recover();
         if (pending != null && pending.generation == number) {
             revert();
         }
@@ -619,67 +867,125 @@ public final class LabRouter {
         pending = null;
         reverted.timer.cancel(false);
         final Generation from = generations.get(reverted.generation);
-        switchTo(generations.get(reverted.previous), from);
+        runPlan(from.revertPlan, true);
+        final Map<String, LabFile> back = switched(generations.get(reverted.previous), from);
+        if (back != null) {
+            apply(back);
+        }
         current = reverted.previous;
-        runPlan(from.revertPlan);
+        runPlan(from.revertPlan, false);
         lastRevert = new RevertRecord(reverted.generation, reverted.previous, Instant.ofEpochSecond(now()));
         reverts++;
         restoreManagement();
     }
 
-    /** Install {@code target}'s files; paths of {@code from} that target does not manage get their backup back. */
-    private void switchTo(final Generation target, final Generation from) {
+    /** Undo a switch a crash interrupted, as every operation that takes the script's mutex does first. */
+    private void recover() {
+        if (txn == null) {
+            return;
+        }
+        final Map<String, LabFile> back = switched(generations.get(txn.from), generations.get(txn.generation));
+        if (back != null) {
+            apply(back);
+        }
+        current = txn.from;
+        txn = null;
+    }
+
+    private String lastSwitchError;
+
+    /**
+     * The files on disk after switching from generation {@code from} to {@code target} (null keys: removed), or null
+     * when a block of lines cannot be spliced ({@link #lastSwitchError} says why): install every file of the target
+     * (a block of lines spliced into the file on disk, keeping its other lines, owner, group and mode; a file the
+     * source owned whole starts from its backup), restore or remove what the source managed and the target does not,
+     * and take a source's block of lines out.
+     */
+    private Map<String, LabFile> switched(final Generation target, final Generation from) {
+        final var result = new LinkedHashMap<String, LabFile>();
         for (FileEntry entry : target.manifest) {
-            etc.put(entry.path(), new LabFile(entry.owner(), entry.group(), entry.mode(),
-                target.files.get(entry.path())));
+            final byte[] content = target.files.get(entry.path());
+            if (entry.ownership() == Ownership.WHOLE) {
+                result.put(entry.path(), new LabFile(entry.owner(), entry.group(), entry.mode(), content));
+                continue;
+            }
+            LabFile base = etc.get(entry.path());
+            if (from.entry(entry.path()).map(FileEntry::ownership).orElse(null) == Ownership.WHOLE) {
+                base = from.backups.get(entry.path());
+            }
+            final String text;
+            try {
+                text = LineBlock.MANAGED.splice(Optional.ofNullable(base).map(LabFile::text), text(content));
+            } catch (IllegalArgumentException e) {
+                lastSwitchError = entry.path() + ": " + DAMAGED;
+                return null;
+            }
+            final LabFile onDisk = etc.get(entry.path());
+            result.put(entry.path(), onDisk != null ? onDisk.withText(text) : new LabFile(entry.owner(),
+                entry.group(), entry.mode(), text.getBytes(StandardCharsets.UTF_8)));
         }
         for (FileEntry entry : from.manifest) {
-            if (!target.manages(entry.path())) {
-                final LabFile backup = from.backups.get(entry.path());
-                if (backup != null) {
-                    etc.put(entry.path(), backup);
-                } else {
-                    etc.remove(entry.path());
+            if (target.manages(entry.path())) {
+                continue;
+            }
+            if (entry.ownership() == Ownership.LINES) {
+                final LabFile onDisk = etc.get(entry.path());
+                if (onDisk == null) {
+                    continue;
                 }
+                final String text;
+                try {
+                    text = LineBlock.MANAGED.remove(onDisk.text());
+                } catch (IllegalArgumentException e) {
+                    lastSwitchError = entry.path() + ": " + DAMAGED;
+                    return null;
+                }
+                result.put(entry.path(), text.isEmpty() ? null : onDisk.withText(text));
+            } else {
+                result.put(entry.path(), from.backups.get(entry.path()));
             }
         }
+        return result;
+    }
+
+    private void apply(final Map<String, LabFile> files) {
+        files.forEach((path, file) -> {
+            if (file == null) {
+                etc.remove(path);
+            } else {
+                etc.put(path, file);
+            }
+        });
     }
 
     /**
-     * Run a plan: record the OpenBSD commands, the "before" steps first (the script runs them before it installs the
-     * files); the error of the first failing step, or null.
+     * Run one phase of a plan: the "before" steps (run while the old files are in place; their failures do not count)
+     * or the others; record the OpenBSD commands; the error of the first failing step, or null.
      */
-    private String runPlan(final String plan) {
-        final List<String> ordered = new ArrayList<>();
+    private String runPlan(final String plan, final boolean before) {
         for (String line : plan.split("\n")) {
-            if (line.startsWith(BEFORE)) {
-                ordered.add(line.substring(BEFORE.length()));
-            }
-        }
-        for (String line : plan.split("\n")) {
-            if (!line.startsWith(BEFORE)) {
-                ordered.add(line);
-            }
-        }
-        for (String line : ordered) {
             if (line.isEmpty()) {
                 continue;
             }
-            if (!PLAN_LINE.matcher(line).matches()) {
+            final PlanStep step;
+            try {
+                step = PlanStep.parse(line);
+            } catch (IllegalArgumentException e) {
                 return line + ": not a plan step";
             }
-            final String[] words = line.split(" ");
-            final String command = switch (words[0]) {
-                case "netstart" -> "sh /etc/netstart " + words[1];
-                case "destroy" -> "ifconfig " + words[1] + " destroy";
-                case "pfctl-load" -> "pfctl -f /etc/pf.conf";
-                default -> line;
-            };
-            if (faults.containsKey(LabFault.FAIL_PLAN)) {
-                final String message = faults.get(LabFault.FAIL_PLAN);
-                return line + ": " + (message.isEmpty() ? "simulated failure" : message);
+            final boolean early = step instanceof PlanStep.BeforeFiles;
+            if (early != before) {
+                continue;
             }
-            commandsRun.add(command);
+            final PlanStep command = step instanceof PlanStep.BeforeFiles wrapped ? wrapped.step() : step;
+            commandsRun.add(command.command());
+            final Optional<String> failure = faults.containsKey(LabFault.FAIL_PLAN)
+                ? Optional.of(faults.get(LabFault.FAIL_PLAN)).map(message -> message.isEmpty() ? "simulated failure"
+                    : message)
+                : LabValidator.runFailure(command, path -> Optional.ofNullable(etc.get(path)).map(LabFile::text));
+            if (failure.isPresent() && !before) {
+                return command.planLine() + ": " + failure.orElseThrow();
+            }
         }
         return null;
     }
@@ -711,6 +1017,27 @@ public final class LabRouter {
 
     private LabReply usage(final String usage) {
         return error(List.of(), "usage", usage);
+    }
+
+    private static Optional<String> body(final String text, final LineBlock block) {
+        try {
+            return block.body(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean damaged(final String text, final LineBlock block) {
+        try {
+            block.body(text);
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static String text(final byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static boolean isHolder(final String word) {

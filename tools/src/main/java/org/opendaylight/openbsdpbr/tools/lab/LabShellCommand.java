@@ -128,7 +128,7 @@ final class LabShellCommand implements AsyncCommand {
         if (reply.losesManagement()) {
             lab.loseManagement(router);
         }
-        if ("commit".equals(subcommand) && router.hasFault(LabFault.DROP_COMMIT)) {
+        if (reply.dropped() || "commit".equals(subcommand) && router.hasFault(LabFault.DROP_COMMIT)) {
             drop();
             return;
         }

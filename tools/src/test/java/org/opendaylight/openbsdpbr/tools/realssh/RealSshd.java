@@ -13,48 +13,50 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
+import org.opendaylight.openbsdpbr.tools.sandbox.StubTools;
 
 /**
  * Debian's OpenSSH server on 127.0.0.1 with a throwaway configuration, host key and authorized_keys in a temporary
- * directory, and a sandbox router: {@code PBR_ROOT} points the router-side script at {@code root/}, and stand-ins for
- * the OpenBSD tools (pfctl, sshd, unwind, ifconfig, rcctl, install, /etc/netstart) come first on PATH through sshd's
- * {@code SetEnv}; they record each call in {@code calls}. Nothing outside the directory changes: as root, sshd needs
+ * directory, and a sandbox router: {@code PBR_ROOT} points the router-side script at {@code root/}, and the stand-ins
+ * for the OpenBSD tools ({@link StubTools}) come first on PATH through sshd's {@code SetEnv}; they record each call in
+ * {@code calls}. Nothing outside the directory changes: as root, sshd needs
  * its privilege-separation directory /run/sshd, so it runs in a private mount namespace with its own /run.
  */
-final class RealSshd implements AutoCloseable {
+public final class RealSshd implements AutoCloseable {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
-    final Path dir;
-    final Path root;
-    final Path calls;
-    final String owner;
-    final String group;
+    public final Path dir;
+    public final Path root;
+    public final Path calls;
+    public final Path faults;
+    public final String owner;
+    public final String group;
     private final KeyPair clientKey;
     private final KeyPair hostKey;
     private final int port;
     private final Process process;
 
-    RealSshd(final Path dir) throws IOException, GeneralSecurityException, InterruptedException {
+    public RealSshd(final Path dir) throws IOException, GeneralSecurityException, InterruptedException {
         assumeTrue(Files.isExecutable(SSHD), "no /usr/sbin/sshd");
         this.dir = dir;
         root = Files.createDirectories(dir.resolve("root"));
         Files.createDirectories(root.resolve("etc"));
         calls = dir.resolve("calls");
+        faults = dir.resolve("faults");
         Files.writeString(calls, "");
         final PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
         owner = attributes.owner().getName();
@@ -83,7 +85,9 @@ final class RealSshd implements AutoCloseable {
             "KbdInteractiveAuthentication no",
             "PermitRootLogin prohibit-password",
             "AllowUsers " + user,
-            "SetEnv PBR_ROOT=" + root + " PATH=" + dir.resolve("bin") + ":/usr/sbin:/usr/bin:/sbin:/bin",
+            "SetEnv PBR_ROOT=" + root + " PATH=" + environment().get("PATH"),
+            "MaxStartups 100",
+            "MaxSessions 100",
             "LogLevel ERROR",
             ""));
 
@@ -115,55 +119,35 @@ final class RealSshd implements AutoCloseable {
     }
 
     private void writeStandIns() throws IOException {
-        final Path bin = Files.createDirectories(dir.resolve("bin"));
-        final String record = "echo \"$(basename \"$0\") $*\" >> " + calls + "\n";
-        // pfctl -nf refuses a file that says "syntax-error", and echoes a secret the way netstart output would
-        script(bin.resolve("pfctl"), record + """
-            if [ "$1" = -nf ] && grep -q syntax-error "$2"; then
-                echo "$2:2: syntax error" >&2
-                echo "ifconfig pppoe0 authkey 'leaked-secret' up" >&2
-                exit 1
-            fi
-            if [ "$1" = -f ] && grep -q slow-load "$2"; then
-                sleep 2
-            fi
-            if [ "$1" = -f ] && grep -q fail-load "$2"; then
-                echo "pfctl: DIOCADDRULE: Invalid argument" >&2
-                exit 1
-            fi
-            exit 0
-            """);
-        for (String tool : List.of("sshd", "unwind", "ifconfig", "rcctl")) {
-            script(bin.resolve(tool), record + "exit 0\n");
-        }
-        // install(1): record, then really install (owner and group only when we can set them)
-        script(bin.resolve("install"), record + """
-            if [ "$(id -u)" != 0 ]; then
-                args=; while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2 ;; *) args="$args $1"; shift ;; esac; done
-                exec /usr/bin/install $args
-            fi
-            exec /usr/bin/install "$@"
-            """);
-        script(root.resolve("etc/netstart"), "echo \"netstart $*\" >> " + calls + "\nexit 0\n");
+        StubTools.write(dir.resolve("bin"), root, calls, faults);
     }
 
-    private static void script(final Path file, final String body) throws IOException {
-        Files.writeString(file, "#!/bin/sh\n" + body, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    /** Switch a fault of the stand-in tools on ({@link StubTools#DISK_FULL}, {@link StubTools#CRASH_SWITCH}). */
+    public void setFault(final String fault) throws IOException {
+        Files.writeString(faults.resolve(fault), "0\n");
     }
 
-    DeviceTarget target() {
+    public void clearFault(final String fault) throws IOException {
+        Files.deleteIfExists(faults.resolve(fault));
+    }
+
+    /** The environment the agent runs in over SSH: its sandbox root and the stand-in tools first on PATH. */
+    public Map<String, String> environment() {
+        return Map.of("PBR_ROOT", root.toString(), "PATH", dir.resolve("bin") + ":/usr/sbin:/usr/bin:/sbin:/bin");
+    }
+
+    public DeviceTarget target() {
         return new DeviceTarget("sandbox", "127.0.0.1", port, System.getProperty("user.name"),
             new Credentials.Key(clientKey), HostKeyPolicy.Pinned.of(SshKeys.fingerprint(hostKey.getPublic())));
     }
 
     /** The recorded tool calls, sandbox paths shown as router paths. */
-    List<String> calls() throws IOException {
+    public List<String> calls() throws IOException {
         return Files.readAllLines(calls).stream().map(line -> line.replace(root.toString(), "")).toList();
     }
 
     /** A file of the sandbox router, by router path. */
-    Optional<String> file(final String path) throws IOException {
+    public Optional<String> file(final String path) throws IOException {
         final Path file = root.resolve(path.substring(1));
         return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
     }

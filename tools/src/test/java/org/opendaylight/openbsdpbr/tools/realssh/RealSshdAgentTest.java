@@ -34,6 +34,7 @@ import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentScript;
+import org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
 import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
@@ -154,8 +155,9 @@ class RealSshdAgentTest {
             .contains("VERSION=" + AgentScript.bundled().version());
         assertThat(sshd.root.resolve("var/pbr/lock")).doesNotExist();
         assertThat(sshd.root.resolve("var/pbr/pending")).doesNotExist();
+        // pf.conf is checked as a copy whose anchor paths point at the candidate (this call's temporary directory)
+        assertThat(sshd.calls()).anyMatch(call -> call.matches("pfctl -nf /var/pbr/tmp\\.[0-9]+/check/etc/pf\\.conf"));
         assertThat(sshd.calls()).containsSubsequence(
-            "pfctl -nf /var/pbr/candidate/files/etc/pf.conf",
             "sshd -t -f /var/pbr/candidate/files/etc/ssh/sshd_config",
             "netstart -n pppoe0",
             "install -o " + sshd.owner + " -g " + sshd.group + " -m 0600 /var/pbr/gen/1/files/etc/hostname.pppoe0 "
@@ -224,7 +226,7 @@ class RealSshdAgentTest {
 
     @Test
     void validationFailureCarriesTheRoutersMessageWithoutSecrets() throws Exception {
-        final FileSet bad = FileSet.of(List.of(file("/etc/pf.conf", 0600, "pass\nsyntax-error here\n")));
+        final FileSet bad = FileSet.of(List.of(file("/etc/pf.conf", 0600, "pass\nsyntax-error here # echo-secret\n")));
         final PushResult result = await(push.push(bad, sshd.target(), PushOptions.defaults()));
         assertThat(result.outcome()).isEqualTo(PushResult.Outcome.UNCHANGED);
         assertThat(result.generation()).hasValue(0);
@@ -298,5 +300,53 @@ class RealSshdAgentTest {
         assertThat(Files.readString(agent)).contains("VERSION=" + AgentScript.bundled().version());
         await(session.unlock());
         session.close();
+    }
+
+    /**
+     * A router that ran the previous agent (version 2, kept as a test resource exactly as it shipped) with a
+     * generation committed by it: the controller upgrades the script on first contact, commits on top of the old
+     * generation (whose manifest has no ownership word), and can roll back to it.
+     */
+    @Test
+    void aRouterOfThePreviousAgentVersionIsUpgradedAndKeepsItsGenerations() throws Exception {
+        final Path state = Files.createDirectories(sshd.root.resolve("var/pbr"));
+        try (var in = getClass().getResourceAsStream("/router/pbr-agent-v2.sh")) {
+            Files.write(state.resolve("pbr-agent.sh"), in.readAllBytes());
+        }
+        final byte[] archive = CandidateArchive.candidate(Candidate.of(files("old")));
+        for (List<String> args : List.of(List.of("lock", "v2", "600"), List.of("edit-candidate", "v2"),
+                List.of("commit", "v2", "0"), List.of("unlock", "v2"))) {
+            final var command = new java.util.ArrayList<>(List.of("/bin/sh", state.resolve("pbr-agent.sh").toString(),
+                "-v", "2"));
+            command.addAll(args);
+            final var builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(sshd.environment());
+            final Process process = builder.start();
+            try (var stdin = process.getOutputStream()) {
+                if ("edit-candidate".equals(args.get(0))) {
+                    stdin.write(archive);
+                }
+            }
+            final String reply = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(args + ": " + reply).isZero();
+        }
+        assertRuns(files("old"));
+
+        final FileSet next = FileSet.of(List.of(files("new").get("/etc/pf.conf").orElseThrow(),
+            new ManagedFile("/etc/sysctl.conf", sshd.owner, sshd.group, 0644, "net.inet.ip.forwarding=1\n", false,
+                ManagedFile.Ownership.LINES)));
+        final PushResult pushed = await(push.push(next, sshd.target(), PushOptions.defaults()));
+        assertThat(pushed.outcome()).as(pushed.summary()).isEqualTo(PushResult.Outcome.COMMITTED);
+        assertThat(pushed.generation()).hasValue(2);
+        assertThat(Files.readString(state.resolve("pbr-agent.sh"))).contains("VERSION=" + AgentScript.bundled()
+            .version());
+        assertThat(sshd.file("/etc/hostname.pppoe0")).isEmpty();
+        assertThat(sshd.file("/etc/rc.local")).hasValueSatisfying(text -> assertThat(text).contains("boot-check"));
+
+        final PushResult back = await(push.rollback(sshd.target(), 1, PushOptions.defaults()));
+        assertThat(back.outcome()).as(back.summary()).isEqualTo(PushResult.Outcome.COMMITTED);
+        assertRuns(files("old"));
+        assertThat(sshd.file("/etc/sysctl.conf")).isEmpty();
+        assertThat(await(push.readConfig(sshd.target())).isInSync(files("old"))).isTrue();
     }
 }
