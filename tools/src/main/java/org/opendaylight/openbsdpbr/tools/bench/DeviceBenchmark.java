@@ -132,17 +132,22 @@ public final class DeviceBenchmark {
 
     /** A realistic small router: pf.conf, the PPPoE uplink, the LAN, unwind, sshd. */
     static Candidate candidate(final int run) {
+        return candidate(run, "root", "wheel");
+    }
+
+    /** The same router with files of this owner and group (a Linux sandbox has no group wheel). */
+    static Candidate candidate(final int run, final String owner, final String group) {
         final FileSet files = FileSet.of(List.of(
-            ManagedFile.of("/etc/pf.conf", "set skip on lo\nblock return\npass\nmatch out on pppoe0 inet from "
-                + "em1:network to any nat-to (pppoe0:0)\npass in on em1 inet from em1:network to <via_pppoe> "
-                + "rtable 1\ntable <via_pppoe> { 192.0.2." + (run % 250) + " }\n"),
-            ManagedFile.secretOf("/etc/hostname.pppoe0", "rdomain 1\ninet 0.0.0.0 255.255.255.255 NONE mtu 1454 "
-                + "pppoedev em0 authproto chap authname 'user' authkey 'secret' up\ndest 0.0.0.1\n"
-                + "!/sbin/route -T 1 add default -ifp pppoe0 0.0.0.1\n"),
-            ManagedFile.of("/etc/hostname.em1", "inet 192.168.1.1 255.255.255.0\n"),
-            ManagedFile.of("/etc/unwind.conf", "forwarder { 8.8.8.8 1.1.1.1 }\n"),
-            ManagedFile.of("/etc/ssh/sshd_config", "PermitRootLogin prohibit-password\nListenAddress 0.0.0.0\n"
-                + "ListenAddress 0.0.0.0 rdomain 1\n")));
+            new ManagedFile("/etc/pf.conf", owner, group, 0644, "set skip on lo\nblock return\npass\n"
+                + "match out on pppoe0 inet from em1:network to any nat-to (pppoe0:0)\npass in on em1 inet from "
+                + "em1:network to <via_pppoe> rtable 1\ntable <via_pppoe> { 192.0.2." + (run % 250) + " }\n", false),
+            new ManagedFile("/etc/hostname.pppoe0", owner, group, 0600, "rdomain 1\ninet 0.0.0.0 255.255.255.255 "
+                + "NONE mtu 1454 pppoedev em0 authproto chap authname 'user' authkey 'secret' up\ndest 0.0.0.1\n"
+                + "!/sbin/route -T 1 add default -ifp pppoe0 0.0.0.1\n", true),
+            new ManagedFile("/etc/hostname.em1", owner, group, 0644, "inet 192.168.1.1 255.255.255.0\n", false),
+            new ManagedFile("/etc/unwind.conf", owner, group, 0644, "forwarder { 8.8.8.8 1.1.1.1 }\n", false),
+            new ManagedFile("/etc/ssh/sshd_config", owner, group, 0644, "PermitRootLogin prohibit-password\n"
+                + "ListenAddress 0.0.0.0\nListenAddress 0.0.0.0 rdomain 1\n", false)));
         return new Candidate(files, new ApplyPlan(List.of(new PlanStep.LoadPf())),
             new ApplyPlan(List.of(new PlanStep.LoadPf())));
     }

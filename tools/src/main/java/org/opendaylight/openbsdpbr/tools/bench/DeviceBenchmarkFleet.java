@@ -7,8 +7,11 @@
  */
 package org.opendaylight.openbsdpbr.tools.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
@@ -27,19 +32,29 @@ import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
 import org.opendaylight.openbsdpbr.tools.lab.Lab;
 import org.opendaylight.openbsdpbr.tools.lab.LabConfig;
+import org.opendaylight.openbsdpbr.tools.sandbox.SandboxSshd;
 
 /**
- * The same change to N lab routers (N = 10, 100, 1000 by default): a whole confirmed transaction per router (connect,
- * lock, get-config, upload, validate, commit confirmed, reconnect, confirm, unlock), at most C routers at once, over
- * one SSH client whose few I/O threads serve every router (no thread per router). Round 1 is the first contact, which
- * also installs the router-side script; round 2 is the next change. Prints time vs N, failures and the peak thread
- * count (goal: 1000 routers in at most 30 s on two cores, zero failures).
+ * The same change to N routers, at most C at once, over one SSH client whose few I/O threads serve every router (no
+ * thread per router): a whole confirmed transaction per router (connect, lock, get-config, upload, validate, commit
+ * confirmed, reconnect, confirm, unlock). Round 1 is the first contact, which also installs the router-side script;
+ * round 2 is the next change. Prints time vs N, failures, the peak thread count and the CPU time it took (goal: 1000
+ * lab routers in at most 30 s on two cores, zero failures).
+ *
+ * <p>Two kinds of routers. By default, lab routers in this JVM ({@link Lab}: the protocol answered in Java). With
+ * {@code --real-sshd} (root only), sandbox routers behind Debian's real sshd running the real {@code pbr-agent.sh}
+ * with stand-in tools, one account and root each ({@link SandboxSshd}); then a third round commits without a confirm
+ * (upload, validate, install: the same three steps) and, on the same routers, an {@code scp} + {@code ssh} loop run by
+ * {@code xargs -P} does that same work per router with the same files ({@link ScpSshLoop}): the ratio on identical
+ * work. The CPU column then adds what sshd's children (connections, shells, the agent, the stand-ins) used.
  * <pre>
  * java -cp TOOLS_CLASSPATH org.opendaylight.openbsdpbr.tools.bench.DeviceBenchmarkFleet [--sizes 10,100,1000]
- *     [--concurrency 64] [--confirm 120]
+ *     [--concurrency 64] [--confirm 120] [--real-sshd [--loop-parallel 50] [--dir DIR]]
  * </pre>
  */
 public final class DeviceBenchmarkFleet {
+    private static final String ROW = "%7d  %-34s  %8.2f s  %8.1f  %8d  %12d  %s%n";
+
     private DeviceBenchmarkFleet() {
         // main only
     }
@@ -49,51 +64,124 @@ public final class DeviceBenchmarkFleet {
     }
 
     private static void run(final String[] args, final PrintStream out) throws Exception {
-        final int[] sizes = Arrays.stream(DeviceBenchmark.stringArg(args, "--sizes", "10,100,1000").split(","))
-            .mapToInt(Integer::parseInt).toArray();
-        final int concurrency = DeviceBenchmark.intArg(args, "--concurrency", 64);
-        final var options = PushOptions.defaults().withConfirm(Duration.ofSeconds(
+        final boolean real = Arrays.asList(args).contains("--real-sshd");
+        final int[] sizes = Arrays.stream(DeviceBenchmark.stringArg(args, "--sizes", real ? "100,1000" : "10,100,1000")
+            .split(",")).mapToInt(Integer::parseInt).toArray();
+        final int concurrency = DeviceBenchmark.intArg(args, "--concurrency", real ? 50 : 64);
+        final int loopParallel = DeviceBenchmark.intArg(args, "--loop-parallel", 50);
+        final var confirmed = PushOptions.defaults().withConfirm(Duration.ofSeconds(
             DeviceBenchmark.intArg(args, "--confirm", 120))).withLockWait(Duration.ofSeconds(60));
-        final var credentials = new Credentials.Key(SshKeys.generateEd25519());
-        out.printf(Locale.ROOT, "fleet push: the same confirmed change to N lab routers, concurrency %d, %d cores%n",
+        out.printf(Locale.ROOT, "fleet push: the same change to N %s, concurrency %d, %d cores%n",
+            real ? "sandbox routers behind Debian's sshd running the real pbr-agent.sh" : "lab routers",
             concurrency, Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%7s  %-28s  %10s  %9s  %8s  %12s%n", "routers", "round", "time", "per s",
-            "failures", "peak threads");
+        out.printf(Locale.ROOT, "%7s  %-34s  %10s  %8s  %8s  %12s  %s%n", "routers", "round", "time", "per s",
+            "failures", "peak threads", "cpu");
         for (int size : sizes) {
-            try (Lab lab = Lab.start(LabConfig.of(size));
-                 var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(60)))) {
-                final var push = new DevicePush(connector, ApplyPlanner::plan);
-                final List<DevicePush.Job> first = jobs(lab, credentials, 1);
-                round(out, push, first, options, concurrency, size, "1 (first contact, install)");
-                final List<DevicePush.Job> second = jobs(lab, credentials, 2);
-                round(out, push, second, options, concurrency, size, "2 (next change)");
+            if (real) {
+                realSshd(out, args, size, concurrency, loopParallel, confirmed);
+            } else {
+                lab(out, size, concurrency, confirmed);
             }
         }
     }
 
-    private static List<DevicePush.Job> jobs(final Lab lab, final Credentials credentials, final int run) {
-        final Candidate candidate = DeviceBenchmark.candidate(run);
-        return lab.routers().stream().map(router -> new DevicePush.Job(lab.target(router.name(), credentials),
-            candidate)).toList();
+    private static void lab(final PrintStream out, final int size, final int concurrency,
+            final PushOptions confirmed) throws Exception {
+        final var credentials = new Credentials.Key(SshKeys.generateEd25519());
+        try (Lab lab = Lab.start(LabConfig.of(size));
+             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(60)))) {
+            final var push = new DevicePush(connector, ApplyPlanner::plan);
+            final List<DeviceTarget> targets = lab.routers().stream()
+                .map(router -> lab.target(router.name(), credentials)).toList();
+            final Function<Integer, Candidate> candidate = DeviceBenchmark::candidate;
+            round(out, push, jobs(targets, candidate.apply(1)), confirmed, concurrency, size,
+                "1 (first contact, install)", () -> Duration.ZERO);
+            round(out, push, jobs(targets, candidate.apply(2)), confirmed, concurrency, size, "2 (next change)",
+                () -> Duration.ZERO);
+        }
     }
 
-    private static void round(final PrintStream out, final DevicePush push, final List<DevicePush.Job> jobs,
-            final PushOptions options, final int concurrency, final int size, final String round) throws Exception {
+    private static void realSshd(final PrintStream out, final String[] args, final int size, final int concurrency,
+            final int loopParallel, final PushOptions confirmed) throws Exception {
+        if (!SandboxSshd.available() || !"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("--real-sshd needs root and Debian's openssh-server (/usr/sbin/sshd)");
+        }
+        final String base = DeviceBenchmark.stringArg(args, "--dir", "");
+        final Path dir = base.isEmpty() ? Files.createTempDirectory("openbsd-pbr-fleet")
+            : Files.createDirectories(Path.of(base).resolve("fleet-" + size));
+        out.printf(Locale.ROOT, "  setting up %d sandbox routers under %s ...%n", size, dir);
+        try (SandboxSshd sshd = SandboxSshd.fleet(dir, size);
+             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(120)))) {
+            final var push = new DevicePush(connector, ApplyPlanner::plan);
+            final List<DeviceTarget> targets = sshd.routers().stream().map(sshd::target).toList();
+            final String owner = sshd.owner();
+            final String group = sshd.group();
+            final Function<Integer, Candidate> candidate = run -> DeviceBenchmark.candidate(run, owner, group);
+            round(out, push, jobs(targets, candidate.apply(1)), confirmed, concurrency, size,
+                "1 (first contact, install)", sshd::childCpu);
+            round(out, push, jobs(targets, candidate.apply(2)), confirmed, concurrency, size,
+                "2 (next change, confirmed)", sshd::childCpu);
+            final double agent = round(out, push, jobs(targets, candidate.apply(3)),
+                PushOptions.defaults().withLockWait(Duration.ofSeconds(60)), concurrency, size,
+                "3 (next change, plain commit)", sshd::childCpu);
+            final var loop = new ScpSshLoop(sshd, candidate.apply(4).files(), loopParallel);
+            final Duration cpuBefore = sshd.childCpu();
+            final Duration clientsBefore = SandboxSshd.reapedChildrenCpu(ProcessHandle.current().pid());
+            final ScpSshLoop.Result result = loop.run();
+            final Duration clients = SandboxSshd.reapedChildrenCpu(ProcessHandle.current().pid()).minus(clientsBefore);
+            out.printf(Locale.ROOT, ROW, size, "scp + ssh loop (xargs -P " + loopParallel + ")",
+                result.seconds(), size / result.seconds(), result.failures(), 0L,
+                String.format(Locale.ROOT, "%.1f s ssh and scp clients", clients.toMillis() / 1e3)
+                    + String.format(Locale.ROOT, " + %.1f s sshd", sshd.childCpu().minus(cpuBefore).toMillis() / 1e3));
+            out.printf(Locale.ROOT, "%7d  ratio on identical work (upload, validate, install): agent %.2f s, "
+                + "scp + ssh %.2f s: the agent takes %.2fx the loop's time%n", size, agent, result.seconds(),
+                agent / result.seconds());
+        }
+    }
+
+    private static List<DevicePush.Job> jobs(final List<DeviceTarget> targets, final Candidate candidate) {
+        return targets.stream().map(target -> new DevicePush.Job(target, candidate)).toList();
+    }
+
+    /** CPU time outside this JVM that a round used, e.g. by sshd's children; zero for lab routers. */
+    @FunctionalInterface
+    private interface CpuMeter {
+        Duration used();
+    }
+
+    private static double round(final PrintStream out, final DevicePush push, final List<DevicePush.Job> jobs,
+            final PushOptions options, final int concurrency, final int size, final String round,
+            final CpuMeter routers) throws Exception {
         ManagementFactory.getThreadMXBean().resetPeakThreadCount();
+        final Duration routersBefore = routers.used();
+        final long jvmBefore = jvmCpu();
         final long start = System.nanoTime();
         final List<PushResult> results = push.pushAll(jobs, options, concurrency).toCompletableFuture()
-            .get(10, TimeUnit.MINUTES);
+            .get(30, TimeUnit.MINUTES);
         final double seconds = (System.nanoTime() - start) / 1e9;
         final Map<PushResult.Outcome, Integer> outcomes = new TreeMap<>();
         results.forEach(result -> outcomes.merge(result.outcome(), 1, Integer::sum));
-        final long failures = results.stream().filter(result -> result.outcome() != PushResult.Outcome.CONFIRMED)
-            .count();
-        out.printf(Locale.ROOT, "%7d  %-28s  %8.2f s  %9.1f  %8d  %12d%n", size, round, seconds, size / seconds,
-            failures, ManagementFactory.getThreadMXBean().getPeakThreadCount());
+        final PushResult.Outcome expected = options.confirm().isPresent() ? PushResult.Outcome.CONFIRMED
+            : PushResult.Outcome.COMMITTED;
+        final long failures = results.stream().filter(result -> result.outcome() != expected).count();
+        out.printf(Locale.ROOT, ROW, size, round, seconds, size / seconds, failures,
+            ManagementFactory.getThreadMXBean().getPeakThreadCount(),
+            cpu(jvmCpu() - jvmBefore, routers.used().minus(routersBefore)));
         if (failures > 0) {
             out.println("         outcomes: " + outcomes);
             results.stream().filter(result -> !result.isSuccess()).limit(3)
                 .forEach(result -> out.println("         " + result.summary()));
         }
+        return seconds;
+    }
+
+    private static String cpu(final long jvmNanos, final Duration routers) {
+        final String jvm = String.format(Locale.ROOT, "%.1f s this JVM", jvmNanos / 1e9);
+        return routers.isZero() ? jvm : jvm + String.format(Locale.ROOT, " + %.1f s sshd and agent",
+            routers.toMillis() / 1e3);
+    }
+
+    private static long jvmCpu() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
     }
 }

@@ -258,6 +258,18 @@ public final class Lab implements AutoCloseable {
         reconcile(router);
     }
 
+    /**
+     * Reboot a router: its SSH sessions drop, its confirm timer dies, and the end of its boot runs the agent's boot
+     * hook (a confirmed commit left pending is reverted).
+     *
+     * @return what the boot hook printed, empty when it did nothing
+     */
+    public Optional<String> reboot(final String name) {
+        final LabRouter router = router(name);
+        dropSessions(router);
+        return router.boot();
+    }
+
     ScheduledExecutorService timers() {
         return timers;
     }

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  *   clear ROUTER|all [FAULT]                clear one fault or all of them
  *   cat ROUTER PATH                         a file of the router's /etc
  *   edit ROUTER PATH [TEXT...]              change a file by hand (drift); without text, remove it
+ *   reboot ROUTER                           sessions drop, the confirm timer dies, the boot hook runs
  *   help
  * </pre>
  */
@@ -52,6 +53,7 @@ public final class LabControl {
                     : Optional.empty());
                 case "cat" -> lab.router(arg(words, 1)).file(arg(words, 2)).map(LabFile::text)
                     .orElse("error: no file " + arg(words, 2));
+                case "reboot" -> lab.reboot(arg(words, 1)).orElse("ok");
                 case "edit" -> {
                     lab.router(arg(words, 1)).editByHand(arg(words, 2),
                         words.size() > 3 ? String.join(" ", words.subList(3, words.size())) + "\n" : "");
@@ -143,6 +145,7 @@ public final class LabControl {
               clear ROUTER|all [FAULT]                clear one fault or all
               cat ROUTER PATH                         show a file of the router's /etc
               edit ROUTER PATH [TEXT...]              change (or, without text, remove) a file by hand
+              reboot ROUTER                           reboot: sessions drop, the timer dies, the boot hook runs
             faults: """ + LabFault.names() + """
 
             arguments: slow MILLISECONDS, fail-validate MESSAGE, fail-plan MESSAGE""";

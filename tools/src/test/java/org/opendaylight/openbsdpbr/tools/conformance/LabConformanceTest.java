@@ -79,7 +79,7 @@ class LabConformanceTest extends AgentConformance {
 
         @Override
         public String boot() {
-            return router.boot().map(line -> line + "\n").orElse("");
+            return lab.reboot("r1").map(line -> line + "\n").orElse("");
         }
 
         @Override

@@ -54,4 +54,27 @@ class LabSmokeTest {
             assertThat(fixture.lab.router("r1").lockHolder()).isEmpty();
         }
     }
+
+    @Test
+    void rebootFromTheControlInterfaceRevertsAPendingCommit() throws Exception {
+        try (var fixture = new LabFixture(1)) {
+            assertThat(fixture.lab.control().execute("reboot r1")).isEqualTo("ok");
+            final DeviceSession session = await(fixture.connector.open(fixture.target("r1")));
+            await(session.lock());
+            await(session.editCandidate(LabFixture.candidate("one")));
+            await(session.commit(CommitRequest.plain()));
+            await(session.editCandidate(LabFixture.candidate("two")));
+            await(session.commit(CommitRequest.confirmed(Duration.ofSeconds(300))));
+            assertThat(fixture.lab.control().execute("reboot r1"))
+                .isEqualTo("pbr-agent: generation 2 was not confirmed before the reboot: generation 1 restored");
+            assertThat(fixture.lab.router("r1").generation()).isEqualTo(1);
+            assertThat(fixture.lab.router("r1").lastRevert()).hasValueSatisfying(revert -> {
+                assertThat(revert.generation()).isEqualTo(2);
+                assertThat(revert.restored()).isEqualTo(1);
+            });
+            // the reboot dropped the session
+            assertThat(LabFixture.failure(session.getConfig())).isInstanceOf(
+                org.opendaylight.openbsdpbr.api.device.DeviceException.ConnectionLost.class);
+        }
+    }
 }
