@@ -496,12 +496,13 @@ switch_gen() {
 	run_plan "$3" || return 2
 }
 
-# Undo a switch that a crash or power loss interrupted.
+# Undo a switch that a crash or power loss interrupted, and the .pbr-new files it left next to their targets.
 recover() {
 	[ -f "$S/txn" ] || return 0
 	read -r tg tf < "$S/txn"
 	install_gen "$tf" "$tg"
 	set_current "$tf"
+	find "$R/etc" -name '*.pbr-new' -type f -exec rm -f {} + 2>/dev/null
 	rm -f "$S/txn"
 	log "recovered: generation $tg was half installed, back to $tf"
 }

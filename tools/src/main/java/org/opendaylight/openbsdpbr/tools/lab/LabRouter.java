@@ -66,6 +66,8 @@ public final class LabRouter {
     public static final Set<String> BASE_INTERFACES = Set.of("em0", "em1", "em2", "lo0", "enc0", "pflog0");
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    /** What the agent names a file written next to its target before it renames it over the target. */
+    private static final String NEW = ".pbr-new";
     private static final Pattern MANIFEST_LINE = Pattern.compile(CandidateArchive.MANIFEST_LINE);
     private static final Set<String> ARCHIVE_MEMBERS = Set.of(CandidateArchive.PLAN, CandidateArchive.REVERT_PLAN,
         CandidateArchive.MANIFEST);
@@ -619,12 +621,18 @@ public final class LabRouter {
         candidate = null;
         runPlan(generation.plan, true);
         if (faults.containsKey(LabFault.CRASH_SWITCH)) {
-            // the power goes with the first file in place: generation N stays stored, nothing answers
+            // the power goes with the first file in place and the second written beside its target: generation N
+            // stays stored, nothing answers
             final var first = new Generation(number, generation.manifest.subList(0,
                 Math.min(1, generation.manifest.size())), generation.files, "", "", generation.backups);
             final Map<String, LabFile> partial = switched(first, Generation.EMPTY);
             if (partial != null) {
                 apply(partial);
+            }
+            if (generation.manifest.size() > 1) {
+                final FileEntry second = generation.manifest.get(1);
+                etc.put(second.path() + NEW, new LabFile(second.owner(), second.group(), second.mode(),
+                    generation.files.get(second.path())));
             }
             txn = new Txn(number, previous);
             return LabReply.noAnswer();
@@ -889,6 +897,7 @@ public final class LabRouter {
             apply(back);
         }
         current = txn.from;
+        etc.keySet().removeIf(path -> path.endsWith(NEW));
         txn = null;
     }
 

@@ -23,9 +23,9 @@ import org.opendaylight.openbsdpbr.tools.lab.LabValidator;
  * syntax error in the tool's own words, pf.conf's {@code load anchor} files must exist, a ruleset holding
  * {@link LabValidator#FAIL_LOAD} fails to load (and one holding {@code slow-load} takes two seconds). {@code install}
  * and {@code tar} do the real work, with faults switched on by files in the faults directory: {@code disk-full}
- * (tar cannot write), {@code crash-switch} (the agent is killed with SIGKILL at the second file of a switch, as by a
- * power loss). One more: a file holding {@code echo-secret} makes {@code pfctl -n} also print a line with a PPPoE
- * secret, as netstart output might, so that tests see it masked.
+ * (tar cannot write), {@code crash-switch} (the agent is killed with SIGKILL once the second file of a switch is
+ * written next to its target, as by a power loss). One more: a file holding {@code echo-secret} makes
+ * {@code pfctl -n} also print a line with a PPPoE secret, as netstart output might, so that tests see it masked.
  */
 public final class StubTools {
     /** The fault file that makes tar fail as on a full disk. */
@@ -108,9 +108,18 @@ public final class StubTools {
         for (String tool : List.of("ifconfig", "rcctl", "sysctl")) {
             script(bin.resolve(tool), record + "exit 0\n");
         }
-        // install(1): record; a crash-switch fault kills the agent at the second file it installs under /etc (its
-        // boot hook aside); then really install (owner and group only when we can set them)
+        // install(1): record; a crash-switch fault kills the agent once the second file it installs under /etc (its
+        // boot hook aside) is written next to its target; else really install (owner and group when we can set them)
         script(bin.resolve("install"), record + """
+            # the real install(1), with owner and group only when we can set them
+            real_install() {
+                if [ "$(id -u)" != 0 ]; then
+                    args=; while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2 ;; *) args="$args $1"; shift ;; esac; done
+                    /usr/bin/install $args
+                else
+                    /usr/bin/install "$@"
+                fi
+            }
             for last; do :; done
             if [ -f '%FAULTS%/%CRASH%' ]; then
                 case $last in
@@ -119,6 +128,8 @@ public final class StubTools {
                     n=$(($(cat '%FAULTS%/%CRASH%') + 1))
                     echo $n > '%FAULTS%/%CRASH%'
                     if [ $n -ge 2 ]; then
+                        # the new file is written next to its target, then the power goes before the rename
+                        real_install "$@"
                         p=$PPID
                         while [ -n "$p" ] && [ "$p" -gt 1 ]; do
                             up=$(ps -o ppid= -p "$p" | tr -d ' ')
@@ -131,11 +142,7 @@ public final class StubTools {
                     fi ;;
                 esac
             fi
-            if [ "$(id -u)" != 0 ]; then
-                args=; while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2 ;; *) args="$args $1"; shift ;; esac; done
-                exec /usr/bin/install $args
-            fi
-            exec /usr/bin/install "$@"
+            real_install "$@"
             """.replace("%FAULTS%", faults.toString()).replace("%CRASH%", CRASH_SWITCH));
         // tar(1): a disk-full fault makes extraction fail as on a full file system
         script(bin.resolve("tar"), """

@@ -487,11 +487,15 @@ abstract class AgentConformance {
         assertThat(two.files().firstKey()).isEqualTo("/etc/hostname.em1");
         assertThat(router.file("/etc/hostname.em1")).hasValue(two.get("/etc/hostname.em1").orElseThrow().content());
         assertThat(router.file("/etc/pf.conf")).hasValue(one.get("/etc/pf.conf").orElseThrow().content());
+        assertThat(router.file("/etc/ifstated.conf.pbr-new")).as("written beside its target when the power went")
+            .hasValue(two.get("/etc/ifstated.conf").orElseThrow().content());
 
         // the next call that takes the router's mutex puts generation 1 back whole
         assertError(call("cancel-commit", A), "nothing-pending", "no confirmed commit waits for confirm");
         assertOk(call("get-config"), config(1, one).toArray(String[]::new));
         assertRuns(one);
+        assertThat(router.file("/etc/ifstated.conf.pbr-new")).as("what the power cut left beside its target")
+            .isEmpty();
         assertOk(send(archive(two, "", ""), "edit-candidate", A));
         assertOk(call("commit", A, "0"), "generation 3", "previous 1");
         assertRuns(two);
