@@ -54,6 +54,12 @@ import org.opendaylight.openbsdpbr.tools.sandbox.SandboxSshd;
  */
 public final class DeviceBenchmarkFleet {
     private static final String ROW = "%7d  %-34s  %8.2f s  %8.1f  %8d  %12d  %s%n";
+    private static final String USAGE = """
+        usage: bench fleet [--sizes 10,100,1000] [--concurrency 64] [--confirm SECONDS]
+               bench fleet --real-sshd [--sizes 100,1000] [--concurrency 50] [--loop-parallel 50] [--dir DIR]
+          the same change to N routers at a time: lab routers in this JVM, or (--real-sshd, root only) sandbox
+          routers behind Debian's sshd running the real agent, then an scp + ssh loop doing the same work
+        """;
 
     private DeviceBenchmarkFleet() {
         // main only
@@ -64,6 +70,10 @@ public final class DeviceBenchmarkFleet {
     }
 
     private static void run(final String[] args, final PrintStream out) throws Exception {
+        if (Arrays.asList(args).contains("--help")) {
+            out.print(USAGE);
+            return;
+        }
         final boolean real = Arrays.asList(args).contains("--real-sshd");
         final int[] sizes = Arrays.stream(DeviceBenchmark.stringArg(args, "--sizes", real ? "100,1000" : "10,100,1000")
             .split(",")).mapToInt(Integer::parseInt).toArray();
