@@ -8,18 +8,22 @@
 package org.opendaylight.openbsdpbr.tools.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
@@ -86,6 +90,19 @@ public final class DeviceBenchmarkFleet {
             concurrency, Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%7s  %-34s  %10s  %8s  %8s  %12s  %s%n", "routers", "round", "time", "per s",
             "failures", "peak threads", "cpu");
+        if (real) {
+            final Path alone = Files.createTempDirectory("openbsd-pbr-agent-alone");
+            final String owner = Files.readAttributes(alone, PosixFileAttributes.class)
+                .owner().getName();
+            final String group = Files.readAttributes(alone, PosixFileAttributes.class)
+                .group().getName();
+            final AgentAlone.Cost cost = AgentAlone.measure(alone, 20, run -> DeviceBenchmark.candidate(run, owner,
+                group));
+            out.printf(Locale.ROOT, "  the agent alone (sh forked directly, no SSH, 20 confirmed transactions): "
+                + "%.0f ms CPU and %.0f ms wall per transaction%n", cost.cpu().toNanos() / 1e6,
+                cost.wall().toNanos() / 1e6);
+            delete(alone);
+        }
         for (int size : sizes) {
             if (real) {
                 realSshd(out, args, size, concurrency, loopParallel, confirmed);
@@ -120,6 +137,17 @@ public final class DeviceBenchmarkFleet {
         final Path dir = base.isEmpty() ? Files.createTempDirectory("openbsd-pbr-fleet")
             : Files.createDirectories(Path.of(base).resolve("fleet-" + size));
         out.printf(Locale.ROOT, "  setting up %d sandbox routers under %s ...%n", size, dir);
+        try {
+            fleet(out, dir, size, concurrency, loopParallel, confirmed);
+        } finally {
+            if (base.isEmpty()) {
+                delete(dir);
+            }
+        }
+    }
+
+    private static void fleet(final PrintStream out, final Path dir, final int size, final int concurrency,
+            final int loopParallel, final PushOptions confirmed) throws Exception {
         try (SandboxSshd sshd = SandboxSshd.fleet(dir, size);
              var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(120)))) {
             final var push = new DevicePush(connector, ApplyPlanner::plan);
@@ -139,10 +167,12 @@ public final class DeviceBenchmarkFleet {
             final Duration clientsBefore = SandboxSshd.reapedChildrenCpu(ProcessHandle.current().pid());
             final ScpSshLoop.Result result = loop.run();
             final Duration clients = SandboxSshd.reapedChildrenCpu(ProcessHandle.current().pid()).minus(clientsBefore);
+            final Duration server = sshd.childCpu().minus(cpuBefore);
             out.printf(Locale.ROOT, ROW, size, "scp + ssh loop (xargs -P " + loopParallel + ")",
                 result.seconds(), size / result.seconds(), result.failures(), 0L,
-                String.format(Locale.ROOT, "%.1f s ssh and scp clients", clients.toMillis() / 1e3)
-                    + String.format(Locale.ROOT, " + %.1f s sshd", sshd.childCpu().minus(cpuBefore).toMillis() / 1e3));
+                String.format(Locale.ROOT, "%.1f s ssh and scp clients + %.1f s sshd (%.0f ms per router)",
+                    clients.toMillis() / 1e3, server.toMillis() / 1e3,
+                    (double) clients.plus(server).toMillis() / size));
             out.printf(Locale.ROOT, "%7d  ratio on identical work (upload, validate, install): agent %.2f s, "
                 + "scp + ssh %.2f s: the agent takes %.2fx the loop's time%n", size, agent, result.seconds(),
                 agent / result.seconds());
@@ -176,7 +206,7 @@ public final class DeviceBenchmarkFleet {
         final long failures = results.stream().filter(result -> result.outcome() != expected).count();
         out.printf(Locale.ROOT, ROW, size, round, seconds, size / seconds, failures,
             ManagementFactory.getThreadMXBean().getPeakThreadCount(),
-            cpu(jvmCpu() - jvmBefore, routers.used().minus(routersBefore)));
+            cpu(jvmCpu() - jvmBefore, routers.used().minus(routersBefore), size));
         if (failures > 0) {
             out.println("         outcomes: " + outcomes);
             results.stream().filter(result -> !result.isSuccess()).limit(3)
@@ -185,10 +215,21 @@ public final class DeviceBenchmarkFleet {
         return seconds;
     }
 
-    private static String cpu(final long jvmNanos, final Duration routers) {
+    private static String cpu(final long jvmNanos, final Duration routers, final int size) {
         final String jvm = String.format(Locale.ROOT, "%.1f s this JVM", jvmNanos / 1e9);
-        return routers.isZero() ? jvm : jvm + String.format(Locale.ROOT, " + %.1f s sshd and agent",
+        final String total = routers.isZero() ? jvm : jvm + String.format(Locale.ROOT, " + %.1f s sshd and agent",
             routers.toMillis() / 1e3);
+        return total + String.format(Locale.ROOT, " (%.0f ms per router)",
+            (jvmNanos / 1e6 + routers.toMillis()) / size);
+    }
+
+    /** Remove a directory this benchmark made in the temporary directory. */
+    private static void delete(final Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static long jvmCpu() {
