@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,17 +40,19 @@ public final class Fleet implements AutoCloseable {
     private final StatusSink sink;
     private final Ownership ownership;
     private final ControllerSettings settings;
+    private final Compilations compilations;
     private final ScheduledFuture<?> checkSync;
 
     private record Managed(RouterReconciler reconciler, AutoCloseable registration) {
     }
 
     public Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
-            final ControllerSettings settings) {
+            final ControllerSettings settings, final Compilations compilations) {
         this.push = requireNonNull(push);
         this.sink = requireNonNull(sink);
         this.ownership = requireNonNull(ownership);
         this.settings = requireNonNull(settings);
+        this.compilations = requireNonNull(compilations);
         final var counter = new AtomicInteger();
         workers = Executors.newFixedThreadPool(settings.concurrency(), task -> {
             final var thread = new Thread(task, "openbsd-pbr-worker-" + counter.incrementAndGet());
@@ -73,7 +76,8 @@ public final class Fleet implements AutoCloseable {
             existing.reconciler().update(spec);
             return;
         }
-        final var reconciler = new RouterReconciler(spec, workers, timer, push, sink, settings, () -> profiles);
+        final var reconciler = new RouterReconciler(spec, workers, timer, push, sink, settings, () -> profiles,
+            compilations);
         final var placeholder = new Managed(reconciler, null);
         if (routers.putIfAbsent(spec.name(), placeholder) != null) {
             routerChanged(spec);
@@ -101,6 +105,7 @@ public final class Fleet implements AutoCloseable {
         if (removed != null) {
             removed.reconciler().lost();
             closeQuietly(removed.registration());
+            compilations.forget(name);
             sink.clear(name);
         }
     }
@@ -119,16 +124,6 @@ public final class Fleet implements AutoCloseable {
 
     public Optional<RouterReconciler> router(final String name) {
         return Optional.ofNullable(routers.get(name)).map(Managed::reconciler);
-    }
-
-    /** The specs of the routers that apply a profile. */
-    public java.util.List<RouterSpec> routersUsing(final String profile) {
-        return routers.values().stream().map(Managed::reconciler).filter(r -> r.usesProfile(profile))
-            .map(RouterReconciler::spec).toList();
-    }
-
-    public Map<String, Profile> profiles() {
-        return Map.copyOf(profiles);
     }
 
     private void fanOut(final String profile) {

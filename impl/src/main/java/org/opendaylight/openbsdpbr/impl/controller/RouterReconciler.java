@@ -26,23 +26,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
-import org.opendaylight.openbsdpbr.api.intent.IntentError;
-import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.impl.compile.Compilations;
+import org.opendaylight.openbsdpbr.impl.compile.Compiled;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Failure;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Step;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Sync;
-import org.opendaylight.openbsdpbr.impl.render.ControllerAccess;
-import org.opendaylight.openbsdpbr.impl.render.IntentMerger;
-import org.opendaylight.openbsdpbr.impl.render.IntentValidator;
-import org.opendaylight.openbsdpbr.impl.render.RenderResult;
-import org.opendaylight.openbsdpbr.impl.render.Renderer;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
 import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
@@ -65,25 +59,6 @@ public final class RouterReconciler {
     /** How many file sets the router ran are remembered (the router itself keeps ten generations). */
     private static final int KNOWN_FILE_SETS = 3;
 
-    /** The outcome of rendering the effective intent. */
-    public sealed interface Desired {
-        /** Files to run. */
-        record Rendered(RenderResult result, String revision) implements Desired {
-            public Rendered {
-                requireNonNull(result, "result");
-                requireNonNull(revision, "revision");
-            }
-        }
-
-        /** The intent cannot be rendered. */
-        record Invalid(Step step, String message) implements Desired {
-            public Invalid {
-                requireNonNull(step, "step");
-                requireNonNull(message, "message");
-            }
-        }
-    }
-
     private final String name;
     private final Executor workers;
     private final ScheduledExecutorService timer;
@@ -91,6 +66,7 @@ public final class RouterReconciler {
     private final StatusSink sink;
     private final ControllerSettings settings;
     private final Supplier<Map<String, Profile>> profiles;
+    private final Compilations compilations;
 
     // All fields below are guarded by this.
     private RouterSpec spec;
@@ -113,7 +89,7 @@ public final class RouterReconciler {
 
     RouterReconciler(final RouterSpec spec, final Executor workers, final ScheduledExecutorService timer,
             final DevicePush push, final StatusSink sink, final ControllerSettings settings,
-            final Supplier<Map<String, Profile>> profiles) {
+            final Supplier<Map<String, Profile>> profiles, final Compilations compilations) {
         this.spec = requireNonNull(spec);
         name = spec.name();
         this.workers = requireNonNull(workers);
@@ -122,6 +98,7 @@ public final class RouterReconciler {
         this.sink = requireNonNull(sink);
         this.settings = requireNonNull(settings);
         this.profiles = requireNonNull(profiles);
+        this.compilations = requireNonNull(compilations);
         backoff = settings.retryFirst();
     }
 
@@ -184,10 +161,10 @@ public final class RouterReconciler {
      * current intent is not pushed again until it changes or sync is asked for.
      */
     public void holdForRollback() {
-        final Desired desired = desired();
+        final Compiled compiled = compiled();
         synchronized (this) {
-            if (desired instanceof Desired.Rendered rendered) {
-                blockedRevision = rendered.revision();
+            if (compiled instanceof Compiled.Ready ready) {
+                blockedRevision = ready.revision();
             }
             applied = null;
             readBack = true;
@@ -202,13 +179,18 @@ public final class RouterReconciler {
         request(Duration.ZERO);
     }
 
-    /** The effective intent rendered, as the next pass would (the render RPC). */
-    public Desired desired() {
+    /** The router's compiled intent, as the next pass applies it (the render RPC). */
+    public Compiled compiled() {
         final RouterSpec current;
         synchronized (this) {
             current = spec;
         }
-        return render(current, profiles.get());
+        return compile(current);
+    }
+
+    private Compiled compile(final RouterSpec current) {
+        final Map<String, Profile> known = profiles.get();
+        return compilations.compile(current.inputs(known::get));
     }
 
     /** The files the router runs as far as the controller knows, if it knows. */
@@ -311,20 +293,21 @@ public final class RouterReconciler {
             observe(current);
             return;
         }
-        final Desired desired = render(current, profiles.get());
-        if (desired instanceof Desired.Invalid invalid) {
+        final Compiled compiled = compile(current);
+        if (compiled instanceof Compiled.Invalid invalid) {
             report(status.withIntended(null, List.of()).withSync(Sync.FAILED)
-                .withError(Optional.of(failure(invalid.step(), invalid.message()))));
+                .withError(Optional.of(failure(invalid.stage() == Compiled.Stage.RENDER ? Step.RENDER
+                    : Step.VALIDATE_INTENT, invalid.message()))));
             return;
         }
-        final var rendered = (Desired.Rendered) desired;
-        report(status.withIntended(rendered.revision(), rendered.result().lints()));
+        final var rendered = (Compiled.Ready) compiled;
+        report(status.withIntended(rendered.revision(), rendered.lints()));
         if (current.target().isEmpty()) {
             report(status.withSync(Sync.FAILED).withError(Optional.of(failure(Step.CONNECT, current.targetError()))));
             return;
         }
         final DeviceTarget target = current.target().orElseThrow();
-        final FileSet files = rendered.result().files();
+        final FileSet files = rendered.files();
 
         if (doReadBack && !readBack(target, files, current)) {
             return;
@@ -627,46 +610,6 @@ public final class RouterReconciler {
             case ROLLBACK -> Step.ROLLBACK;
             case GET_CONFIG, GET_GENERATION -> Step.READ_BACK;
         };
-    }
-
-    /** Merges, validates and renders a router's intent. Pure. */
-    public static Desired render(final RouterSpec spec, final Map<String, Profile> profiles) {
-        if (spec.intent().isEmpty()) {
-            return new Desired.Invalid(Step.VALIDATE_INTENT, spec.intentError());
-        }
-        final List<Profile> used = new ArrayList<>(spec.profiles().size());
-        for (String profile : spec.profiles()) {
-            final Profile found = profiles.get(profile);
-            if (found == null) {
-                return new Desired.Invalid(Step.VALIDATE_INTENT, "profile[name=" + profile + "]: no such profile");
-            }
-            used.add(found);
-        }
-        try {
-            final var merged = IntentMerger.mergeWithOrigins(used, spec.intent().orElseThrow());
-            final List<IntentError> errors = new ArrayList<>(IntentValidator.validate(merged));
-            spec.target().ifPresent(target -> errors.addAll(ControllerAccess.check(merged.effective().shared().sshd(),
-                target.user(), target.credentials() instanceof Credentials.Password)));
-            if (!errors.isEmpty()) {
-                return new Desired.Invalid(Step.VALIDATE_INTENT, describe(errors));
-            }
-            final RenderResult result = Renderer.render(merged.effective());
-            return new Desired.Rendered(result, result.files().revision());
-        } catch (IntentException e) {
-            return new Desired.Invalid(Step.RENDER, e.getMessage());
-        }
-    }
-
-    /** Errors one per line as {@code path: message}. */
-    public static String describe(final List<IntentError> errors) {
-        final var text = new StringBuilder();
-        for (IntentError error : errors) {
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-            text.append(error.path()).append(": ").append(error.message());
-        }
-        return text.toString();
     }
 
     // the device's own failure is the cause that matters; the wrapper is kept as suppressed

@@ -12,8 +12,13 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.intent.IntentError;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
 
 /**
  * One router as configured: how to reach it, its own intent and its profiles. Either part may be unusable; the
@@ -23,7 +28,7 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
  * @param target how to reach it, or empty with {@code targetError}
  * @param targetError why the management settings are unusable
  * @param intent the router's own intent, or empty with {@code intentError}
- * @param intentError why the intent could not be read
+ * @param intentError why the intent could not be read, with the element path
  * @param profiles the profiles applied before the router's own intent, in order
  * @param confirmTimeout how long a commit waits for confirmation
  * @param repairDrift whether drift is repaired by pushing again (else reported only)
@@ -31,7 +36,7 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
  *     observes it and never commits
  */
 public record RouterSpec(String name, Optional<DeviceTarget> target, String targetError,
-        Optional<RouterIntent> intent, String intentError, List<String> profiles, Duration confirmTimeout,
+        Optional<RouterIntent> intent, IntentError intentError, List<String> profiles, Duration confirmTimeout,
         boolean repairDrift, boolean hasIntent) {
     public RouterSpec {
         requireNonNull(name, "name");
@@ -45,5 +50,17 @@ public record RouterSpec(String name, Optional<DeviceTarget> target, String targ
         if (intent.isEmpty() && intentError == null) {
             throw new IllegalArgumentException("a router without intent needs the reason");
         }
+    }
+
+    /**
+     * What compiling this router depends on.
+     *
+     * @param profileLookup the profile of a name, or null when there is none
+     * @return the compile inputs
+     */
+    public CompileInputs inputs(final Function<String, Profile> profileLookup) {
+        return CompileInputs.of(name, intent, intent.isPresent() ? null : intentError, profiles, profileLookup,
+            target.map(device -> new CompileInputs.Login(device.user(),
+                device.credentials() instanceof Credentials.Password)));
     }
 }

@@ -23,6 +23,8 @@ import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.openbsdpbr.api.device.HostKeyRecorder;
+import org.opendaylight.openbsdpbr.impl.compile.Compilations;
+import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
@@ -33,9 +35,7 @@ import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Management;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.ManagementBuilder;
@@ -43,6 +43,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.binding.data.codec.spi.BindingDOMCodecServices;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -110,35 +111,37 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final SecretKeys keys = secretKeys(configuration.secret$_$key$_$file());
         privateDatastoreFiles();
         // the member name (member-1) as the cluster configuration gives it: the status says who manages a router
-        status = new StatusWriter(broker, datastore.getActorUtils().getCurrentMemberName().getName(), keys.digest());
-        fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings);
+        final String member = datastore.getActorUtils().getCurrentMemberName().getName();
+        status = new StatusWriter(broker, member, keys.digest());
+        final var compilations = new Compilations(IntentCompiler.standard());
+        fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings,
+            compilations);
 
         // AAA's service only opens values sealed by earlier versions, so that they are sealed again under our keys
         final var secrets = new SealedSecret(keys, encryption::decrypt);
         final HostKeyRecorder recorder = (router, fingerprint) -> recordHostKey(broker, router, fingerprint);
         final Function<Router, RouterSpec> specs = router -> RouterSpecs.of(router, settings.confirmTimeout(),
             recorder, secrets);
-        final var cohort = new IntentCohort(fleet, specs, codec);
-        final var routers = DataObjectReference.builder(Routers.class).child(Router.class).build();
-        final var profiles = DataObjectReference.builder(Profiles.class).child(Profile.class).build();
+        final var snapshots = new Snapshots(codec, specs);
         final var cohorts = domBroker.extension(DOMDataBroker.CommitCohortExtension.class);
         if (cohorts != null) {
+            // at the root: the cohort judges a write on the routers and profiles as the write leaves them
             registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
-                codec.toYangInstanceIdentifier(DataObjectReference.builder(Routers.class).build())), cohort.routers()));
-            registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
-                codec.toYangInstanceIdentifier(DataObjectReference.builder(Profiles.class).build())),
-                cohort.profiles()));
+                YangInstanceIdentifier.of()), new IntentCohort(snapshots, compilations)));
             registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
                 codec.toYangInstanceIdentifier(DataObjectReference.builder(Routers.class).build())),
                 new SecretCohort(secrets, codec)));
         } else {
             LOG.warn("the data broker takes no commit cohorts: intent is validated only when it is rendered");
         }
+        final var listeners = domBroker.extension(DOMDataBroker.DataTreeChangeExtension.class);
         // profiles first, so that routers see them when their initial data arrives
-        registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, profiles,
-            new ProfileListener(fleet)));
-        registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, routers,
-            new RouterListener(fleet, specs)));
+        registrations.add(listeners.registerTreeChangeListener(DOMDataTreeIdentifier.of(
+            LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.PROFILES)),
+            new ConfigListener(ConfigListener.Kind.PROFILES, fleet, snapshots)));
+        registrations.add(listeners.registerTreeChangeListener(DOMDataTreeIdentifier.of(
+            LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.ROUTERS)),
+            new ConfigListener(ConfigListener.Kind.ROUTERS, fleet, snapshots)));
         registrations.add(SecretSealer.start(broker, secrets, singletons));
         registrations.add(rpcs.registerRpcImplementations(
             new PbrRpcs(fleet, push, connector, settings.confirmTimeout(), keys.digest()).implementations()));

@@ -25,6 +25,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.impl.compile.Compiled;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
 import org.opendaylight.openbsdpbr.impl.mape.CeLayout;
@@ -112,11 +113,11 @@ final class PbrRpcs {
         if (router == null) {
             return unknownRouter(input);
         }
-        return switch (router.desired()) {
-            case RouterReconciler.Desired.Invalid invalid -> failed(invalid.step().name().toLowerCase(Locale.ROOT)
-                .replace('_', '-') + ": " + invalid.message(), ErrorTag.INVALID_VALUE);
-            case RouterReconciler.Desired.Rendered rendered -> {
-                final FileSet files = rendered.result().files();
+        return switch (router.compiled()) {
+            case Compiled.Invalid invalid -> failed((invalid.stage() == Compiled.Stage.RENDER ? "render: "
+                : "validate-intent: ") + invalid.message(), ErrorTag.INVALID_VALUE);
+            case Compiled.Ready rendered -> {
+                final FileSet files = rendered.files();
                 final FileSet applied = router.applied().orElse(FileSet.empty());
                 final var fileMap = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
                     .render.output.FileKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
@@ -130,7 +131,7 @@ final class PbrRpcs {
                 final var lints = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
                     .render.output.LintKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
                     .render.output.Lint>orderedBuilder();
-                for (Lint lint : rendered.result().lints()) {
+                for (Lint lint : rendered.lints()) {
                     lints.add(new LintBuilder().setPath(lint.path()).setCode(lint.code())
                         .setSeverity(lint.severity().name().toLowerCase(Locale.ROOT)).setMessage(lint.message())
                         .build());
@@ -158,7 +159,7 @@ final class PbrRpcs {
             return failed("validate-intent: router " + router.name() + " has no intent (it is only observed): "
                 + "nothing to push", ErrorTag.OPERATION_FAILED);
         }
-        if (!(router.desired() instanceof RouterReconciler.Desired.Rendered rendered)) {
+        if (!(router.compiled() instanceof Compiled.Ready rendered)) {
             return failed("validate-intent: the router's intent cannot be rendered; see its status",
                 ErrorTag.INVALID_VALUE);
         }
@@ -169,7 +170,7 @@ final class PbrRpcs {
         if (manual) {
             return commitForManualConfirm(router, target, rendered, timeout);
         }
-        return translate(push.push(rendered.result().files(), target, options), pushed -> {
+        return translate(push.push(rendered.files(), target, options), pushed -> {
             if (!manual) {
                 router.checkSync();
             }
@@ -184,13 +185,13 @@ final class PbrRpcs {
      * unless confirmed. The plans are computed from the files the controller knows the router runs.
      */
     private ListenableFuture<RpcResult<SyncOutput>> commitForManualConfirm(final RouterReconciler router,
-            final DeviceTarget target, final RouterReconciler.Desired.Rendered rendered, final Duration timeout) {
+            final DeviceTarget target, final Compiled.Ready rendered, final Duration timeout) {
         final FileSet applied = router.applied().orElse(null);
         if (applied == null) {
             return failed("read-back: the files the router runs are not known yet; run check-sync first",
                 ErrorTag.OPERATION_FAILED);
         }
-        final FileSet files = rendered.result().files();
+        final FileSet files = rendered.files();
         final var candidate = new Candidate(files, ApplyPlanner.plan(applied, files),
             ApplyPlanner.plan(files, applied));
         router.holdForRollback();
@@ -268,8 +269,7 @@ final class PbrRpcs {
             }
             router.checkSync();
             final FileSet against = expected != null ? expected
-                : router.desired() instanceof RouterReconciler.Desired.Rendered rendered
-                    ? rendered.result().files() : FileSet.empty();
+                : router.compiled() instanceof Compiled.Ready rendered ? rendered.files() : FileSet.empty();
             final var drifted = running.differencesFrom(against);
             future.set(RpcResultBuilder.success(new CheckSyncOutputBuilder().setInSync(drifted.isEmpty())
                 .setDriftedFile(drifted.isEmpty() ? null : new HashSet<>(drifted)).build()).build());

@@ -20,6 +20,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.device.HostKeyRecorder;
 import org.opendaylight.openbsdpbr.api.files.Hashing;
+import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
@@ -45,11 +46,11 @@ final class RouterSpecs {
             final SecretOpener secrets) {
         final String name = router.getName().getValue();
         Optional<RouterIntent> intent = Optional.empty();
-        String intentError = null;
+        IntentError intentError = null;
         try {
             intent = Optional.of(IntentMapping.routerIntent(router, secrets));
         } catch (IntentException e) {
-            intentError = e.getMessage();
+            intentError = e.toError();
         }
         Optional<DeviceTarget> target = Optional.empty();
         String targetError = null;

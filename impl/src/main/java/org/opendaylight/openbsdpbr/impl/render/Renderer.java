@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
@@ -49,7 +50,24 @@ public final class Renderer {
      * @throws InvalidIntentException when {@link IntentValidator} finds a problem; nothing is rendered then
      */
     public static RenderResult render(final RouterIntent effective) {
-        final IntentValidator.Checked checked = IntentValidator.check(effective, RouterPaths::intent);
+        return render(effective, RouterPaths::intent);
+    }
+
+    /**
+     * Renders a merged intent, validating it once: errors name the layer each element came from
+     * ({@code profiles/profile[name=p]/...} or {@code intent/...}), as {@link IntentValidator#validate(
+     * IntentMerger.Merged)} does. The intent compiler's entry point.
+     *
+     * @param merged the router's intent merged with its profiles
+     * @return the files and the lints
+     * @throws InvalidIntentException when {@link IntentValidator} finds a problem; nothing is rendered then
+     */
+    public static RenderResult render(final IntentMerger.Merged merged) {
+        return render(merged.effective(), path -> merged.origin(path) + "/" + path);
+    }
+
+    private static RenderResult render(final RouterIntent effective, final UnaryOperator<String> fullPath) {
+        final IntentValidator.Checked checked = IntentValidator.check(effective, fullPath);
         if (!checked.errors().isEmpty()) {
             throw new InvalidIntentException(checked.errors());
         }

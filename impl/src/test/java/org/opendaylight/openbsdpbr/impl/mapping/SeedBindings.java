@@ -243,7 +243,7 @@ public final class SeedBindings {
     }
 
     /** The seed's shared pieces as a profile. */
-    static Profile seedProfile(final String name) {
+    public static Profile seedProfile(final String name) {
         final Intent shared = sharedInto(new IntentBuilder()).build();
         return new ProfileBuilder().setName(name(name)).setDescription(text("shared pieces of the seed"))
             .setTable(shared.getTable()).setHostGroup(shared.getHostGroup()).setPolicyRoute(shared.getPolicyRoute())
@@ -252,7 +252,7 @@ public final class SeedBindings {
     }
 
     /** The seed router with only its router-only parts, listing {@code profiles}. */
-    static Router seedRouterWithProfiles(final String... profiles) {
+    public static Router seedRouterWithProfiles(final String... profiles) {
         final Intent intent = routerPartsInto(new IntentBuilder()).build();
         return new RouterBuilder().setName(name("seed-router")).setIntent(intent)
             .setProfile(Arrays.stream(profiles).map(SeedBindings::name).toList()).build();

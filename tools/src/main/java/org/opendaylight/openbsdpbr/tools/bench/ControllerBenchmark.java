@@ -50,7 +50,8 @@ public final class ControllerBenchmark {
      * The key the controller logs in with, as a JSON string (the lab takes any key; the profile's sshd_config would
      * refuse a root password, so the controller refuses such intent). Written sealed: see {@link #seal(String)}.
      */
-    private static final String LAB_KEY = new JsonPrimitive(labKey()).toString();
+    static final String LAB_KEY_TEXT = labKey();
+    private static final String LAB_KEY = new JsonPrimitive(LAB_KEY_TEXT).toString();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restconf;
