@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +120,11 @@ public final class Fleet implements AutoCloseable {
     public void profileRemoved(final String name) {
         profiles.remove(name);
         fanOut(name);
+    }
+
+    /** How many routers this member manages now. */
+    public int managed() {
+        return (int) routers.values().stream().filter(managed -> managed.reconciler().isManagedHere()).count();
     }
 
     public Optional<RouterReconciler> router(final String name) {

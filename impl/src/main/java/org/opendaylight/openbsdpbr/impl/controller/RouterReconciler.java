@@ -37,9 +37,9 @@ import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Failure;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Step;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Sync;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

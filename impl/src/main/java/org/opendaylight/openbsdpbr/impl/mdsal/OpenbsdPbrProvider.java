@@ -28,11 +28,11 @@ import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.secret.PrivateDirectories;
 import org.opendaylight.openbsdpbr.impl.secret.SealedSecret;
 import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
@@ -93,6 +93,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final List<Registration> registrations = new ArrayList<>();
     private final SshDeviceConnector connector;
     private final StatusWriter status;
+    private final StatisticsWriter statistics;
     private final Fleet fleet;
 
     @Activate
@@ -143,6 +144,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.ROUTERS)),
             new ConfigListener(ConfigListener.Kind.ROUTERS, fleet, snapshots)));
         registrations.add(SecretSealer.start(broker, secrets, singletons));
+        statistics = new StatisticsWriter(broker, member, compilations, fleet::managed);
         registrations.add(rpcs.registerRpcImplementations(
             new PbrRpcs(fleet, push, connector, settings.confirmTimeout(), keys.digest()).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
@@ -216,6 +218,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     public void close() {
         registrations.forEach(Registration::close);
         registrations.clear();
+        statistics.close();
         fleet.close();
         status.close();
         connector.close();

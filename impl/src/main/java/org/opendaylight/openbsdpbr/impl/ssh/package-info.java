@@ -10,12 +10,9 @@
  * SSHD client for the process, from ODL's {@code shaded-sshd}) opens
  * {@link org.opendaylight.openbsdpbr.api.device.DeviceSession}s whose operations run the fixed subcommands of the
  * router-side script {@code router/pbr-agent.sh} (installed and upgraded on first contact), with candidates and plans
- * as ustar archives on stdin ({@link org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive}).
- * {@link org.opendaylight.openbsdpbr.impl.ssh.DevicePush} runs whole transactions (lock, stage, validate, commit,
- * confirm from a new connection, unlock) and says which generation each router ends on; it also pushes to a fleet
- * with bounded concurrency.
+ * as ustar archives on stdin ({@link org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive}). Whole transactions
+ * over these sessions live in {@code impl.device}.
  *
- * <p>Construction: {@code var connector = new SshDeviceConnector(SshSettings.defaults());
- * var push = new DevicePush(connector, ApplyPlanner::plan);} and close the connector at the end.
+ * <p>Construction: {@code var connector = new SshDeviceConnector(SshSettings.defaults());} and close it at the end.
  */
 package org.opendaylight.openbsdpbr.impl.ssh;

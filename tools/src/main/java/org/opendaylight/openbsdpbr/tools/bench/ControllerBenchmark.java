@@ -82,6 +82,7 @@ public final class ControllerBenchmark {
         put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32")));
         final String key = seal(LAB_KEY);
         final long heapBefore = heapUsedKiB(pid);
+        final long[] beforeRegistration = compiles();
 
         final long registerStart = System.nanoTime();
         final ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -98,6 +99,7 @@ public final class ControllerBenchmark {
         final Map<String, String> first = awaitAllInSync(routers, Map.of(), Duration.ofMinutes(10));
         out.printf("register %d routers: PUTs took %.1f s, all in-sync after %.1f s%n", routers, putSeconds,
             seconds(registerStart));
+        final long[] afterRegistration = printCompiles("registration", routers, "router", beforeRegistration);
 
         final long heapAfter = heapUsedKiB(pid);
         if (heapBefore > 0 && heapAfter > 0) {
@@ -107,9 +109,18 @@ public final class ControllerBenchmark {
 
         final long profileStart = System.nanoTime();
         put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32", "1.0.0.1/32")));
-        awaitAllInSync(routers, first, Duration.ofMinutes(10));
-        out.printf("one profile change reached all %d routers (in-sync on a new revision) in %.1f s%n", routers,
-            seconds(profileStart));
+        final double profileAnswered = seconds(profileStart);
+        final Map<String, String> second = awaitAllInSync(routers, first, Duration.ofMinutes(10));
+        out.printf("one profile change reached all %d routers (in-sync on a new revision) in %.1f s "
+            + "(the PUT answered in %.0f ms)%n", routers, seconds(profileStart), profileAnswered * 1000);
+        final long[] afterProfile = printCompiles("profile change", routers, "router", afterRegistration);
+
+        // a write carrying a clear secret (a PPPoE secret): sealed by the controller, compiled once
+        final long secretStart = System.nanoTime();
+        put(ROUTERS + "/router=b2/intent", intentWithSecret());
+        awaitInSync("b2", second.get("b2"));
+        out.printf("a write carrying a clear secret applied in %.0f ms%n", seconds(secretStart) * 1000);
+        final long[] afterSecret = printCompiles("write with a clear secret", 1, "write", afterProfile);
 
         final List<Double> latencies = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
@@ -117,23 +128,14 @@ public final class ControllerBenchmark {
             final long start = System.nanoTime();
             // 10.0.1.x: always different from the table's first entry (10.0.0.1) and from the previous run
             put(ROUTERS + "/router=b1/intent/table=local", table(List.of("10.0.1." + (run % 200 + 1) + "/32")));
-            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (true) {
-                final String now = statusOf("b1").get("b1");
-                if (now != null && !now.equals(before)) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("b1 did not apply its change within 60 s");
-                }
-                Thread.sleep(5);
-            }
+            awaitInSync("b1", before);
             latencies.add((System.nanoTime() - start) / 1e6);
         }
         Collections.sort(latencies);
         out.printf("intent-to-applied, one router, %d runs: p50 %.0f ms, p90 %.0f ms, max %.0f ms%n", runs,
             latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.9)),
             latencies.get(latencies.size() - 1));
+        printCompiles("intent changes", runs, "change", afterSecret);
 
         final List<Future<Void>> deletes = new ArrayList<>();
         for (int i = 1; i <= routers; i++) {
@@ -145,6 +147,61 @@ public final class ControllerBenchmark {
         }
         pool.shutdown();
         delete("/data/openbsd-pbr:profiles/profile=bench");
+    }
+
+    /** Waits until one router is in sync on a revision other than {@code before}. */
+    private void awaitInSync(final String router, final String before) throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            final String now = statusOf(router).get(router);
+            if (now != null && !now.equals(before)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(router + " did not apply its change within 60 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The controller's compile counters (compiles, reuses) summed over its members, once they stopped moving (the
+     * controller publishes them once a second); {0, 0} when the controller does not publish them.
+     */
+    private long[] compiles() throws IOException, InterruptedException {
+        long[] last = {-1, -1};
+        for (int i = 0; i < 20; i++) {
+            final var response = send(HttpRequest.newBuilder(URI.create(restconf
+                + "/data/openbsd-pbr:controller?content=nonconfig")).GET()
+                .header("Accept", "application/yang-data+json"));
+            final long[] now = {0, 0};
+            if (response.statusCode() == 200) {
+                final var members = JsonParser.parseString(response.body()).getAsJsonObject()
+                    .getAsJsonObject("openbsd-pbr:controller").getAsJsonArray("member");
+                for (JsonElement member : members) {
+                    final var entry = member.getAsJsonObject();
+                    now[0] += entry.has("compiles") ? entry.get("compiles").getAsLong() : 0;
+                    now[1] += entry.has("compile-reuses") ? entry.get("compile-reuses").getAsLong() : 0;
+                }
+            } else {
+                return now;
+            }
+            if (now[0] == last[0] && now[1] == last[1]) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(1100);
+        }
+        return last;
+    }
+
+    /** Prints the compiles since {@code before} per unit of work; returns the counters now. */
+    private long[] printCompiles(final String what, final int units, final String unit, final long[] before)
+            throws IOException, InterruptedException {
+        final long[] now = compiles();
+        out.printf("  compiles for the %s: %d (%.2f per %s), results reused %d times%n", what, now[0] - before[0],
+            (now[0] - before[0]) / (double) units, unit, now[1] - before[1]);
+        return now;
     }
 
     /** Waits until every router is in sync on a revision other than the one in {@code old}; returns revisions. */
@@ -238,6 +295,20 @@ public final class ControllerBenchmark {
                 "table":[{"name":"local","entry":["10.0.0.1/32"]}],
                 "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
             """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", key);
+    }
+
+    /** b2's intent with a PPPoE uplink whose secret is written in clear. */
+    private static String intentWithSecret() {
+        return """
+            {"openbsd-pbr:intent":{
+              "rdomain":[{"id":0,"default-route-via":"wan"}],
+              "interface":[{"name":"em0"},{"name":"em1","ipv4-address":["192.168.1.1/24"]},{"name":"em2"}],
+              "uplink":[{"name":"wan","dhcp":{"interface":"em0"}},
+                {"name":"ppp","pppoe":{"interface":"pppoe0","parent":"em2","username":"bench",
+                  "secret":"Bench-Secret-1"}}],
+              "table":[{"name":"local","entry":["10.0.0.1/32"]}],
+              "nat":[{"uplink":"wan","source":["em1:network"]}]}}
+            """;
     }
 
     private static String profile(final List<String> entries) {

@@ -17,7 +17,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 import org.opendaylight.openbsdpbr.tools.cli.device.FileTree;

@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
 import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 import org.opendaylight.openbsdpbr.tools.cli.device.UsageException;

@@ -25,11 +25,11 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.PushResult.Outcome;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult.Outcome;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
 

@@ -16,8 +16,8 @@ import org.opendaylight.openbsdpbr.api.device.CommitRequest;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushResult;
 
 class LabSmokeTest {
     @Test

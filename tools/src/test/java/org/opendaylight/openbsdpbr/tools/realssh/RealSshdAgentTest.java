@@ -32,12 +32,12 @@ import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushResult;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentScript;
 import org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
 

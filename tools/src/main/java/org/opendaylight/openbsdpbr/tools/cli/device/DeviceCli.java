@@ -25,8 +25,8 @@ import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
-import org.opendaylight.openbsdpbr.impl.ssh.PushOptions;
-import org.opendaylight.openbsdpbr.impl.ssh.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.PushOptions;
+import org.opendaylight.openbsdpbr.impl.device.PushResult;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
 

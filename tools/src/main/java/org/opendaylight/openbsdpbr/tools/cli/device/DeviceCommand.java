@@ -12,8 +12,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
-import org.opendaylight.openbsdpbr.impl.ssh.DevicePush;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 
 /**

@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.opendaylight.openbsdpbr.impl.ssh;
+package org.opendaylight.openbsdpbr.impl.device;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,9 +23,12 @@ import org.opendaylight.openbsdpbr.api.device.CommitRequest;
  * @param recoverWithin how long to keep reconnecting after the connection broke during a commit or before a confirm,
  *     to find out (and say) which generation the router is on
  * @param awaitRevert when the router cannot be reached to confirm, wait for its deadline and check that it reverted
+ * @param confirmAutomatically confirm a confirmed commit from a new connection (else the transaction ends
+ *     {@link PushResult.Outcome#PENDING} right after the commit, and the router reverts unless someone confirms
+ *     before the deadline: the operator's manual confirm)
  */
 public record PushOptions(Optional<Duration> confirm, Duration lockWait, boolean skipWhenInSync,
-        Duration recoverWithin, boolean awaitRevert) {
+        Duration recoverWithin, boolean awaitRevert, boolean confirmAutomatically) {
     public PushOptions {
         requireNonNull(confirm, "confirm");
         confirm.ifPresent(timeout -> CommitRequest.confirmed(timeout));
@@ -35,7 +38,7 @@ public record PushOptions(Optional<Duration> confirm, Duration lockWait, boolean
 
     /** Plain commit, wait 30 s for the lock, skip when in sync, recover within 30 s, await reverts. */
     public static PushOptions defaults() {
-        return new PushOptions(Optional.empty(), Duration.ofSeconds(30), true, Duration.ofSeconds(30), true);
+        return new PushOptions(Optional.empty(), Duration.ofSeconds(30), true, Duration.ofSeconds(30), true, true);
     }
 
     /** The commit request these options ask for. */
@@ -44,22 +47,31 @@ public record PushOptions(Optional<Duration> confirm, Duration lockWait, boolean
     }
 
     public PushOptions withConfirm(final Duration timeout) {
-        return new PushOptions(Optional.of(timeout), lockWait, skipWhenInSync, recoverWithin, awaitRevert);
+        return new PushOptions(Optional.of(timeout), lockWait, skipWhenInSync, recoverWithin, awaitRevert,
+            confirmAutomatically);
     }
 
     public PushOptions withLockWait(final Duration wait) {
-        return new PushOptions(confirm, wait, skipWhenInSync, recoverWithin, awaitRevert);
+        return new PushOptions(confirm, wait, skipWhenInSync, recoverWithin, awaitRevert, confirmAutomatically);
     }
 
     public PushOptions withSkipWhenInSync(final boolean skip) {
-        return new PushOptions(confirm, lockWait, skip, recoverWithin, awaitRevert);
+        return new PushOptions(confirm, lockWait, skip, recoverWithin, awaitRevert, confirmAutomatically);
     }
 
     public PushOptions withRecoverWithin(final Duration within) {
-        return new PushOptions(confirm, lockWait, skipWhenInSync, within, awaitRevert);
+        return new PushOptions(confirm, lockWait, skipWhenInSync, within, awaitRevert, confirmAutomatically);
     }
 
     public PushOptions withAwaitRevert(final boolean await) {
-        return new PushOptions(confirm, lockWait, skipWhenInSync, recoverWithin, await);
+        return new PushOptions(confirm, lockWait, skipWhenInSync, recoverWithin, await, confirmAutomatically);
+    }
+
+    /** A confirmed commit left for someone else to confirm: the transaction ends once the router committed. */
+    public PushOptions withManualConfirm() {
+        if (confirm.isEmpty()) {
+            throw new IllegalStateException("only a confirmed commit waits for a confirm");
+        }
+        return new PushOptions(confirm, lockWait, skipWhenInSync, recoverWithin, awaitRevert, false);
     }
 }

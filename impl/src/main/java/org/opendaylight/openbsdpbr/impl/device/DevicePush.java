@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.opendaylight.openbsdpbr.impl.ssh;
+package org.opendaylight.openbsdpbr.impl.device;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
@@ -45,6 +43,25 @@ import org.slf4j.LoggerFactory;
  * lock serializes them. Nothing here blocks a thread: {@link #pushAll} runs a fleet with bounded concurrency.
  */
 public final class DevicePush {
+    /**
+     * What a caller hears while a transaction runs: each phase as it starts, and the deadline of a confirmed commit as
+     * soon as the router took it (the router now reverts by itself unless confirmed in time).
+     */
+    public interface Observer {
+        /** Nobody listens. */
+        Observer NONE = new Observer() { };
+
+        /** The transaction entered a phase. */
+        default void phase(final Phase phase) {
+            // nothing by default
+        }
+
+        /** The router committed a confirmed commit; it reverts at {@code deadline} unless confirmed. */
+        default void awaitingConfirm(final int generation, final Instant deadline) {
+            // nothing by default
+        }
+    }
+
     /** Computes the apply plan between two file sets, e.g. {@code ApplyPlanner::plan}. */
     @FunctionalInterface
     public interface Planner {
@@ -65,12 +82,12 @@ public final class DevicePush {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DevicePush.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    private static final Duration MAX_RETRY = Duration.ofSeconds(1);
+    private static final Backoff RETRY = Backoff.TRANSACTION;
     private static final Duration REVERT_GRACE = Duration.ofSeconds(2);
 
     private final DeviceConnector connector;
     private final Planner planner;
+    private final Scheduler time;
     private final KeyedSerializer serializer = new KeyedSerializer();
 
     /**
@@ -80,8 +97,20 @@ public final class DevicePush {
      * @param planner computes apply plans where the caller gives only files (push of a file set, rollback)
      */
     public DevicePush(final DeviceConnector connector, final Planner planner) {
+        this(connector, planner, Scheduler.SYSTEM);
+    }
+
+    /**
+     * A pusher over a connector, on a given time source.
+     *
+     * @param connector opens sessions
+     * @param planner computes apply plans where the caller gives only files (push of a file set, rollback)
+     * @param time deadlines, lock and reconnect back-offs, the wait for a router's revert
+     */
+    public DevicePush(final DeviceConnector connector, final Planner planner, final Scheduler time) {
         this.connector = requireNonNull(connector);
         this.planner = requireNonNull(planner);
+        this.time = requireNonNull(time);
     }
 
     /** Commit a candidate whose plans the caller computed (the controller knows the previous file set). */
@@ -89,22 +118,46 @@ public final class DevicePush {
             final PushOptions options) {
         requireNonNull(candidate, "candidate");
         return serializer.submit(target.name(),
-            () -> new Transaction(target, options).run(tx -> tx.stageAndCommit(candidate)));
+            () -> new Transaction(target, options, Observer.NONE).run(tx -> tx.stageAndCommit(candidate)));
     }
 
-    /** Commit files; the plans are computed against the generation the router runs now. */
+    /** Commit files; the plans are computed against the generation the router runs now (downloaded). */
     public CompletionStage<PushResult> push(final FileSet files, final DeviceTarget target,
             final PushOptions options) {
+        return push(files, Optional.empty(), target, options, Observer.NONE);
+    }
+
+    /**
+     * Commit files, the plans computed from the files the caller believes the router runs: when the router turns out
+     * to run exactly those (read under the lock), they are planned from without asking the router for them; otherwise
+     * (drift, a revert, another controller) the generation it runs is downloaded and planned from.
+     *
+     * @param files the files to commit
+     * @param running what the caller believes the router runs, if it knows
+     * @param target the router
+     * @param options how
+     * @param observer hears the phases and the confirm deadline
+     * @return how the transaction ended
+     */
+    public CompletionStage<PushResult> push(final FileSet files, final Optional<FileSet> running,
+            final DeviceTarget target, final PushOptions options, final Observer observer) {
         requireNonNull(files, "files");
+        requireNonNull(running, "running");
         return serializer.submit(target.name(),
-            () -> new Transaction(target, options).run(tx -> tx.planAndCommit(files)));
+            () -> new Transaction(target, options, observer).run(tx -> tx.planAndCommit(files, running)));
     }
 
     /** Re-install a generation the router keeps, as a new commit (confirmed when the options say so). */
     public CompletionStage<PushResult> rollback(final DeviceTarget target, final int generation,
             final PushOptions options) {
+        return rollback(target, generation, options, Observer.NONE);
+    }
+
+    /** Re-install a generation the router keeps, as a new commit, telling {@code observer} how it goes. */
+    public CompletionStage<PushResult> rollback(final DeviceTarget target, final int generation,
+            final PushOptions options, final Observer observer) {
         return serializer.submit(target.name(),
-            () -> new Transaction(target, options).run(tx -> tx.rollback(generation)));
+            () -> new Transaction(target, options, observer).run(tx -> tx.rollback(generation)));
     }
 
     /** Confirm a pending confirmed commit (0: whichever is pending), from a new session. */
@@ -150,26 +203,26 @@ public final class DevicePush {
         return connector.open(target).toCompletableFuture().thenCompose(session -> operation.apply(session)
             .toCompletableFuture()
             .thenApply(result -> result(target, PushResult.Outcome.CONFIRMED, OptionalInt.of(result.generation()),
-                OptionalInt.of(result.previous()), null, started))
+                OptionalInt.of(result.previous()), null, Optional.empty(), started))
             .exceptionallyCompose(failure -> {
                 final DeviceException cause = deviceFailure(target, DeviceStep.CONFIRM, failure);
                 return session.getConfig().toCompletableFuture()
                     .thenApply(config -> result(target, cause instanceof DeviceException.Reverted
                         ? PushResult.Outcome.REVERTED : PushResult.Outcome.UNCHANGED,
-                        OptionalInt.of(config.generation()), OptionalInt.empty(), cause, started))
+                        OptionalInt.of(config.generation()), OptionalInt.empty(), cause, Optional.empty(), started))
                     .exceptionally(ignored -> result(target, PushResult.Outcome.UNKNOWN, OptionalInt.empty(),
-                        OptionalInt.empty(), cause, started));
+                        OptionalInt.empty(), cause, Optional.empty(), started));
             })
             .whenComplete((result, failure) -> session.close()))
             .exceptionally(failure -> result(target, PushResult.Outcome.UNKNOWN, OptionalInt.empty(),
-                OptionalInt.empty(), deviceFailure(target, DeviceStep.CONNECT, failure), started));
+                OptionalInt.empty(), deviceFailure(target, DeviceStep.CONNECT, failure), Optional.empty(), started));
     }
 
     private static PushResult result(final DeviceTarget target, final PushResult.Outcome outcome,
             final OptionalInt generation, final OptionalInt previous, final DeviceException failure,
-            final long started) {
+            final Optional<Instant> confirmDeadline, final long started) {
         return new PushResult(target.name(), outcome, generation, previous, Optional.ofNullable(failure),
-            Duration.ofNanos(System.nanoTime() - started));
+            confirmDeadline, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static DeviceException deviceFailure(final DeviceTarget target, final DeviceStep step,
@@ -185,18 +238,29 @@ public final class DevicePush {
             || failure instanceof DeviceException.ConnectionLost;
     }
 
-    private static CompletableFuture<Void> delay(final Duration delay) {
-        return CompletableFuture.runAsync(() -> { },
-            CompletableFuture.delayedExecutor(Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS));
+    private CompletableFuture<Void> delay(final Duration delay) {
+        return time.delay(delay);
     }
 
     /** Where a transaction is; decides what a failure means for the router's generation. */
-    private enum Phase { CONNECT, LOCKED, STAGING, COMMITTING, CONFIRMING }
+    public enum Phase {
+        /** Connecting and taking the router's lock: nothing changed. */
+        CONNECT,
+        /** Locked, reading what the router runs: nothing changed. */
+        LOCKED,
+        /** Staging and validating the candidate: the router still runs its generation. */
+        STAGING,
+        /** The commit was sent: the router may run the new generation; a lost connection is asked about. */
+        COMMITTING,
+        /** Committed, confirming from a new connection: the router reverts by itself unless confirmed in time. */
+        CONFIRMING
+    }
 
     /** One transaction. Its fields are touched by one continuation at a time, in order. */
     private final class Transaction {
         private final DeviceTarget target;
         private final PushOptions options;
+        private final Observer observer;
         private final String holder;
         private final long started = System.nanoTime();
 
@@ -209,22 +273,31 @@ public final class DevicePush {
         private CommitResult committed;
         private Instant confirmBy;
 
-        Transaction(final DeviceTarget target, final PushOptions options) {
+        Transaction(final DeviceTarget target, final PushOptions options, final Observer observer) {
             this.target = requireNonNull(target);
             this.options = requireNonNull(options);
+            this.observer = requireNonNull(observer);
             holder = connector.newHolder();
+        }
+
+        private void enter(final Phase next) {
+            if (phase != next) {
+                phase = next;
+                observer.phase(next);
+            }
         }
 
         CompletableFuture<PushResult> run(
                 final Function<Transaction, CompletableFuture<Optional<CommitResult>>> change) {
+            observer.phase(Phase.CONNECT);
             return connector.open(target, holder).toCompletableFuture()
                 .thenCompose(opened -> {
                     session = opened;
-                    return lock(Instant.now().plus(options.lockWait()), FIRST_RETRY);
+                    return lock(time.now().plus(options.lockWait()), RETRY.first());
                 })
                 .thenCompose(ignored -> {
                     locked = true;
-                    phase = Phase.LOCKED;
+                    enter(Phase.LOCKED);
                     return session.getConfig().toCompletableFuture();
                 })
                 .thenCompose(config -> {
@@ -242,6 +315,13 @@ public final class DevicePush {
                     }
                     committed = commit.orElseThrow();
                     if (committed.isPending()) {
+                        final Instant deadline = confirmBy != null ? confirmBy
+                            : committed.confirmDeadline().orElseThrow();
+                        observer.awaitingConfirm(committed.generation(), deadline);
+                        if (!options.confirmAutomatically()) {
+                            return finish(PushResult.Outcome.PENDING, OptionalInt.of(committed.generation()), null,
+                                Optional.of(deadline));
+                        }
                         return confirmLoop();
                     }
                     return finish(PushResult.Outcome.COMMITTED, OptionalInt.of(committed.generation()), null);
@@ -259,34 +339,40 @@ public final class DevicePush {
             if (inSync(candidate.files())) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            phase = Phase.STAGING;
+            enter(Phase.STAGING);
             return session.editCandidate(candidate).toCompletableFuture()
                 .thenCompose(ignored -> session.validate())
                 .thenCompose(ignored -> {
-                    phase = Phase.COMMITTING;
-                    confirmBy = options.confirm().map(timeout -> Instant.now().plus(timeout)).orElse(null);
+                    enter(Phase.COMMITTING);
+                    confirmBy = options.confirm().map(timeout -> time.now().plus(timeout)).orElse(null);
                     return session.commit(options.commitRequest());
                 })
                 .thenApply(Optional::of);
         }
 
-        CompletableFuture<Optional<CommitResult>> planAndCommit(final FileSet files) {
+        CompletableFuture<Optional<CommitResult>> planAndCommit(final FileSet files,
+                final Optional<FileSet> believed) {
             if (inSync(files)) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            phase = Phase.STAGING;
+            if (believed.isPresent() && before.isInSync(believed.orElseThrow())) {
+                // the router runs what the caller holds: plan from that, nothing to download
+                final FileSet current = believed.orElseThrow();
+                return stageAndCommit(new Candidate(files, planner.plan(current, files), planner.plan(files, current)));
+            }
+            enter(Phase.STAGING);
             return session.getGeneration(before.generation()).toCompletableFuture()
                 .thenCompose(current -> stageAndCommit(new Candidate(files, planner.plan(current.files(), files),
                     planner.plan(files, current.files()))));
         }
 
         CompletableFuture<Optional<CommitResult>> rollback(final int generation) {
-            phase = Phase.STAGING;
+            enter(Phase.STAGING);
             return session.getGeneration(before.generation()).toCompletableFuture()
                 .thenCompose(current -> session.getGeneration(generation).toCompletableFuture()
                     .thenCompose(wanted -> {
-                        phase = Phase.COMMITTING;
-                        confirmBy = options.confirm().map(timeout -> Instant.now().plus(timeout)).orElse(null);
+                        enter(Phase.COMMITTING);
+                        confirmBy = options.confirm().map(timeout -> time.now().plus(timeout)).orElse(null);
                         return session.rollback(new RollbackRequest(generation,
                             planner.plan(current.files(), wanted.files()),
                             planner.plan(wanted.files(), current.files()), options.commitRequest()));
@@ -301,11 +387,9 @@ public final class DevicePush {
         private CompletableFuture<Void> lock(final Instant until, final Duration backoff) {
             return session.lock().toCompletableFuture().exceptionallyCompose(failure -> {
                 if (DeviceException.find(failure).orElse(null) instanceof DeviceException.LockHeld held
-                        && Instant.now().plus(backoff).isBefore(until)) {
+                        && time.now().plus(backoff).isBefore(until)) {
                     LOG.debug("router {}: {}; retrying", target.name(), held.getMessage());
-                    final long jitter = ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
-                    return delay(backoff.plusMillis(jitter)).thenCompose(ignored -> lock(until,
-                        min(backoff.multipliedBy(2), MAX_RETRY)));
+                    return delay(Backoff.jittered(backoff)).thenCompose(ignored -> lock(until, RETRY.next(backoff)));
                 }
                 final DeviceException cause = DeviceException.find(failure).orElse(null);
                 if (cause instanceof DeviceException.ConnectionLost || cause instanceof DeviceException.Timeout) {
@@ -317,7 +401,7 @@ public final class DevicePush {
 
         /** Confirm from a new connection, retrying until the deadline; then find out whether the router reverted. */
         private CompletableFuture<PushResult> confirmLoop() {
-            phase = Phase.CONFIRMING;
+            enter(Phase.CONFIRMING);
             closeSession();
             final Instant deadline = confirmBy != null ? confirmBy
                 : committed.confirmDeadline().orElseThrow();
@@ -333,15 +417,16 @@ public final class DevicePush {
                     if (cause instanceof DeviceException.Reverted reverted) {
                         return finish(PushResult.Outcome.REVERTED, OptionalInt.of(reverted.restored()), cause);
                     }
-                    if (retryable(cause) && Instant.now().plus(FIRST_RETRY).isBefore(deadline)) {
+                    if (retryable(cause) && time.now().plus(RETRY.first()).isBefore(deadline)) {
                         closeSession();
-                        return delay(FIRST_RETRY).thenCompose(ignored -> confirmLoop());
+                        return delay(RETRY.first()).thenCompose(ignored -> confirmLoop());
                     }
                     if (!retryable(cause)) {
                         return finish(PushResult.Outcome.UNKNOWN, OptionalInt.empty(), cause);
                     }
                     if (!options.awaitRevert()) {
-                        return finish(PushResult.Outcome.PENDING, OptionalInt.of(committed.generation()), cause);
+                        return finish(PushResult.Outcome.PENDING, OptionalInt.of(committed.generation()), cause,
+                            Optional.of(deadline));
                     }
                     return awaitRevert(deadline, cause);
                 });
@@ -351,7 +436,7 @@ public final class DevicePush {
         private CompletableFuture<PushResult> awaitRevert(final Instant deadline, final DeviceException cause) {
             closeSession();
             final Instant checkAt = deadline.plus(REVERT_GRACE);
-            final Duration wait = Duration.between(Instant.now(), checkAt);
+            final Duration wait = Duration.between(time.now(), checkAt);
             LOG.info("router {}: cannot confirm generation {} ({}); checking its revert at {}", target.name(),
                 committed.generation(), cause.getMessage(), checkAt);
             return delay(wait.isNegative() ? Duration.ZERO : wait)
@@ -419,7 +504,7 @@ public final class DevicePush {
             final int old = before.generation();
             LOG.info("router {}: {}; reconnecting to find out which generation it runs", target.name(),
                 cause.getMessage());
-            return reconnect(Instant.now().plus(options.recoverWithin()))
+            return reconnect(time.now().plus(options.recoverWithin()))
                 .thenCompose(opened -> {
                     session = opened;
                     return session.getConfig().toCompletableFuture();
@@ -456,25 +541,30 @@ public final class DevicePush {
         }
 
         private CompletableFuture<DeviceSession> reconnect(final Instant until) {
-            return reconnect(until, FIRST_RETRY);
+            return reconnect(until, RETRY.first());
         }
 
         private CompletableFuture<DeviceSession> reconnect(final Instant until, final Duration backoff) {
             return connector.open(target, holder).toCompletableFuture().exceptionallyCompose(failure -> {
                 final DeviceException cause = deviceFailure(target, DeviceStep.CONNECT, failure);
-                if (!retryable(cause) || !Instant.now().plus(backoff).isBefore(until)) {
+                if (!retryable(cause) || !time.now().plus(backoff).isBefore(until)) {
                     return CompletableFuture.failedFuture(cause);
                 }
-                return delay(backoff).thenCompose(ignored -> reconnect(until, min(backoff.multipliedBy(2),
-                    MAX_RETRY)));
+                return delay(backoff).thenCompose(ignored -> reconnect(until, RETRY.next(backoff)));
             });
         }
 
         /** Unlock (best effort, on a new connection if this one broke), then the result. */
         private CompletableFuture<PushResult> finish(final PushResult.Outcome outcome, final OptionalInt generation,
                 final DeviceException failure) {
+            return finish(outcome, generation, failure, Optional.empty());
+        }
+
+        private CompletableFuture<PushResult> finish(final PushResult.Outcome outcome, final OptionalInt generation,
+                final DeviceException failure, final Optional<Instant> confirmDeadline) {
             final OptionalInt previous = before == null ? OptionalInt.empty() : OptionalInt.of(before.generation());
-            return unlock().thenApply(ignored -> result(target, outcome, generation, previous, failure, started));
+            return unlock().thenApply(ignored -> result(target, outcome, generation, previous, failure,
+                confirmDeadline, started));
         }
 
         private CompletableFuture<Void> unlock() {
@@ -505,9 +595,5 @@ public final class DevicePush {
                 current.close();
             }
         }
-    }
-
-    private static Duration min(final Duration first, final Duration second) {
-        return first.compareTo(second) <= 0 ? first : second;
     }
 }

@@ -5,11 +5,12 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.opendaylight.openbsdpbr.impl.ssh;
+package org.opendaylight.openbsdpbr.impl.device;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
@@ -23,10 +24,11 @@ import org.opendaylight.openbsdpbr.api.device.DeviceException;
  * @param generation the generation the router runs now, when known
  * @param previous the generation it ran before the transaction, when known
  * @param failure what went wrong, for outcomes other than success
+ * @param confirmDeadline for {@link Outcome#PENDING}: when the router reverts unless confirmed
  * @param elapsed how long the transaction took
  */
 public record PushResult(String router, Outcome outcome, OptionalInt generation, OptionalInt previous,
-        Optional<DeviceException> failure, Duration elapsed) {
+        Optional<DeviceException> failure, Optional<Instant> confirmDeadline, Duration elapsed) {
     /** The end of a transaction. */
     public enum Outcome {
         /** A confirmed commit, confirmed: the router runs the new generation. */
@@ -37,7 +39,10 @@ public record PushResult(String router, Outcome outcome, OptionalInt generation,
         IN_SYNC(true),
         /** Failed before anything was installed, or the router restored its generation: it runs the old one. */
         UNCHANGED(false),
-        /** Committed, but the router could not be reached to confirm: it reverts at the deadline. */
+        /**
+         * Committed and waiting for its confirm: left for a manual confirm, or the router could not be reached to
+         * confirm. The router reverts at the deadline unless confirmed.
+         */
         PENDING(false),
         /** Committed, not confirmed in time: the router reverted to the old generation. */
         REVERTED(false),
@@ -61,6 +66,7 @@ public record PushResult(String router, Outcome outcome, OptionalInt generation,
         requireNonNull(generation, "generation");
         requireNonNull(previous, "previous");
         requireNonNull(failure, "failure");
+        requireNonNull(confirmDeadline, "confirmDeadline");
         requireNonNull(elapsed, "elapsed");
     }
 
