@@ -221,8 +221,9 @@ class ControllerE2E {
         assertThat(field(status, "applied-generation")).isEqualTo("0");
         assertThat(lab("status r3")).as("nothing committed").contains("generation 0 ");
         final var sync = RESTCONF.post("/operations/openbsd-pbr:sync", "{\"input\":{\"router\":\"e2e-observed\"}}");
-        assertThat(sync.status()).as(sync.toString()).isIn(400, 500);
-        assertThat(sync.body()).contains("no intent");
+        // a state that does not allow it: 409 (RFC 8040 data-missing), with the reason
+        assertThat(sync.status()).as(sync.toString()).isEqualTo(409);
+        assertThat(sync.body()).contains("data-missing").contains("no intent");
         assertThat(RESTCONF.delete(ROUTERS + "e2e-observed").status()).isIn(200, 204);
     }
 

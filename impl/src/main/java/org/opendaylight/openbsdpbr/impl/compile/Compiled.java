@@ -27,12 +27,20 @@ public sealed interface Compiled {
      * @param router the router's name
      * @param merged the effective intent (profiles, then the router's own) and where each shared entry came from
      * @param result the files and lints
+     * @param revision the revision identity of the files (computed once: it hashes every file)
      */
-    record Ready(String router, IntentMerger.Merged merged, RenderResult result) implements Compiled {
+    record Ready(String router, IntentMerger.Merged merged, RenderResult result, String revision)
+            implements Compiled {
         public Ready {
             requireNonNull(router, "router");
             requireNonNull(merged, "merged");
             requireNonNull(result, "result");
+            requireNonNull(revision, "revision");
+        }
+
+        /** The result of a compile: its revision is that of its files. */
+        public Ready(final String router, final IntentMerger.Merged merged, final RenderResult result) {
+            this(router, merged, result, result.files().revision());
         }
 
         /** Every file the controller owns on the router. */
@@ -45,10 +53,6 @@ public sealed interface Compiled {
             return result.lints();
         }
 
-        /** The revision identity of the files. */
-        public String revision() {
-            return result.files().revision();
-        }
     }
 
     /**

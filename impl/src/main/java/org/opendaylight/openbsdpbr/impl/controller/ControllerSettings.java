@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.controller;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import org.opendaylight.openbsdpbr.impl.device.Backoff;
 
 /**
  * Knobs of the controller loop (OSGi metatype configuration in the distribution).
@@ -20,15 +21,18 @@ import java.time.Duration;
  * @param coalesce how long a router waits after a change for further changes before it commits
  * @param retryFirst first back-off after an unreachable router
  * @param retryMax longest back-off
+ * @param retryLong how long a router whose own checks refused the files (or that refused the controller's login)
+ *     waits before it is tried again by itself; an intent change or the sync RPC tries at once
  */
 public record ControllerSettings(Duration confirmTimeout, int concurrency, Duration checkSyncInterval,
-        Duration coalesce, Duration retryFirst, Duration retryMax) {
+        Duration coalesce, Duration retryFirst, Duration retryMax, Duration retryLong) {
     public ControllerSettings {
         requireNonNull(confirmTimeout, "confirmTimeout");
         requireNonNull(checkSyncInterval, "checkSyncInterval");
         requireNonNull(coalesce, "coalesce");
         requireNonNull(retryFirst, "retryFirst");
         requireNonNull(retryMax, "retryMax");
+        requireNonNull(retryLong, "retryLong");
         if (concurrency < 1 || concurrency > 1024) {
             throw new IllegalArgumentException("concurrency must be 1..1024: " + concurrency);
         }
@@ -39,6 +43,11 @@ public record ControllerSettings(Duration confirmTimeout, int concurrency, Durat
 
     public static ControllerSettings defaults() {
         return new ControllerSettings(Duration.ofSeconds(120), 32, Duration.ofSeconds(300), Duration.ofMillis(50),
-            Duration.ofSeconds(1), Duration.ofSeconds(60));
+            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15));
+    }
+
+    /** The back-off after a failure: {@link #retryFirst()} doubling up to {@link #retryMax()}. */
+    public Backoff retry() {
+        return new Backoff(retryFirst, retryMax);
     }
 }

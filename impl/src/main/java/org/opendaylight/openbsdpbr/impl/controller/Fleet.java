@@ -11,62 +11,120 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every router this controller knows, each with its reconciler, and the profiles they share. Configuration arrives as
  * immutable snapshots (a router's spec, a profile); a profile change fans out to every router that uses it. A router is
- * worked on only while this member owns it ({@link Ownership}: one manager per router in a cluster).
+ * worked on only while this member owns it ({@link Ownership}: one manager per router in a cluster). Commands (the
+ * RPCs) go to the router's reconciler: {@link #submit(String, Command)}.
  */
 public final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
     private final Map<String, Managed> routers = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
-    private final ScheduledExecutorService timer;
+    private final Executor workers;
+    private final Scheduler time;
+    private final Permits permits;
     private final DevicePush push;
     private final StatusSink sink;
     private final Ownership ownership;
     private final ControllerSettings settings;
     private final Compilations compilations;
-    private final ScheduledFuture<?> checkSync;
+    private final ExecutorService ownWorkers;
+    private final ScheduledExecutorService ownTimer;
+    private volatile Scheduler.Cancellable checkSync;
+    private volatile boolean closed;
 
     private record Managed(RouterReconciler reconciler, AutoCloseable registration) {
     }
 
+    /** A fleet with its own worker threads (one per core: steps only compile and decide) and timer. */
     public Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
             final ControllerSettings settings, final Compilations compilations) {
+        this(push, sink, ownership, settings, compilations, workerPool(), timer());
+    }
+
+    private Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
+            final ControllerSettings settings, final Compilations compilations, final ExecutorService workers,
+            final ScheduledExecutorService timer) {
+        this(push, sink, ownership, settings, compilations, workers, Scheduler.system(timer), workers, timer);
+    }
+
+    /**
+     * A fleet on given workers and time (tests: a direct executor and a clock they advance).
+     *
+     * @param push the transaction engine
+     * @param sink where statuses go
+     * @param ownership who manages which router
+     * @param settings the knobs
+     * @param compilations compiled intents, shared with the commit cohort
+     * @param workers runs reconciler steps
+     * @param time the clock and timers
+     */
+    public Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
+            final ControllerSettings settings, final Compilations compilations, final Executor workers,
+            final Scheduler time) {
+        this(push, sink, ownership, settings, compilations, workers, time, null, null);
+    }
+
+    private Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
+            final ControllerSettings settings, final Compilations compilations, final Executor workers,
+            final Scheduler time, final ExecutorService ownWorkers, final ScheduledExecutorService ownTimer) {
         this.push = requireNonNull(push);
         this.sink = requireNonNull(sink);
         this.ownership = requireNonNull(ownership);
         this.settings = requireNonNull(settings);
         this.compilations = requireNonNull(compilations);
+        this.workers = requireNonNull(workers);
+        this.time = requireNonNull(time);
+        this.ownWorkers = ownWorkers;
+        this.ownTimer = ownTimer;
+        permits = new Permits(settings.concurrency());
+        if (settings.checkSyncInterval().isPositive()) {
+            scheduleCheckSync();
+        }
+    }
+
+    private static ExecutorService workerPool() {
         final var counter = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.concurrency(), task -> {
+        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
             final var thread = new Thread(task, "openbsd-pbr-worker-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+    }
+
+    private static ScheduledExecutorService timer() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
             final var thread = new Thread(task, "openbsd-pbr-timer");
             thread.setDaemon(true);
             return thread;
         });
-        final long interval = settings.checkSyncInterval().toMillis();
-        checkSync = interval <= 0 ? null : timer.scheduleWithFixedDelay(this::checkSyncAll, interval, interval,
-            TimeUnit.MILLISECONDS);
+    }
+
+    /** The periodic drift check: every router is read back, then the check is armed again (until closed). */
+    private void scheduleCheckSync() {
+        if (!closed) {
+            checkSync = time.schedule(settings.checkSyncInterval(), () -> {
+                checkSyncAll();
+                scheduleCheckSync();
+            });
+        }
     }
 
     /** A router was added or its configuration changed. */
@@ -76,8 +134,8 @@ public final class Fleet implements AutoCloseable {
             existing.reconciler().update(spec);
             return;
         }
-        final var reconciler = new RouterReconciler(spec, workers, timer, push, sink, settings, () -> profiles,
-            compilations);
+        final var reconciler = new RouterReconciler(spec, workers, time, permits, push, sink, settings,
+            () -> profiles, compilations);
         final var placeholder = new Managed(reconciler, null);
         if (routers.putIfAbsent(spec.name(), placeholder) != null) {
             routerChanged(spec);
@@ -104,6 +162,7 @@ public final class Fleet implements AutoCloseable {
         final Managed removed = routers.remove(name);
         if (removed != null) {
             removed.reconciler().lost();
+            removed.reconciler().stop();
             closeQuietly(removed.registration());
             compilations.forget(name);
             sink.clear(name);
@@ -131,6 +190,19 @@ public final class Fleet implements AutoCloseable {
         return Optional.ofNullable(routers.get(name)).map(Managed::reconciler);
     }
 
+    /**
+     * Posts a command to a router's reconciler, the only path to a router.
+     *
+     * @param router the router's name
+     * @param command what to do
+     * @return the outcome; refused when no such router is configured
+     */
+    public CompletionStage<Command.Outcome> submit(final String router, final Command command) {
+        return router(router).map(reconciler -> reconciler.submit(command))
+            .orElseGet(() -> CompletableFuture.completedFuture(new Command.Outcome.Refused(
+                Command.Reason.NOT_MANAGED_HERE, "no router named " + router + " is configured")));
+    }
+
     private void fanOut(final String profile) {
         routers.values().stream().map(Managed::reconciler)
             .filter(reconciler -> reconciler.usesProfile(profile))
@@ -143,18 +215,25 @@ public final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (checkSync != null) {
-            checkSync.cancel(false);
+        closed = true;
+        final Scheduler.Cancellable armed = checkSync;
+        if (armed != null) {
+            armed.cancel();
         }
         routers.keySet().forEach(name -> {
             final Managed managed = routers.remove(name);
             if (managed != null) {
                 managed.reconciler().lost();
+                managed.reconciler().stop();
                 closeQuietly(managed.registration());
             }
         });
-        timer.shutdownNow();
-        workers.shutdownNow();
+        if (ownTimer != null) {
+            ownTimer.shutdownNow();
+        }
+        if (ownWorkers != null) {
+            ownWorkers.shutdownNow();
+        }
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")

@@ -18,88 +18,93 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
+import org.opendaylight.openbsdpbr.api.device.DeviceStep;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.Compiled;
-import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
-import org.opendaylight.openbsdpbr.impl.controller.StatusView.Failure;
-import org.opendaylight.openbsdpbr.impl.controller.StatusView.Step;
-import org.opendaylight.openbsdpbr.impl.controller.StatusView.Sync;
+import org.opendaylight.openbsdpbr.impl.controller.Command.Outcome;
+import org.opendaylight.openbsdpbr.impl.controller.Command.Reason;
+import org.opendaylight.openbsdpbr.impl.controller.Decision.Action;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.impl.device.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one router on its intent. Changes are coalesced: a pass renders the latest intent, compares it with what the
- * router runs and, when they differ, commits it with a confirmed commit (the router reverts by itself unless the
- * controller, having reconnected, confirms). An edit that arrives during a pass is applied by the next pass, never
- * interleaved. Passes run on the fleet's bounded worker pool; no thread belongs to a router.
+ * Keeps one router on its intent: the loop around {@link Decision}. It owns the router's {@link RouterState} (changed
+ * only by its transitions) and is the only path to the router: intent and profile changes, ownership, drift checks
+ * and the operator's {@link Command}s (the RPCs) all become requests to this loop, which runs one step at a time.
  *
- * <p>After gaining ownership (start-up, fail-over) the first pass reads back what the router runs instead of pushing
- * blindly: a commit that already landed is not applied twice, and an unconfirmed commit left behind by a previous
- * owner is confirmed when it carries the current intent and cancelled otherwise.
+ * <p>Changes are coalesced ({@link ControllerSettings#coalesce()}); a change that arrives while a transaction runs is
+ * applied by the next step, never interleaved. Steps run on the fleet's workers and never block one: a device action
+ * is started on the transaction engine ({@link DevicePush}, asynchronous), and its completion applies a transition and
+ * continues the loop; at most {@link ControllerSettings#concurrency()} routers talk to their routers at once. Time
+ * (coalescing, back-off, confirm deadlines) comes from an injected {@link Scheduler}, so tests run every transition
+ * without sleeping.
+ *
+ * <p>After gaining ownership (start-up, fail-over) the router is read back first: a commit that landed is not applied
+ * twice, a confirmed commit left waiting by a previous owner is confirmed when it carries the current intent and
+ * cancelled otherwise, and a lock left by a session of this controller that is gone is broken (once; a second lock by
+ * the same holder is waited out).
  */
 public final class RouterReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(RouterReconciler.class);
-    private static final Duration REVERT_CHECK_GRACE = Duration.ofSeconds(3);
-    /** How many file sets the router ran are remembered (the router itself keeps ten generations). */
-    private static final int KNOWN_FILE_SETS = 3;
+
+    /** A command and where its answer goes. */
+    private record Request(Command command, CompletableFuture<Outcome> answer) {
+        // value
+    }
 
     private final String name;
     private final Executor workers;
-    private final ScheduledExecutorService timer;
+    private final Scheduler time;
+    private final Permits permits;
     private final DevicePush push;
     private final StatusSink sink;
     private final ControllerSettings settings;
+    private final RouterState.Retry retry;
     private final Supplier<Map<String, Profile>> profiles;
     private final Compilations compilations;
+    private final Compiled noIntent;
 
-    // All fields below are guarded by this.
+    // guarded by this
     private RouterSpec spec;
-    private boolean owned;
+    private RouterState state;
+    private final Deque<Request> commands = new ArrayDeque<>();
     private boolean running;
-    private boolean pending;
-    private boolean readBack = true;
-    private boolean force;
-    private Duration backoff;
-    private ScheduledFuture<?> scheduled;
-    private String blockedRevision;
-    private String brokenLock;
-    private FileSet applied;
-    /**
-     * The file sets the router ran most recently, newest first: after a rollback, a revert or a pending commit the
-     * read-back finds which one it runs, so diffs and plans are against real files rather than nothing.
-     */
-    private final Deque<FileSet> ranBefore = new ArrayDeque<>(KNOWN_FILE_SETS);
-    private StatusView status = StatusView.INITIAL;
+    private boolean again;
+    private Scheduler.Cancellable wake;
+    private Scheduler.Cancellable coalescing;
 
-    RouterReconciler(final RouterSpec spec, final Executor workers, final ScheduledExecutorService timer,
+    RouterReconciler(final RouterSpec spec, final Executor workers, final Scheduler time, final Permits permits,
             final DevicePush push, final StatusSink sink, final ControllerSettings settings,
             final Supplier<Map<String, Profile>> profiles, final Compilations compilations) {
         this.spec = requireNonNull(spec);
         name = spec.name();
         this.workers = requireNonNull(workers);
-        this.timer = requireNonNull(timer);
+        this.time = requireNonNull(time);
+        this.permits = requireNonNull(permits);
         this.push = requireNonNull(push);
         this.sink = requireNonNull(sink);
         this.settings = requireNonNull(settings);
+        retry = new RouterState.Retry(settings.retry(), settings.retryLong());
         this.profiles = requireNonNull(profiles);
         this.compilations = requireNonNull(compilations);
-        backoff = settings.retryFirst();
+        noIntent = new Compiled.Invalid(name, Compiled.Stage.VALIDATE, List.of(new IntentError("intent",
+            "the router has no intent")));
+        state = RouterState.initial(settings.retryFirst());
     }
 
     public String name() {
@@ -108,94 +113,12 @@ public final class RouterReconciler {
 
     /** The status as last reported. */
     public synchronized StatusView status() {
-        return status;
+        return state.status();
     }
 
-    /** The router's configuration changed. */
-    public void update(final RouterSpec newSpec) {
-        synchronized (this) {
-            spec = requireNonNull(newSpec);
-            blockedRevision = null;
-        }
-        request(settings.coalesce());
-    }
-
-    /** A profile the router uses changed. */
-    public void profilesChanged() {
-        synchronized (this) {
-            blockedRevision = null;
-        }
-        request(settings.coalesce());
-    }
-
-    /** This member now manages the router: read back what it runs, then reconcile. */
-    public void gained() {
-        synchronized (this) {
-            owned = true;
-            readBack = true;
-        }
-        request(Duration.ZERO);
-    }
-
-    /** Another member manages the router now (or it left the configuration). */
-    public synchronized void lost() {
-        owned = false;
-        pending = false;
-        if (scheduled != null) {
-            scheduled.cancel(false);
-            scheduled = null;
-        }
-    }
-
-    /** Push now even if the router seems in sync (the sync RPC, drift repair). */
-    public void forceSync() {
-        synchronized (this) {
-            force = true;
-            blockedRevision = null;
-        }
-        request(Duration.ZERO);
-    }
-
-    /**
-     * The operator takes the router off the intent for now (rollback, a commit left for manual confirmation): the
-     * current intent is not pushed again until it changes or sync is asked for.
-     */
-    public void holdForRollback() {
-        final Compiled compiled = compiled();
-        synchronized (this) {
-            if (compiled instanceof Compiled.Ready ready) {
-                blockedRevision = ready.revision();
-            }
-            applied = null;
-            readBack = true;
-        }
-    }
-
-    /** Read the router back now (check-sync): drift shows in the status. */
-    public void checkSync() {
-        synchronized (this) {
-            readBack = true;
-        }
-        request(Duration.ZERO);
-    }
-
-    /** The router's compiled intent, as the next pass applies it (the render RPC). */
-    public Compiled compiled() {
-        final RouterSpec current;
-        synchronized (this) {
-            current = spec;
-        }
-        return compile(current);
-    }
-
-    private Compiled compile(final RouterSpec current) {
-        final Map<String, Profile> known = profiles.get();
-        return compilations.compile(current.inputs(known::get));
-    }
-
-    /** The files the router runs as far as the controller knows, if it knows. */
-    public synchronized Optional<FileSet> applied() {
-        return Optional.ofNullable(applied);
+    /** The router's state now (tests, diagnostics). */
+    synchronized RouterState state() {
+        return state;
     }
 
     /** The router's configuration as last seen. */
@@ -210,423 +133,386 @@ public final class RouterReconciler {
 
     /** Whether this member manages the router (holds its cluster singleton) now. */
     public synchronized boolean isManagedHere() {
-        return owned;
+        return state.owned();
     }
 
-    /** The router's management target, if usable. */
-    public synchronized Optional<DeviceTarget> target() {
-        return spec.target();
+    /** The files the router runs as far as the controller knows, if it knows. */
+    public synchronized Optional<FileSet> applied() {
+        return state.applied();
+    }
+
+    /** The router's compiled intent, as the next step applies it (the render RPC); computed once per input. */
+    public Compiled compiled() {
+        return compile(spec());
+    }
+
+    // --- events ---------------------------------------------------------------------------------------------------
+
+    /** The router's configuration changed. */
+    public void update(final RouterSpec newSpec) {
+        synchronized (this) {
+            spec = requireNonNull(newSpec);
+        }
+        apply(RouterState::changed);
+        request(settings.coalesce());
+    }
+
+    /** A profile the router uses changed. */
+    public void profilesChanged() {
+        apply(RouterState::changed);
+        request(settings.coalesce());
+    }
+
+    /** This member now manages the router: read back what it runs, then reconcile. */
+    public void gained() {
+        apply(current -> current.gained(settings.retryFirst()));
+        request(Duration.ZERO);
+    }
+
+    /** Another member manages the router now (or it left the configuration): waiting commands are refused. */
+    public void lost() {
+        apply(RouterState::lost);
+        request(Duration.ZERO);
+    }
+
+    /** Read the router back (the periodic drift check): drift shows in the status. */
+    public void checkSync() {
+        apply(RouterState::readBackRequested);
+        request(Duration.ZERO);
     }
 
     /**
-     * Asks for a pass after {@code delay}. A pass that is running picks up a request for now when it ends; a later
-     * one (a retry's back-off) waits on the timer even then, so a failing router is not tried again at once.
+     * Posts an operator's command; the loop runs it in order, between its own steps.
+     *
+     * @param command what to do
+     * @return the outcome, once the router answered
+     */
+    public CompletionStage<Outcome> submit(final Command command) {
+        final Request request = new Request(requireNonNull(command), new CompletableFuture<>());
+        synchronized (this) {
+            commands.add(request);
+        }
+        request(Duration.ZERO);
+        return request.answer();
+    }
+
+    // --- the loop -------------------------------------------------------------------------------------------------
+
+    /**
+     * Asks for a step after {@code delay}: at once for zero (a running step then loops once more), else after the
+     * coalescing window, which further changes do not extend.
      */
     private void request(final Duration delay) {
+        if (!delay.isPositive()) {
+            start();
+            return;
+        }
         synchronized (this) {
-            if (!owned) {
+            if (coalescing != null) {
                 return;
             }
-            if (running && !delay.isPositive()) {
-                pending = true;
-                return;
-            }
-            if (scheduled != null && !scheduled.isDone()) {
-                if (scheduled.getDelay(TimeUnit.NANOSECONDS) <= delay.toNanos()) {
-                    return;
+            coalescing = time.schedule(delay, () -> {
+                synchronized (this) {
+                    coalescing = null;
                 }
-                scheduled.cancel(false);
-            }
-            scheduled = timer.schedule(this::startLoop, delay.toNanos(), TimeUnit.NANOSECONDS);
+                start();
+            });
         }
     }
 
-    private void startLoop() {
+    private void start() {
         synchronized (this) {
-            if (!owned) {
-                return;
-            }
-            pending = true;
             if (running) {
+                again = true;
                 return;
             }
             running = true;
+            again = false;
         }
-        workers.execute(this::loop);
+        workers.execute(this::step);
     }
 
-    private void loop() {
-        while (true) {
-            final RouterSpec current;
-            final boolean doReadBack;
-            final boolean doForce;
-            synchronized (this) {
-                if (!pending || !owned) {
-                    running = false;
-                    return;
-                }
-                pending = false;
-                current = spec;
-                doReadBack = readBack;
-                doForce = force;
-                force = false;
-            }
-            try {
-                pass(current, doReadBack, doForce);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                LOG.warn("{}: reconciliation failed unexpectedly", name, e);
-                report(status.withSync(Sync.FAILED).withError(Optional.of(failure(Step.COMMIT, "internal error: "
-                    + e.getClass().getSimpleName()))));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                synchronized (this) {
-                    running = false;
-                }
-                return;
-            }
-        }
-    }
-
-    private void pass(final RouterSpec current, final boolean doReadBack, final boolean doForce)
-            throws InterruptedException {
-        if (!current.hasIntent()) {
-            observe(current);
-            return;
-        }
-        final Compiled compiled = compile(current);
-        if (compiled instanceof Compiled.Invalid invalid) {
-            report(status.withIntended(null, List.of()).withSync(Sync.FAILED)
-                .withError(Optional.of(failure(invalid.stage() == Compiled.Stage.RENDER ? Step.RENDER
-                    : Step.VALIDATE_INTENT, invalid.message()))));
-            return;
-        }
-        final var rendered = (Compiled.Ready) compiled;
-        report(status.withIntended(rendered.revision(), rendered.lints()));
-        if (current.target().isEmpty()) {
-            report(status.withSync(Sync.FAILED).withError(Optional.of(failure(Step.CONNECT, current.targetError()))));
-            return;
-        }
-        final DeviceTarget target = current.target().orElseThrow();
-        final FileSet files = rendered.files();
-
-        if (doReadBack && !readBack(target, files, current)) {
-            return;
-        }
-        final FileSet known;
-        final String blocked;
-        synchronized (this) {
-            known = applied;
-            blocked = blockedRevision;
-        }
-        if (!doForce && known != null && known.equals(files)) {
-            report(status.withSync(Sync.IN_SYNC).withError(Optional.empty()));
-            return;
-        }
-        if (!doForce && rendered.revision().equals(blocked)) {
-            // This revision was refused or reverted; it is retried only when the intent changes or on request.
-            return;
-        }
-        commit(target, files, rendered.revision(), current.confirmTimeout());
-    }
-
-    /**
-     * A router without intent: read back what it runs and report it; nothing is committed. The files the controller
-     * applied before (if any) are forgotten: the router's own are its business now.
-     */
-    private void observe(final RouterSpec current) throws InterruptedException {
-        synchronized (this) {
-            applied = null;
-            readBack = false;
-        }
-        report(status.withIntended(null, List.of()));
-        if (current.target().isEmpty()) {
-            report(status.withSync(Sync.NO_INTENT).withError(Optional.of(failure(Step.CONNECT,
-                current.targetError()))));
-            return;
-        }
-        final RunningConfig onRouter;
+    /** Decides and acts until there is nothing to do now, or a device action runs (its completion continues). */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void step() {
         try {
-            onRouter = await(push.readConfig(current.target().orElseThrow()), settings.confirmTimeout());
-        } catch (DeviceException e) {
-            unreachableOrFailed(e, null);
-            return;
-        }
-        report(status.withConnection(Connection.CONNECTED)
-            .withApplied(null, OptionalInt.of(onRouter.generation()), Optional.empty())
-            .withDrift(onRouter.localChanges().stream().sorted().toList())
-            .withSync(Sync.NO_INTENT).withError(Optional.empty()));
-    }
-
-    /** Reads the router's running files; false when the pass cannot go on. */
-    private boolean readBack(final DeviceTarget target, final FileSet files, final RouterSpec current)
-            throws InterruptedException {
-        final RunningConfig onRouter;
-        try {
-            onRouter = await(push.readConfig(target), settings.confirmTimeout());
-        } catch (DeviceException e) {
-            unreachableOrFailed(e, null);
-            return false;
-        }
-        if (onRouter.pending().isPresent()) {
-            final var pendingConfirm = onRouter.pending().orElseThrow();
-            final boolean carriesIntent = onRouter.isInSync(files);
-            LOG.info("{}: found unconfirmed generation {} ({}): {}", name, pendingConfirm.generation(),
-                carriesIntent ? "it carries the current intent" : "it does not carry the current intent",
-                carriesIntent ? "confirming it" : "cancelling it");
-            final PushResult result;
-            try {
-                result = await(carriesIntent ? push.confirm(target, pendingConfirm.generation())
-                    : push.cancelCommit(target), settings.confirmTimeout());
-            } catch (DeviceException e) {
-                unreachableOrFailed(e, null);
-                return false;
-            }
-            if (!result.isSuccess()) {
-                outcome(result, files, null, current.confirmTimeout());
-                return false;
-            }
-            return readBack(target, files, current);
-        }
-        final List<String> drift = new ArrayList<>(onRouter.localChanges());
-        final FileSet runs;
-        synchronized (this) {
-            readBack = false;
-            if (onRouter.isInSync(files)) {
-                ran(files);
-            } else if (applied != null && onRouter.isInSync(applied)) {
-                // still runs what we applied: the intent changed, nothing drifted
-                drift.clear();
-            } else if (applied != null) {
-                drift.addAll(onRouter.differencesFrom(applied));
-                applied = null;
-            } else {
-                // after a rollback, a revert or an unconfirmed commit: one of the file sets it ran before, if any
-                ranBefore.stream().filter(onRouter::isInSync).findFirst().ifPresent(this::ran);
-            }
-            runs = applied;
-        }
-        final String revision = runs != null ? runs.revision() : status.appliedRevision().orElse(null);
-        report(status.withConnection(Connection.CONNECTED)
-            .withApplied(revision, OptionalInt.of(onRouter.generation()), Optional.empty())
-            .withDrift(drift.stream().distinct().sorted().toList())
-            .withSync(onRouter.isInSync(files) ? Sync.IN_SYNC : Sync.OUT_OF_SYNC));
-        if (!drift.isEmpty() && current.repairDrift()) {
-            LOG.info("{}: drift in {}: repairing", name, drift);
-            synchronized (this) {
-                applied = null;
-            }
-        }
-        return true;
-    }
-
-    /** The router runs these files now (caller holds this). */
-    private void ran(final FileSet files) {
-        applied = files;
-        ranBefore.remove(files);
-        ranBefore.addFirst(files);
-        while (ranBefore.size() > KNOWN_FILE_SETS) {
-            ranBefore.removeLast();
-        }
-    }
-
-    private void commit(final DeviceTarget target, final FileSet files, final String revision,
-            final Duration confirmTimeout) throws InterruptedException {
-        report(status.withSync(Sync.APPLYING).withDeadline(Optional.of(Instant.now().plus(confirmTimeout))));
-        final PushResult result;
-        try {
-            result = await(push.push(files, target, PushOptions.defaults().withConfirm(confirmTimeout)),
-                confirmTimeout.plus(settings.confirmTimeout()));
-        } catch (DeviceException e) {
-            unreachableOrFailed(e, revision);
-            return;
-        }
-        outcome(result, files, revision, confirmTimeout);
-    }
-
-    private void outcome(final PushResult result, final FileSet files, final String revision,
-            final Duration confirmTimeout) {
-        final Instant now = Instant.now();
-        switch (result.outcome()) {
-            case CONFIRMED, COMMITTED, IN_SYNC -> {
+            while (true) {
+                final RouterState current;
+                final RouterSpec currentSpec;
+                final Optional<Command> head;
                 synchronized (this) {
-                    ran(files);
-                    blockedRevision = null;
-                    backoff = settings.retryFirst();
+                    current = state;
+                    currentSpec = spec;
+                    head = Optional.ofNullable(commands.peek()).map(Request::command);
+                    again = false;
                 }
-                report(status.withConnection(Connection.CONNECTED)
-                    .withApplied(files.revision(), result.generation(),
-                        result.outcome() == PushResult.Outcome.IN_SYNC ? Optional.empty() : Optional.of(now))
-                    .withSync(Sync.IN_SYNC).withError(Optional.empty()));
-                LOG.info("committed: {}", result.summary());
-            }
-            case PENDING -> {
-                synchronized (this) {
-                    applied = null;
-                    readBack = true;
-                }
-                report(status.withSync(Sync.AWAITING_CONFIRM).withDeadline(Optional.of(now.plus(confirmTimeout)))
-                    .withError(result.failure().map(e -> failure(step(e), e.getMessage()))));
-                request(confirmTimeout.plus(REVERT_CHECK_GRACE));
-            }
-            case REVERTED -> {
-                synchronized (this) {
-                    applied = null;
-                    readBack = true;
-                    blockedRevision = revision;
-                }
-                report(status.withConnection(Connection.CONNECTED).withSync(Sync.REVERTED)
-                    .withApplied(status.appliedRevision().orElse(null), result.generation(), Optional.empty())
-                    .withError(Optional.of(failure(Step.CONFIRM, result.failure().map(Throwable::getMessage)
-                        .orElse("the commit was not confirmed in time: the router restored its previous "
-                            + "generation")))));
-                LOG.warn("reverted: {}", result.summary());
-            }
-            case UNCHANGED, UNKNOWN -> {
-                final var failure = result.failure();
-                if (failure.isPresent()) {
-                    unreachableOrFailed(failure.orElseThrow(), revision);
-                } else {
-                    report(status.withSync(Sync.FAILED).withError(Optional.of(failure(Step.COMMIT,
-                        result.summary()))));
-                }
-                if (result.outcome() == PushResult.Outcome.UNKNOWN) {
-                    synchronized (this) {
-                        readBack = true;
+                final Compiled compiled = currentSpec.hasIntent() ? compile(currentSpec) : noIntent;
+                final Action action = Decision.next(current, currentSpec, compiled, head, time.now());
+                LOG.trace("{}: next {}", name, action);
+                switch (action) {
+                    case Action.Idle idle -> {
+                        synchronized (this) {
+                            if (!again) {
+                                running = false;
+                                sleepUntil(idle.wakeAt());
+                                return;
+                            }
+                        }
+                    }
+                    case Action.Report report -> apply(known -> known.reported(report.status()));
+                    case Action.Answer answer -> answer(answer.outcome());
+                    default -> {
+                        act(action, currentSpec, compiled);
+                        return;
                     }
                 }
             }
-            default -> throw new IllegalStateException("unknown outcome " + result.outcome());
-        }
-    }
-
-    private void unreachableOrFailed(final DeviceException error, final String revision) {
-        final Step step = step(error);
-        final Optional<Failure> failure = Optional.of(failure(step, error.getMessage()));
-        switch (error) {
-            case DeviceException.Connect e -> retryLater(status.withConnection(Connection.UNREACHABLE)
-                .withSync(Sync.UNREACHABLE).withError(failure));
-            case DeviceException.ConnectionLost e -> retryLater(status.withConnection(Connection.UNREACHABLE)
-                .withSync(Sync.UNREACHABLE).withError(failure));
-            case DeviceException.Timeout e -> retryLater(status.withConnection(Connection.UNREACHABLE)
-                .withSync(Sync.UNREACHABLE).withError(failure));
-            case DeviceException.LockHeld e when isStale(e.holder()) && breakLock(e.holder()) -> {
-                synchronized (this) {
-                    readBack = true;
-                }
-                request(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: reconciliation failed unexpectedly", name, e);
+            apply(known -> known.reported(known.status().withSync(StatusView.Sync.FAILED).withError(Optional.of(
+                new StatusView.Failure(StatusView.Step.COMMIT, "internal error: " + e.getClass().getSimpleName(),
+                    time.now())))));
+            synchronized (this) {
+                running = false;
             }
-            case DeviceException.LockHeld e -> retryLater(status.withSync(Sync.OUT_OF_SYNC).withError(failure));
-            case DeviceException.Auth e -> {
-                block(revision);
-                report(status.withConnection(Connection.AUTH_FAILED).withSync(Sync.FAILED).withError(failure));
+        }
+    }
+
+    /** Runs a device action under a permit; its completion applies the transition and continues the loop. */
+    private void act(final Action action, final RouterSpec current, final Compiled compiled) {
+        final DeviceTarget target = current.target().orElseThrow();
+        permits.run(() -> switch (action) {
+            case Action.ReadBack readBack -> push.readConfig(target).handle((config, failure) -> {
+                afterReadBack(readBack, config, failure, current, compiled);
+                return null;
+            });
+            case Action.Resolve resolve -> {
+                LOG.info("{}: found unconfirmed generation {} ({}): {}", name, resolve.pending().generation(),
+                    resolve.confirm() ? "it carries the current intent" : "it does not carry the current intent",
+                    resolve.confirm() ? "confirming it" : "cancelling it");
+                yield (resolve.confirm() ? push.confirm(target, resolve.pending().generation())
+                    : push.cancelCommit(target)).handle((result, failure) -> {
+                        afterResolve(result, failure);
+                        return null;
+                    });
             }
-            case DeviceException.HostKey e -> {
-                block(revision);
-                report(status.withConnection(Connection.HOST_KEY_MISMATCH).withSync(Sync.FAILED)
-                    .withError(failure));
+            case Action.BreakLock breakLock -> {
+                LOG.warn("{}: the router is locked by {}, a session of this controller that is gone: breaking the "
+                    + "lock", name, breakLock.holder());
+                yield push.breakLock(target, breakLock.holder()).handle((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("{}: the lock of {} could not be broken: {}", name, breakLock.holder(),
+                            failure.getMessage());
+                    }
+                    apply(known -> known.lockBroken(breakLock.holder()));
+                    return null;
+                });
             }
-            case DeviceException.Validate e -> {
-                block(revision);
-                report(status.withConnection(Connection.CONNECTED).withSync(Sync.FAILED).withError(failure));
+            case Action.Commit commit -> commit(commit, target);
+            case Action.Confirm confirm -> push.confirm(target, 0).handle((result, failure) -> {
+                afterConfirm(result, failure);
+                return null;
+            });
+            case Action.Rollback rollback -> push.rollback(target, rollback.generation(),
+                PushOptions.defaults().withConfirm(rollback.confirmTimeout())).handle((result, failure) -> {
+                    afterRollback(rollback, result, failure, compiled);
+                    return null;
+                });
+            default -> throw new IllegalStateException("not a device action: " + action);
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("{}: {} failed unexpectedly", name, action, failure);
             }
-            case DeviceException.Reverted e -> {
-                block(revision);
-                report(status.withConnection(Connection.CONNECTED).withSync(Sync.REVERTED).withError(failure));
+            workers.execute(this::step);
+        });
+    }
+
+    private CompletionStage<Void> commit(final Action.Commit commit, final DeviceTarget target) {
+        final FileSet files = commit.files();
+        apply(known -> known.applying(time.now().plus(commit.confirmTimeout())));
+        PushOptions options = PushOptions.defaults().withConfirm(commit.confirmTimeout());
+        if (commit.manualConfirm()) {
+            options = options.withManualConfirm();
+        }
+        final DevicePush.Observer observer = new DevicePush.Observer() {
+            @Override
+            public void awaitingConfirm(final int generation, final Instant deadline) {
+                apply(known -> known.awaitingConfirm(deadline));
             }
-            default -> retryLater(status.withSync(Sync.FAILED).withError(failure));
-        }
-    }
-
-    /**
-     * Whether a lock this member finds is stale: the holder is a session of this controller (this member manages the
-     * router, so that session belonged to a process or a member that is gone), and it is not a lock this reconciler
-     * broke already (a second lock by the same holder means it is alive after all: then the lock is waited out).
-     */
-    private synchronized boolean isStale(final String holder) {
-        return push.isControllerHolder(holder) && !holder.equals(brokenLock);
-    }
-
-    /** Breaks a stale lock; true when the router no longer has it. */
-    private boolean breakLock(final String holder) {
-        LOG.warn("{}: the router is locked by {}, a session of this controller that is gone: breaking the lock", name,
-            holder);
-        synchronized (this) {
-            brokenLock = holder;
-        }
-        try {
-            await(push.breakLock(spec().target().orElseThrow(), holder), settings.confirmTimeout());
-            return true;
-        } catch (DeviceException | IllegalStateException e) {
-            LOG.warn("{}: the lock of {} could not be broken: {}", name, holder, e.getMessage());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private synchronized void block(final String revision) {
-        if (revision != null) {
-            blockedRevision = revision;
-        }
-    }
-
-    private void retryLater(final StatusView newStatus) {
-        report(newStatus);
-        final Duration delay;
-        synchronized (this) {
-            delay = backoff;
-            final Duration doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : doubled;
-            readBack = true;
-        }
-        LOG.debug("{}: retrying in {}", name, delay);
-        request(delay);
-    }
-
-    private void report(final StatusView newStatus) {
-        synchronized (this) {
-            if (newStatus.equals(status)) {
-                return;
-            }
-            status = newStatus;
-        }
-        sink.write(name, newStatus);
-    }
-
-    private static Failure failure(final Step step, final String message) {
-        return new Failure(step, message == null ? "" : message, Instant.now());
-    }
-
-    static Step step(final DeviceException error) {
-        return switch (error.step()) {
-            case CONNECT -> error instanceof DeviceException.HostKey ? Step.HOST_KEY : Step.CONNECT;
-            case AUTH -> Step.AUTHENTICATE;
-            case LOCK, UNLOCK -> Step.LOCK;
-            case INSTALL_AGENT, EDIT_CANDIDATE -> Step.UPLOAD;
-            case VALIDATE -> Step.VALIDATE;
-            case COMMIT -> Step.COMMIT;
-            case CONFIRM, CANCEL_COMMIT -> Step.CONFIRM;
-            case ROLLBACK -> Step.ROLLBACK;
-            case GET_CONFIG, GET_GENERATION -> Step.READ_BACK;
         };
+        return push.push(files, commit.running(), target, options, observer).handle((result, failure) -> {
+            final PushResult ended = result != null ? result : new PushResult(name, PushResult.Outcome.UNKNOWN,
+                OptionalInt.empty(), OptionalInt.empty(), Optional.of(deviceFailure(failure, DeviceStep.COMMIT)),
+                Optional.empty(), Duration.ZERO);
+            apply(known -> known.pushed(ended, files, retry, time.now(), push::isControllerHolder));
+            if (ended.isSuccess()) {
+                LOG.info("committed: {}", ended.summary());
+            } else if (ended.outcome() == PushResult.Outcome.REVERTED) {
+                LOG.warn("reverted: {}", ended.summary());
+            }
+            if (commit.forCommand()) {
+                answer(switch (ended.outcome()) {
+                    case CONFIRMED, COMMITTED, IN_SYNC -> new Outcome.Synced(files.revision(), ended.generation(),
+                        Optional.empty());
+                    case PENDING -> new Outcome.Synced(files.revision(), ended.generation(),
+                        ended.confirmDeadline());
+                    case REVERTED, UNCHANGED, UNKNOWN -> refused(ended.failure().orElse(null), ended.summary());
+                });
+            }
+            return null;
+        });
     }
 
-    // the device's own failure is the cause that matters; the wrapper is kept as suppressed
-    @SuppressWarnings("checkstyle:AvoidHidingCauseException")
-    private static <T> T await(final CompletionStage<T> stage, final Duration limit)
-            throws DeviceException, InterruptedException {
-        try {
-            return stage.toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof DeviceException device) {
-                device.addSuppressed(e);
-                throw device;
+    private void afterReadBack(final Action.ReadBack readBack, final RunningConfig config, final Throwable failure,
+            final RouterSpec current, final Compiled compiled) {
+        final Optional<FileSet> intended = compiled instanceof Compiled.Ready ready ? Optional.of(ready.files())
+            : Optional.empty();
+        if (failure != null) {
+            final DeviceException error = deviceFailure(failure, DeviceStep.GET_CONFIG);
+            apply(known -> known.failed(error, Optional.empty(), retry, time.now(), push::isControllerHolder));
+            if (readBack.forCommand()) {
+                answer(refused(error, error.getMessage()));
             }
-            throw new IllegalStateException("device operation failed", e);
-        } catch (TimeoutException e) {
-            stage.toCompletableFuture().cancel(true);
-            throw new IllegalStateException("device operation did not finish in " + limit, e);
+            return;
         }
+        final FileSet expected;
+        synchronized (this) {
+            expected = state.applied().or(() -> intended).orElse(FileSet.empty());
+        }
+        if (readBack.withoutIntent()) {
+            apply(known -> known.observedWithoutIntent(config));
+        } else {
+            apply(known -> known.observed(config, intended, current.repairDrift()));
+        }
+        if (readBack.forCommand()) {
+            final List<String> drifted = new ArrayList<>(config.differencesFrom(expected));
+            answer(new Outcome.Checked(drifted.isEmpty(), drifted));
+        }
+    }
+
+    private void afterResolve(final PushResult result, final Throwable failure) {
+        final Optional<DeviceException> error = failure != null
+            ? Optional.of(deviceFailure(failure, DeviceStep.CONFIRM)) : result.failure();
+        if (error.isPresent() && !(error.orElseThrow() instanceof DeviceException.Reverted)) {
+            apply(known -> known.failed(error.orElseThrow(), Optional.empty(), retry, time.now(),
+                push::isControllerHolder).resolved());
+        } else {
+            apply(RouterState::resolved);
+        }
+    }
+
+    private void afterConfirm(final PushResult result, final Throwable failure) {
+        final Optional<DeviceException> error = failure != null
+            ? Optional.of(deviceFailure(failure, DeviceStep.CONFIRM)) : result.failure();
+        if (error.isEmpty() && result.generation().isPresent()) {
+            final int generation = result.generation().getAsInt();
+            apply(known -> known.confirmed(generation, time.now()));
+            answer(new Outcome.Confirmed(generation));
+            return;
+        }
+        apply(RouterState::readBackRequested);
+        answer(refused(error.orElse(null), result == null ? "confirm failed" : result.summary()));
+    }
+
+    private void afterRollback(final Action.Rollback rollback, final PushResult result, final Throwable failure,
+            final Compiled compiled) {
+        final Optional<DeviceException> error = failure != null
+            ? Optional.of(deviceFailure(failure, DeviceStep.ROLLBACK)) : result.failure();
+        if (result != null && result.isSuccess() && result.generation().isPresent()) {
+            // the operator takes the router off its intent: the current intent is not pushed again until it changes
+            final Optional<String> revision = compiled instanceof Compiled.Ready ready
+                ? Optional.of(ready.revision()) : Optional.empty();
+            apply(known -> known.heldByOperator(revision));
+            answer(new Outcome.RolledBack(result.generation().getAsInt()));
+            return;
+        }
+        apply(known -> error.map(cause -> known.failed(cause, Optional.empty(), retry, time.now(),
+            push::isControllerHolder)).orElse(known).readBackRequested());
+        answer(refused(error.orElse(null), result == null ? "rollback to " + rollback.generation() + " failed"
+            : result.summary()));
+    }
+
+    // --- state and answers ----------------------------------------------------------------------------------------
+
+    /** Applies a transition; writes the status when it changed and the router is managed here. */
+    private void apply(final UnaryOperator<RouterState> transition) {
+        final StatusView written;
+        synchronized (this) {
+            final RouterState before = state;
+            state = transition.apply(before);
+            written = state.owned() && !state.status().equals(before.status()) ? state.status() : null;
+        }
+        if (written != null) {
+            sink.write(name, written);
+        }
+    }
+
+    /** Answers the command at the head of the queue. */
+    private void answer(final Outcome outcome) {
+        final Request request;
+        synchronized (this) {
+            request = commands.poll();
+        }
+        if (request != null) {
+            request.answer().complete(outcome);
+        }
+    }
+
+    /** Refuses every waiting command: the reconciler stops (the router left the configuration, shutdown). */
+    void stop() {
+        final List<Request> waiting;
+        synchronized (this) {
+            waiting = new ArrayList<>(commands);
+            commands.clear();
+            if (wake != null) {
+                wake.cancel();
+            }
+            if (coalescing != null) {
+                coalescing.cancel();
+            }
+        }
+        waiting.forEach(request -> request.answer().complete(new Outcome.Refused(Reason.STOPPED,
+            "router " + name + " is no longer managed by this controller")));
+    }
+
+    private void sleepUntil(final Optional<Instant> at) {
+        // caller holds this
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+        }
+        if (at.isPresent()) {
+            final Duration delay = Duration.between(time.now(), at.orElseThrow());
+            wake = time.schedule(delay.isNegative() ? Duration.ZERO : delay, this::start);
+        }
+    }
+
+    private Compiled compile(final RouterSpec current) {
+        final Map<String, Profile> known = profiles.get();
+        return compilations.compile(current.inputs(known::get));
+    }
+
+    private static Outcome refused(final DeviceException error, final String fallback) {
+        if (error == null) {
+            return new Outcome.Refused(Reason.DEVICE, fallback);
+        }
+        final Reason reason = switch (error) {
+            case DeviceException.LockHeld held -> Reason.LOCKED;
+            case DeviceException.Rejected rejected when "nothing-pending".equals(rejected.reason()) ->
+                Reason.NOTHING_PENDING;
+            case DeviceException.Rejected rejected when "no-generation".equals(rejected.reason()) ->
+                Reason.NO_GENERATION;
+            case DeviceException.Rejected rejected when "pending".equals(rejected.reason()) -> Reason.LOCKED;
+            default -> Reason.DEVICE;
+        };
+        return new Outcome.Refused(reason, RouterState.step(error).name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', '-') + ": " + error.getMessage());
+    }
+
+    private DeviceException deviceFailure(final Throwable failure, final DeviceStep step) {
+        return DeviceException.find(failure).orElseGet(() -> {
+            LOG.warn("{}: unexpected failure", name, failure);
+            return new DeviceException.Protocol(name, step, "internal error: " + failure);
+        });
     }
 }

@@ -79,6 +79,11 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         @AttributeDefinition(description = "Seconds allowed for an SSH connection, authentication and each step")
         int ssh$_$timeout$_$seconds() default 20;
 
+        @AttributeDefinition(description = "Seconds before a router whose own checks refused the files, or that "
+            + "refused the controller's login, is tried again by itself (an intent change or the sync RPC tries at "
+            + "once)")
+        int retry$_$refused$_$seconds() default 900;
+
         @AttributeDefinition(description = "Cluster singleton groups routers are hashed into; 0 gives every router its "
             + "own singleton (ODL's entity ownership does not keep up with thousands of those)")
         int ownership$_$groups() default 32;
@@ -105,7 +110,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
             configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
             ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
-            ControllerSettings.defaults().retryMax());
+            ControllerSettings.defaults().retryMax(), Duration.ofSeconds(configuration.retry$_$refused$_$seconds()));
         connector = new SshDeviceConnector(SshSettings.defaults()
             .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
         final var push = new DevicePush(connector, ApplyPlanner::plan);
@@ -146,7 +151,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(SecretSealer.start(broker, secrets, singletons));
         statistics = new StatisticsWriter(broker, member, compilations, fleet::managed);
         registrations.add(rpcs.registerRpcImplementations(
-            new PbrRpcs(fleet, push, connector, settings.confirmTimeout(), keys.digest()).implementations()));
+            new PbrRpcs(fleet, keys.digest()).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",
             settings.confirmTimeout(), settings.concurrency(), settings.checkSyncInterval());

@@ -14,23 +14,15 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
-import org.opendaylight.openbsdpbr.api.device.Candidate;
-import org.opendaylight.openbsdpbr.api.device.CommitRequest;
-import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
-import org.opendaylight.openbsdpbr.api.device.DeviceException;
-import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.impl.compile.Compiled;
+import org.opendaylight.openbsdpbr.impl.controller.Command;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
-import org.opendaylight.openbsdpbr.impl.device.DevicePush;
-import org.opendaylight.openbsdpbr.impl.device.PushOptions;
-import org.opendaylight.openbsdpbr.impl.device.PushResult;
 import org.opendaylight.openbsdpbr.impl.mape.CeLayout;
 import org.opendaylight.openbsdpbr.impl.mape.MapECalculator;
 import org.opendaylight.openbsdpbr.impl.mape.MapEException;
@@ -78,27 +70,27 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * The RPCs of the openbsd-pbr module. Failures are RFC 8040 errors whose message starts with the failing step.
+ * The RPCs of the openbsd-pbr module. Those that talk to a router (sync, confirm-commit, rollback, check-sync) post a
+ * {@link Command} to the router's reconciler and answer with its outcome: the reconciler owns the router's state and
+ * its one transaction engine, and nothing here talks to a router. Render reads the compiled intent and the files the
+ * controller knows the router runs. Refusals are RFC 8040 errors whose message starts with the failing step: a bad
+ * request or a state that does not allow it is a 4xx ({@code invalid-value} 400; {@code data-missing},
+ * {@code in-use}, {@code resource-denied} 409), a router that failed or cannot be reached is {@code operation-failed}.
  * Outputs never carry a secret: file contents and diffs mask them.
  */
 final class PbrRpcs {
     private final Fleet fleet;
-    private final DevicePush push;
-    private final DeviceConnector connector;
-    private final Duration confirmTimeout;
+
     private final KeyedDigest revisions;
 
     /**
      * The RPCs.
      *
+     * @param fleet the routers: every RPC that talks to one posts a command to its reconciler
      * @param revisions keys the revisions shown (an unkeyed one covers the PPPoE secret)
      */
-    PbrRpcs(final Fleet fleet, final DevicePush push, final DeviceConnector connector, final Duration confirmTimeout,
-            final KeyedDigest revisions) {
+    PbrRpcs(final Fleet fleet, final KeyedDigest revisions) {
         this.fleet = fleet;
-        this.push = push;
-        this.connector = connector;
-        this.confirmTimeout = confirmTimeout;
         this.revisions = revisions;
     }
 
@@ -149,132 +141,78 @@ final class PbrRpcs {
 
     private ListenableFuture<RpcResult<SyncOutput>> sync(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
-        return withTarget(input, (router, target) -> sync(input, router, target));
-    }
-
-    private ListenableFuture<RpcResult<SyncOutput>> sync(
-            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input,
-            final RouterReconciler router, final DeviceTarget target) {
-        if (!router.spec().hasIntent()) {
-            return failed("validate-intent: router " + router.name() + " has no intent (it is only observed): "
-                + "nothing to push", ErrorTag.OPERATION_FAILED);
-        }
-        if (!(router.compiled() instanceof Compiled.Ready rendered)) {
-            return failed("validate-intent: the router's intent cannot be rendered; see its status",
-                ErrorTag.INVALID_VALUE);
-        }
-        final Duration timeout = input.getConfirmTimeout() == null ? router.spec().confirmTimeout()
-            : Duration.ofSeconds(input.getConfirmTimeout().toJava());
-        final boolean manual = Boolean.TRUE.equals(input.getConfirmManually());
-        final PushOptions options = PushOptions.defaults().withConfirm(timeout);
-        if (manual) {
-            return commitForManualConfirm(router, target, rendered, timeout);
-        }
-        return translate(push.push(rendered.files(), target, options), pushed -> {
-            if (!manual) {
-                router.checkSync();
-            }
-            return new SyncOutputBuilder().setRevision(shown(rendered.revision()))
-                .setGeneration(pushed.generation().isPresent() ? Uint32.valueOf(pushed.generation().getAsInt()) : null)
-                .setSyncStatus(manual ? SyncStatus.AwaitingConfirm : SyncStatus.InSync).build();
-        });
-    }
-
-    /**
-     * A confirmed commit left waiting for the operator's confirm-commit: the router reverts by itself at the deadline
-     * unless confirmed. The plans are computed from the files the controller knows the router runs.
-     */
-    private ListenableFuture<RpcResult<SyncOutput>> commitForManualConfirm(final RouterReconciler router,
-            final DeviceTarget target, final Compiled.Ready rendered, final Duration timeout) {
-        final FileSet applied = router.applied().orElse(null);
-        if (applied == null) {
-            return failed("read-back: the files the router runs are not known yet; run check-sync first",
-                ErrorTag.OPERATION_FAILED);
-        }
-        final FileSet files = rendered.files();
-        final var candidate = new Candidate(files, ApplyPlanner.plan(applied, files),
-            ApplyPlanner.plan(files, applied));
-        router.holdForRollback();
-        final SettableFuture<RpcResult<SyncOutput>> future = SettableFuture.create();
-        connector.open(target).thenCompose(session -> session.lock()
-            .thenCompose(locked -> session.editCandidate(candidate))
-            .thenCompose(staged -> session.validate())
-            .thenCompose(valid -> session.commit(CommitRequest.confirmed(timeout)))
-            .thenCompose(committed -> session.unlock().thenApply(unlocked -> committed))
-            .whenComplete((committed, failure) -> {
-                if (failure != null) {
-                    session.unlock();
-                }
-                session.close();
-            }))
-            .whenComplete((committed, failure) -> {
-                if (failure != null) {
-                    future.set(error(failure));
-                    return;
-                }
-                router.checkSync();
-                future.set(RpcResultBuilder.success(new SyncOutputBuilder()
-                    .setRevision(shown(rendered.revision()))
-                    .setGeneration(Uint32.valueOf(committed.generation()))
-                    .setSyncStatus(SyncStatus.AwaitingConfirm).build()).build());
-            });
-        return future;
+        final Optional<Duration> timeout = Optional.ofNullable(input.getConfirmTimeout())
+            .map(seconds -> Duration.ofSeconds(seconds.toJava()));
+        return post(input, new Command.Sync(timeout, Boolean.TRUE.equals(input.getConfirmManually())),
+            outcome -> outcome instanceof Command.Outcome.Synced synced ? new SyncOutputBuilder()
+                .setRevision(shown(synced.revision()))
+                .setGeneration(synced.generation().isPresent() ? Uint32.valueOf(synced.generation().getAsInt())
+                    : null)
+                .setSyncStatus(synced.awaitingConfirm().isPresent() ? SyncStatus.AwaitingConfirm : SyncStatus.InSync)
+                .build() : null);
     }
 
     private ListenableFuture<RpcResult<ConfirmCommitOutput>> confirm(final RouterRef input) {
-        return withTarget(input, (router, target) -> translate(push.confirm(target, 0), pushed -> {
-            router.checkSync();
-            return new ConfirmCommitOutputBuilder().setGeneration(pushed.generation().isPresent()
-                ? Uint32.valueOf(pushed.generation().getAsInt()) : null).build();
-        }));
+        return post(input, new Command.Confirm(), outcome -> outcome instanceof Command.Outcome.Confirmed confirmed
+            ? new ConfirmCommitOutputBuilder().setGeneration(Uint32.valueOf(confirmed.generation())).build() : null);
     }
 
     private ListenableFuture<RpcResult<RollbackOutput>> rollback(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackInput input) {
-        return withTarget(input, (router, target) -> rollback(input, router, target));
-    }
-
-    private ListenableFuture<RpcResult<RollbackOutput>> rollback(
-            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackInput input,
-            final RouterReconciler router, final DeviceTarget target) {
-        // no generation given: the one before the generation the router runs
-        final var applied = router.status().appliedGeneration();
-        final int generation = input.getGeneration() != null ? input.getGeneration().intValue()
-            : applied.isPresent() && applied.getAsInt() > 0 ? applied.getAsInt() - 1 : -1;
-        if (generation < 0) {
-            return failed("read-back: the router's generation is not known yet; name one or run check-sync",
-                ErrorTag.OPERATION_FAILED);
-        }
-        router.holdForRollback();
-        return translate(push.rollback(target, generation, PushOptions.defaults().withConfirm(confirmTimeout)),
-            pushed -> {
-                router.checkSync();
-                return new RollbackOutputBuilder().setGeneration(pushed.generation().isPresent()
-                    ? Uint32.valueOf(pushed.generation().getAsInt()) : null).build();
-            });
+        final OptionalInt generation = input.getGeneration() == null ? OptionalInt.empty()
+            : OptionalInt.of(input.getGeneration().intValue());
+        return post(input, new Command.Rollback(generation),
+            outcome -> outcome instanceof Command.Outcome.RolledBack rolledBack ? new RollbackOutputBuilder()
+                .setGeneration(Uint32.valueOf(rolledBack.generation())).build() : null);
     }
 
     private ListenableFuture<RpcResult<CheckSyncOutput>> checkSync(final RouterRef input) {
-        return withTarget(input, this::checkSync);
+        return post(input, new Command.CheckSync(), outcome -> outcome instanceof Command.Outcome.Checked checked
+            ? new CheckSyncOutputBuilder().setInSync(checked.inSync())
+                .setDriftedFile(checked.drifted().isEmpty() ? null : new HashSet<>(checked.drifted())).build()
+            : null);
     }
 
-    private ListenableFuture<RpcResult<CheckSyncOutput>> checkSync(final RouterReconciler router,
-            final DeviceTarget target) {
-        final FileSet expected = router.applied().orElse(null);
-        final SettableFuture<RpcResult<CheckSyncOutput>> future = SettableFuture.create();
-        push.readConfig(target).whenComplete((running, failure) -> {
+    /**
+     * Posts a command to the router's reconciler and answers with its outcome: the output when it succeeded, else an
+     * error whose tag says whose problem it is.
+     */
+    private <O> ListenableFuture<RpcResult<O>> post(final RouterRef input, final Command command,
+            final Function<Command.Outcome, O> output) {
+        final RouterReconciler router = router(input);
+        if (router == null) {
+            return unknownRouter(input);
+        }
+        final SettableFuture<RpcResult<O>> future = SettableFuture.create();
+        router.submit(command).whenComplete((outcome, failure) -> {
             if (failure != null) {
-                future.set(error(failure));
+                future.set(RpcResultBuilder.<O>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                    "internal: " + failure.getClass().getSimpleName()).build());
                 return;
             }
-            router.checkSync();
-            final FileSet against = expected != null ? expected
-                : router.compiled() instanceof Compiled.Ready rendered ? rendered.files() : FileSet.empty();
-            final var drifted = running.differencesFrom(against);
-            future.set(RpcResultBuilder.success(new CheckSyncOutputBuilder().setInSync(drifted.isEmpty())
-                .setDriftedFile(drifted.isEmpty() ? null : new HashSet<>(drifted)).build()).build());
+            final O result = output.apply(outcome);
+            if (result != null) {
+                future.set(RpcResultBuilder.success(result).build());
+            } else if (outcome instanceof Command.Outcome.Refused refused) {
+                future.set(RpcResultBuilder.<O>failed().withError(ErrorType.APPLICATION, tag(refused.reason()),
+                    refused.message()).build());
+            } else {
+                future.set(RpcResultBuilder.<O>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                    "internal: unexpected outcome " + outcome.getClass().getSimpleName()).build());
+            }
         });
         return future;
+    }
+
+    /** RFC 8040 section 7: 400 for what the request got wrong, 409 for what the router's state refuses. */
+    static ErrorTag tag(final Command.Reason reason) {
+        return switch (reason) {
+            case INVALID_INTENT -> ErrorTag.INVALID_VALUE;
+            case NO_INTENT, NO_TARGET, NOTHING_PENDING, NO_GENERATION -> ErrorTag.DATA_MISSING;
+            case LOCKED -> ErrorTag.IN_USE;
+            case NOT_MANAGED_HERE, STOPPED -> ErrorTag.RESOURCE_DENIED;
+            case DEVICE -> ErrorTag.OPERATION_FAILED;
+        };
     }
 
     private static ListenableFuture<RpcResult<ComputeMapEOutput>> computeMapE(final ComputeMapEInput input) {
@@ -299,24 +237,6 @@ final class PbrRpcs {
         }
     }
 
-    /**
-     * Runs an RPC that talks to the router: only on the cluster member that manages it (two members must never work
-     * on one router), and only with a usable management target.
-     */
-    private <O> ListenableFuture<RpcResult<O>> withTarget(final RouterRef input,
-            final BiFunction<RouterReconciler, DeviceTarget, ListenableFuture<RpcResult<O>>> action) {
-        final RouterReconciler router = router(input);
-        if (router == null) {
-            return unknownRouter(input);
-        }
-        if (!router.isManagedHere()) {
-            return failed("router " + router.name() + " is managed by another member of the cluster (its status "
-                + "says which, managed-by): call that member", ErrorTag.OPERATION_FAILED);
-        }
-        final DeviceTarget target = router.target().orElse(null);
-        return target == null ? noTarget(router) : action.apply(router, target);
-    }
-
     /** The revision as clients see it: keyed, as in the status. */
     private Sha256Hex shown(final String revision) {
         return new Sha256Hex(revisions.revision(revision));
@@ -326,43 +246,9 @@ final class PbrRpcs {
         return input.getRouter() == null ? null : fleet.router(input.getRouter().getValue()).orElse(null);
     }
 
-    /** The router's management settings are unusable: why, as the connect step's failure. */
-    private static <T> ListenableFuture<RpcResult<T>> noTarget(final RouterReconciler router) {
-        return failed("connect: " + router.spec().targetError(), ErrorTag.OPERATION_FAILED);
-    }
-
     private static <T> ListenableFuture<RpcResult<T>> unknownRouter(final RouterRef input) {
-        return failed("router " + (input.getRouter() == null ? "(none)" : input.getRouter().getValue())
-            + " is not managed by this controller", ErrorTag.DATA_MISSING);
-    }
-
-    private static <T> ListenableFuture<RpcResult<T>> translate(final CompletionStage<PushResult> stage,
-            final Function<PushResult, T> output) {
-        final SettableFuture<RpcResult<T>> future = SettableFuture.create();
-        stage.whenComplete((result, failure) -> {
-            if (failure != null) {
-                future.set(error(failure));
-            } else if (result.isSuccess() || result.outcome() == PushResult.Outcome.PENDING) {
-                future.set(RpcResultBuilder.success(output.apply(result)).build());
-            } else {
-                future.set(RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
-                    result.failure().map(e -> step(e) + ": " + e.getMessage()).orElse(result.summary())).build());
-            }
-        });
-        return future;
-    }
-
-    private static <T> RpcResult<T> error(final Throwable failure) {
-        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
-        final String message = cause instanceof DeviceException device ? step(device) + ": " + device.getMessage()
-            : "internal: " + cause.getClass().getSimpleName();
-        return RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED, message)
-            .build();
-    }
-
-    private static String step(final DeviceException error) {
-        return error.step().toString();
+        return failed("no router named " + (input.getRouter() == null ? "(none)" : input.getRouter().getValue())
+            + " is configured", ErrorTag.DATA_MISSING);
     }
 
     private static <T> ListenableFuture<RpcResult<T>> failed(final String message, final ErrorTag tag) {
