@@ -337,12 +337,13 @@ class ControllerE2E {
                 .isBefore(deadline);
             Thread.sleep(50);
         }
-        Karaf.kill(Path.of(home));
+        final Karaf karaf = Karaf.underTest();
+        karaf.kill();
         lab("clear r4");
         assertThat(lab("status r4")).as("the kill left the commit unconfirmed")
             .contains("pending " + pending + ",");
 
-        Karaf.start(Path.of(home));
+        karaf.start();
         final JsonObject status = awaitStatus("e2e-restart", "in-sync on generation " + pending + " after the restart",
             candidate -> "in-sync".equals(field(candidate, "sync-status"))
                 && String.valueOf(pending).equals(field(candidate, "applied-generation")));

@@ -7,51 +7,110 @@
  */
 package org.opendaylight.openbsdpbr.e2e;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * The controller under test as a process: killed without warning and started again the way tools/test/e2e.sh starts
- * it (which stops whatever karaf.pid names at the end).
+ * A controller under test as a process: a copy of the distribution at {@code home} serving RESTCONF at
+ * {@code restconf}. Launching, awaiting, killing and stopping it go through {@code tools/bin/lib.sh}, the one
+ * implementation that {@code ./openbsd-pbr}, {@code tools/test/e2e.sh} and the benchmarks use too (the JVM is found by
+ * its pid file and checked against its command line, so a recycled pid is never signalled).
+ *
+ * @param home the distribution's directory
+ * @param restconf its RESTCONF base URL, e.g. {@code http://127.0.0.1:8181/rests}
  */
-final class Karaf {
-    private static final Duration START = Duration.ofSeconds(180);
+record Karaf(Path home, String restconf) {
+    static final Duration START = Duration.ofSeconds(180);
 
-    private Karaf() {
-        // utility
+    Karaf {
+        home = home.toAbsolutePath().normalize();
+        requireNonNull(restconf);
     }
 
-    /** SIGKILL to the controller's JVM, as a crash or a power cut would end it; returns once it is gone. */
-    static void kill(final Path home) throws IOException, InterruptedException {
-        final long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid"), StandardCharsets.US_ASCII).strip());
-        final var process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no controller process " + pid));
-        process.destroyForcibly();
-        final Instant deadline = Instant.now().plusSeconds(30);
-        while (process.isAlive()) {
-            assertThat(Instant.now()).as("controller " + pid + " still alive").isBefore(deadline);
-            Thread.sleep(100);
+    /** The controller tools/test/e2e.sh started. */
+    static Karaf underTest() {
+        final String home = System.getProperty("e2e.karaf.home", "");
+        assertThat(home).as("e2e.karaf.home (set by tools/test/e2e.sh)").isNotEmpty();
+        return new Karaf(Path.of(home), Restconf.baseUrl());
+    }
+
+    /** A RESTCONF client logged in as admin with this distribution's generated password. */
+    Restconf admin() {
+        return Restconf.admin(restconf, home);
+    }
+
+    /** Launches it in the background with the given heap; {@link #await} waits until it serves openbsd-pbr. */
+    void launch(final String heap) {
+        lib("karaf_launch", home.toString(), heap);
+    }
+
+    /** Waits until it serves openbsd-pbr over RESTCONF (or its JVM ends); returns the JVM's pid. */
+    long await(final Duration limit) {
+        final String pid = lib("karaf_await", home.toString(), restconf, Long.toString(limit.toSeconds())).strip();
+        return Long.parseLong(pid);
+    }
+
+    /** Launches it (the heap of OPENBSD_PBR_HEAP, default 2048m) and returns once it serves openbsd-pbr. */
+    long start() {
+        launch(System.getenv().getOrDefault("OPENBSD_PBR_HEAP", "2048m"));
+        return await(START);
+    }
+
+    /** SIGKILL to its JVM, as a crash or a power cut would end it; returns once it is gone. */
+    void kill() {
+        lib("karaf_stop", home.toString(), "KILL");
+        assertThat(pid()).as("the controller at " + home + " after SIGKILL").isEmpty();
+    }
+
+    /** Stops it (SIGTERM, then SIGKILL after 30 s); nothing happens when it does not run. */
+    void stop() {
+        lib("karaf_stop", home.toString());
+    }
+
+    /** Its JVM's pid while it runs. */
+    OptionalLong pid() {
+        final String pid = libOrEmpty("karaf_pid", home.toString()).strip();
+        return pid.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid));
+    }
+
+    /** Runs {@code tools/bin/lib.sh FUNCTION ARGS...}; returns its stdout, fails the test on a non-zero exit. */
+    static String lib(final String function, final String... args) {
+        final var result = run(function, args);
+        assertThat(result.exit()).as("tools/bin/lib.sh " + function + " " + String.join(" ", args)).isZero();
+        return result.stdout();
+    }
+
+    private static String libOrEmpty(final String function, final String... args) {
+        final var result = run(function, args);
+        return result.exit() == 0 ? result.stdout() : "";
+    }
+
+    private record Result(int exit, String stdout) {
+    }
+
+    private static Result run(final String function, final String... args) {
+        final List<String> command = new ArrayList<>(List.of("bash",
+            Restconf.repoRoot().resolve("tools/bin/lib.sh").toString(), function));
+        command.addAll(List.of(args));
+        try {
+            final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            final String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(process.waitFor(), stdout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        Files.deleteIfExists(home.resolve("karaf.pid"));
-    }
-
-    /** Starts the controller again and returns once RESTCONF serves the configuration to an authenticated user. */
-    static void start(final Path home) throws IOException, InterruptedException {
-        final var builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-            .redirectErrorStream(true).redirectOutput(home.resolve("console-restart.log").toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.environment().put("JAVA_MIN_MEM", "512m");
-        builder.environment().putIfAbsent("JAVA_MAX_MEM", System.getenv().getOrDefault("OPENBSD_PBR_HEAP", "2048m"));
-        builder.start();
-        // the same readiness check the launcher and tools/test/e2e.sh use: the plugin's own RPC answers
-        final Path root = Path.of(System.getProperty("e2e.repo.root", ".."));
-        final Process ready = new ProcessBuilder(root.resolve("tools/bin/await-restconf.sh").toString(),
-            Restconf.baseUrl(), Long.toString(START.toSeconds())).inheritIO().start();
-        assertThat(ready.waitFor()).as("RESTCONF after the restart").isZero();
     }
 }

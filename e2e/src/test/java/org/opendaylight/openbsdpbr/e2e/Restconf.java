@@ -37,7 +37,10 @@ final class Restconf {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl speaks it: netconf 10.0.2's Netty endpoint answers an h2c upgrade with 101 Switching Protocols
+    // and then nothing (curl --http2: empty reply), and Java's client asks for one on every http:// request
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
 
@@ -57,13 +60,34 @@ final class Restconf {
 
     /** The administrator's login to the distribution under test, as tools/test/e2e.sh started it. */
     static Login adminLogin() {
-        return new Login("admin", "admin");
+        return new Login("admin", adminPassword(Path.of(System.getProperty("e2e.karaf.home", ""))));
     }
 
-    /** The client for the distribution under test, as tools/test/e2e.sh started it. */
+    /**
+     * The client for the distribution under test, as tools/test/e2e.sh started it: user admin with the password the
+     * distribution generated at its first start (there is no default password to fall back on).
+     */
     static Restconf admin() {
-        final Login login = adminLogin();
-        return new Restconf(baseUrl(), login.user(), login.password());
+        return admin(baseUrl(), Path.of(System.getProperty("e2e.karaf.home", "")));
+    }
+
+    /** The client for the distribution at {@code home}, serving RESTCONF at {@code base}. */
+    static Restconf admin(final String base, final Path home) {
+        return new Restconf(base, "admin", adminPassword(home));
+    }
+
+    /**
+     * The RESTCONF admin password of the distribution at {@code home}: the one place every tool reads it from,
+     * {@code etc/admin-password} (written at the first start, mode 0600; distribution/first-boot).
+     */
+    static String adminPassword(final Path home) {
+        final Path file = home.resolve("etc/admin-password");
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).lines().findFirst()
+                .orElseThrow(() -> new IllegalStateException(file + " is empty"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the distribution's admin password (is e2e.karaf.home set?)", e);
+        }
     }
 
     static String baseUrl() {

@@ -9,18 +9,17 @@ package org.opendaylight.openbsdpbr.tools.bench;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +31,8 @@ import java.util.concurrent.Future;
 
 /**
  * Conflicting writers against a running distribution (issue 10): {@code --writers} clients PUT the same router at
- * once (each a different intent, every body carrying the seed's clear PPPoE secret, as an operator's script would)
+ * once (each a different intent, every body carrying the seed's PPPoE secret sealed by the seal-secret RPC, since the
+ * controller refuses clear secrets)
  * while one more client writes an unrelated router; then one write whose sealed secret is malformed, beside another
  * unrelated write. Prints every answer's status and time, and the unrelated writes' latency. The routers point at
  * ports 1 and 2 (nothing listens), so no SSH work competes with the datastore. Asserts nothing.
@@ -45,33 +45,62 @@ public final class ConflictBenchmark {
     private final String authorization;
     private final String router;
     private final String intent;
+    private final String malformedIntent;
     private final PrintStream out;
 
-    private ConflictBenchmark(final String restconf, final String user, final String password, final Path examples,
-            final PrintStream out) throws IOException {
+    private ConflictBenchmark(final String restconf, final String authorization, final Path examples,
+            final PrintStream out) throws IOException, InterruptedException {
         this.restconf = restconf;
-        authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-            .getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
         final JsonObject document = JsonParser.parseString(Files.readString(examples.resolve("router.json")))
             .getAsJsonObject();
         final JsonObject management = document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject()
             .getAsJsonObject("management");
         management.addProperty("port", 1);
-        management.addProperty("private-key", ControllerBenchmark.LAB_KEY_TEXT);
+        management.addProperty("private-key", seal(ControllerBenchmark.LAB_KEY_TEXT, "private-key"));
         router = document.toString();
-        intent = Files.readString(examples.resolve("intent.json"));
+        final String clearIntent = Files.readString(examples.resolve("intent.json"));
+        malformedIntent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": \"$pbr1$bm90LXNlYWxlZA==\"");
+        intent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": " + new JsonPrimitive(seal("secret", "pppoe-secret")));
         this.out = out;
     }
 
+    static final String USAGE = """
+        usage: ./openbsd-pbr bench controller conflicts [--writers N] [--rounds R]
+        Concurrent PUTs of one router's intent beside an unrelated writer, against a fresh copy of the built
+        distribution (tools/bench/controller-bench.sh conflicts); prints every answer's status and time.
+          --writers N           concurrent writers of one router (default 30)
+          --rounds R            rounds (default 3)
+          --restconf URL        the controller's RESTCONF base (default http://127.0.0.1:8181/rests)
+          --examples DIR        router.json and intent.json to write (default examples/seed-router)
+          --password-file FILE  the admin password (tools/bench/controller-bench.sh passes the distribution's)
+          --pid PID             the controller's JVM (passed by tools/bench/controller-bench.sh; unused)""";
+
     public static void main(final String[] args) throws Exception {
-        final int writers = DeviceBenchmark.intArg(args, "--writers", 30);
-        final int rounds = DeviceBenchmark.intArg(args, "--rounds", 3);
-        final String restconf = DeviceBenchmark.stringArg(args, "--restconf", "http://127.0.0.1:8181/rests");
-        final String user = DeviceBenchmark.stringArg(args, "--user", "admin");
-        final String password = DeviceBenchmark.stringArg(args, "--password", "admin");
-        final Path examples = Path.of(DeviceBenchmark.stringArg(args, "--examples", "examples/seed-router"));
-        DeviceBenchmark.printing(out -> new ConflictBenchmark(restconf, user, password, examples, out)
-            .run(writers, rounds));
+        DeviceBenchmark.printing(args, USAGE, out -> {
+            final int writers = DeviceBenchmark.intArg(args, "--writers", 30);
+            final int rounds = DeviceBenchmark.intArg(args, "--rounds", 3);
+            final String restconf = DeviceBenchmark.stringArg(args, "--restconf", "http://127.0.0.1:8181/rests");
+            final Path examples = Path.of(DeviceBenchmark.stringArg(args, "--examples", "examples/seed-router"));
+            final String authorization = ControllerLogin.authorization(ControllerLogin.passwordFile(args));
+            new ConflictBenchmark(restconf, authorization, examples, out).run(writers, rounds);
+        });
+    }
+
+    /** The sealed form of a clear value, from the controller's seal-secret RPC. */
+    private String seal(final String clear, final String kind) throws IOException, InterruptedException {
+        final var response = http.send(HttpRequest.newBuilder(URI.create(restconf
+                + "/operations/openbsd-pbr:seal-secret"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"value\":" + new JsonPrimitive(clear)
+                + ",\"kind\":\"" + kind + "\"}}"))
+            .header("Content-Type", "application/yang-data+json").header("Accept", "application/yang-data+json")
+            .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("seal-secret: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("openbsd-pbr:output")
+            .get("sealed").getAsString();
     }
 
     /** One answer. */
@@ -137,7 +166,7 @@ public final class ConflictBenchmark {
             outcomes.forEach((what, count) -> out.printf(Locale.ROOT, "  %3d x HTTP %s%n", count, what));
 
             // a malformed sealed secret, beside an unrelated write
-            final String malformed = intent.replace("\"secret\": \"secret\"", "\"secret\": \"$aaa$bm90LXNlYWxlZA==\"");
+            final String malformed = malformedIntent;
             final CountDownLatch start = new CountDownLatch(1);
             final Future<Answer> bad = pool.submit(() -> {
                 start.await();

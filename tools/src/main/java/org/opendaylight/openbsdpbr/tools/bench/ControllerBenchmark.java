@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -55,24 +54,37 @@ public final class ControllerBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restconf;
-    private final String authorization = "Basic " + Base64.getEncoder()
-        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    private final String authorization;
     private final PrintStream out;
 
-    private ControllerBenchmark(final String restconf, final PrintStream out) {
+    private ControllerBenchmark(final String restconf, final String authorization, final PrintStream out) {
         this.restconf = restconf;
+        this.authorization = authorization;
         this.out = out;
     }
 
+    static final String USAGE = """
+        usage: ./openbsd-pbr bench controller [--routers N] [--runs R] [--base-port P]
+        Starts a fresh copy of the built distribution (tools/bench/controller-bench.sh) and an in-process lab of N
+        routers, registers them over RESTCONF with one shared profile, and prints the time until all are in sync, the
+        heap per managed router, the time one profile change takes to reach all, and intent-to-applied latency.
+          --routers N           lab routers (default 1000)
+          --runs R              intent-to-applied samples on one router (default 30)
+          --base-port P         the lab's first SSH port (default 12201)
+          --restconf URL        the controller's RESTCONF base (default http://127.0.0.1:8181/rests)
+          --password-file FILE  the admin password (tools/bench/controller-bench.sh passes the distribution's)
+          --pid PID             the controller's JVM, for heap figures (passed by tools/bench/controller-bench.sh)""";
+
     public static void main(final String[] args) throws Exception {
-        final int routers = DeviceBenchmark.intArg(args, "--routers", 1000);
-        final int basePort = DeviceBenchmark.intArg(args, "--base-port", 12201);
-        final int latencyRuns = DeviceBenchmark.intArg(args, "--runs", 30);
-        final String restconf = DeviceBenchmark.stringArg(args, "--restconf", "http://127.0.0.1:8181/rests");
-        final String pid = DeviceBenchmark.stringArg(args, "--pid", "");
-        DeviceBenchmark.printing(out -> {
+        DeviceBenchmark.printing(args, USAGE, out -> {
+            final int routers = DeviceBenchmark.intArg(args, "--routers", 1000);
+            final int basePort = DeviceBenchmark.intArg(args, "--base-port", 12201);
+            final int latencyRuns = DeviceBenchmark.intArg(args, "--runs", 30);
+            final String restconf = DeviceBenchmark.stringArg(args, "--restconf", "http://127.0.0.1:8181/rests");
+            final String pid = DeviceBenchmark.stringArg(args, "--pid", "");
+            final String authorization = ControllerLogin.authorization(ControllerLogin.passwordFile(args));
             try (Lab lab = Lab.start(LabConfig.of(routers).withBasePort(basePort).withPassword(PASSWORD))) {
-                new ControllerBenchmark(restconf, out).run(routers, basePort, latencyRuns, pid);
+                new ControllerBenchmark(restconf, authorization, out).run(routers, basePort, latencyRuns, pid);
             }
         });
     }

@@ -51,14 +51,38 @@ public final class DeviceBenchmark {
         // main only
     }
 
+    static final String USAGE = """
+        usage: ./openbsd-pbr bench device [--runs N] [--warmup N]
+        One lab router in this JVM: the full confirmed-commit cycle, each time with a fresh SSH session. Prints the
+        median, p90, min and max of the cycle and the median of each step.
+          --runs N      cycles measured (default 50)
+          --warmup N    cycles run first and not measured (default 20)""";
+
     public static void main(final String[] args) throws Exception {
-        printing(out -> run(args, out));
+        printing(args, USAGE, out -> run(args, out));
     }
 
     /** What a benchmark's main runs, printing its figures. */
     @FunctionalInterface
     interface Body {
         void run(PrintStream out) throws Exception;
+    }
+
+    /**
+     * The frame of every benchmark's main, after its command line is checked against its usage ({@link BenchmarkArgs}:
+     * help prints the usage and runs nothing; an option the usage does not name exits 2).
+     */
+    // help goes to stdout, a refused command line to stderr, as every command of the launcher does
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    static void printing(final String[] args, final String usage, final Body body) throws Exception {
+        final var stop = new BenchmarkArgs(usage).answer(System.out, System.err, args);
+        if (stop.isPresent()) {
+            if (stop.orElseThrow() != 0) {
+                System.exit(stop.orElseThrow());
+            }
+            return;
+        }
+        printing(body);
     }
 
     /** The frame of every benchmark's main: library logging at warn, figures to stdout in UTF-8, autoflushed. */

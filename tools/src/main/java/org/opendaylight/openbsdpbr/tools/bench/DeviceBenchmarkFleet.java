@@ -69,8 +69,16 @@ public final class DeviceBenchmarkFleet {
         // main only
     }
 
+    static final String USAGE = """
+        usage: ./openbsd-pbr bench fleet [--sizes N,N,...] [--concurrency C] [--confirm SECONDS]
+        The same change to N lab routers (in this JVM), a whole confirmed transaction per router, at most C at once.
+        Prints time against N, failures and the peak thread count.
+          --sizes N,N,...       fleet sizes, one run each (default 10,100,1000)
+          --concurrency C       routers in flight at once (default 64)
+          --confirm SECONDS     confirm timeout of each commit (default 120)""";
+
     public static void main(final String[] args) throws Exception {
-        DeviceBenchmark.printing(out -> run(args, out));
+        DeviceBenchmark.printing(args, USAGE, out -> run(args, out));
     }
 
     private static void run(final String[] args, final PrintStream out) throws Exception {

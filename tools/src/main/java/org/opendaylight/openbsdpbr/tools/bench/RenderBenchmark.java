@@ -69,6 +69,12 @@ public class RenderBenchmark {
         return Renderer.render(intent).files().revision();
     }
 
+    static final String USAGE = """
+        usage: ./openbsd-pbr bench render [--quick]
+        JMH: renders a large router (8 rdomains, 6 uplinks, 130 policy routes), with and without its revision hash,
+        and prints p50, p90, p99 and the mean in microseconds.
+          --quick   a short run (2 warm-up and 3 measured iterations of 1 s)""";
+
     /**
      * Runs both benchmarks and prints their percentiles.
      *
@@ -78,6 +84,13 @@ public class RenderBenchmark {
     // printing the figures is the point of this command
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     public static void main(final String[] args) throws RunnerException {
+        final var stop = new BenchmarkArgs(USAGE).answer(System.out, System.err, args);
+        if (stop.isPresent()) {
+            if (stop.orElseThrow() != 0) {
+                System.exit(stop.orElseThrow());
+            }
+            return;
+        }
         final FileSet files = Renderer.render(LargeRouter.intent()).files();
         final String pf = files.get("/etc/pf.conf").orElseThrow().content();
         System.out.printf(Locale.ROOT, "large router: %d files, %d bytes, pf.conf %d lines (%d rules)%n",
