@@ -58,12 +58,6 @@ import org.opendaylight.openbsdpbr.tools.sandbox.SandboxSshd;
  */
 public final class DeviceBenchmarkFleet {
     private static final String ROW = "%7d  %-34s  %8.2f s  %8.1f  %8d  %12d  %s%n";
-    private static final String USAGE = """
-        usage: bench fleet [--sizes 10,100,1000] [--concurrency 64] [--confirm SECONDS]
-               bench fleet --real-sshd [--sizes 100,1000] [--concurrency 50] [--loop-parallel 50] [--dir DIR]
-          the same change to N routers at a time: lab routers in this JVM, or (--real-sshd, root only) sandbox
-          routers behind Debian's sshd running the real agent, then an scp + ssh loop doing the same work
-        """;
 
     private DeviceBenchmarkFleet() {
         // main only
@@ -71,21 +65,23 @@ public final class DeviceBenchmarkFleet {
 
     static final String USAGE = """
         usage: ./openbsd-pbr bench fleet [--sizes N,N,...] [--concurrency C] [--confirm SECONDS]
-        The same change to N lab routers (in this JVM), a whole confirmed transaction per router, at most C at once.
-        Prints time against N, failures and the peak thread count.
-          --sizes N,N,...       fleet sizes, one run each (default 10,100,1000)
-          --concurrency C       routers in flight at once (default 64)
-          --confirm SECONDS     confirm timeout of each commit (default 120)""";
+               ./openbsd-pbr bench fleet --real-sshd [--sizes N,N,...] [--concurrency C] [--loop-parallel L]
+                 [--dir DIR]
+        The same change to N routers, a whole confirmed transaction per router, at most C at once: lab routers in
+        this JVM, or (--real-sshd, root only) sandbox routers behind Debian's sshd running the real agent, then an
+        scp + ssh loop doing the same work. Prints time against N, failures, the peak thread count and CPU.
+          --sizes N,N,...       fleet sizes, one run each (default 10,100,1000; 100,1000 with --real-sshd)
+          --concurrency C       routers in flight at once (default 64; 50 with --real-sshd)
+          --confirm SECONDS     confirm timeout of each commit (default 120)
+          --real-sshd           sandbox routers behind Debian's sshd running pbr-agent.sh
+          --loop-parallel L     parallel scp + ssh loops (default 50; with --real-sshd)
+          --dir DIR             where the sandbox routers live (with --real-sshd)""";
 
     public static void main(final String[] args) throws Exception {
         DeviceBenchmark.printing(args, USAGE, out -> run(args, out));
     }
 
     private static void run(final String[] args, final PrintStream out) throws Exception {
-        if (Arrays.asList(args).contains("--help")) {
-            out.print(USAGE);
-            return;
-        }
         final boolean real = Arrays.asList(args).contains("--real-sshd");
         final int[] sizes = Arrays.stream(DeviceBenchmark.stringArg(args, "--sizes", real ? "100,1000" : "10,100,1000")
             .split(",")).mapToInt(Integer::parseInt).toArray();
