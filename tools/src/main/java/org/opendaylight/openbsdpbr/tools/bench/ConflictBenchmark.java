@@ -61,7 +61,8 @@ public final class ConflictBenchmark {
         router = document.toString();
         final String clearIntent = Files.readString(examples.resolve("intent.json"));
         malformedIntent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": \"$pbr1$bm90LXNlYWxlZA==\"");
-        intent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": " + new JsonPrimitive(seal("secret", "pppoe-secret")));
+        intent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": "
+            + new JsonPrimitive(seal("secret", "pppoe-secret")));
         this.out = out;
     }
 

@@ -61,9 +61,10 @@ import org.opendaylight.openbsdpbr.impl.ssh.Ustar;
  * {@code bench fleet} beside {@code bench fleet --real-sshd}, which also forks the script directly, with no SSH, and
  * prints "the agent alone"): one confirmed transaction (lock, get-config, upload, validate, commit, confirm, unlock)
  * costs the real agent about 230 ms of CPU on its own, some 60 processes (sh, awk, sha256, install, the tools), and
- * about 300 ms with sshd's share; a lab router answers it in about 20 ms, the client's side included. A thousand routers running the script would spend over 200
- * CPU-seconds, more than 100 s on two cores, on every fleet-wide change before the controller's own work could be
- * seen: the controller benchmark's profile change to 1,000 routers (goal 10 s) could not be measured at all, and the
+ * about 300 ms with sshd's share; a lab router answers it in about 20 ms, the client's side included. A thousand
+ * routers running the script would spend over 200 CPU-seconds, more than 100 s on two cores, on every fleet-wide
+ * change before the controller's own work could be seen: the controller benchmark's profile change to 1,000
+ * routers (goal 10 s) could not be measured at all, and the
  * lab's faults (hang, slow, a drop mid-commit, lost management, a changed host key) are connection-level behaviour
  * added around the protocol either way. So the lab emulates, and one suite binds it to the script.
  *
