@@ -108,11 +108,11 @@ class SecretsE2E {
 
     @Test
     void b_clearSecretsAreRefusedNamingTheLeafAndNothingIsStored() {
-        final var key = RESTCONF.put(ROUTERS + "secrets-clear", ControllerE2E.withLabKey(router("secrets-clear", 1)));
+        final var key = RESTCONF.put(ROUTERS + "secrets-clear", ControllerE2E.withLabKey(router("secrets-clear", 7)));
         assertThat(key.status()).as(key.toString()).isEqualTo(400);
         assertThat(key.body()).contains("router secrets-clear: management/private-key: a clear secret is never stored")
             .contains("seal-secret").doesNotContain(ControllerE2E.keyMaterial());
-        final var password = RESTCONF.put(ROUTERS + "secrets-clear", withPassword(router("secrets-clear", 1),
+        final var password = RESTCONF.put(ROUTERS + "secrets-clear", withPassword(router("secrets-clear", 7),
             PASSWORD));
         assertThat(password.status()).as(password.toString()).isEqualTo(400);
         assertThat(password.body()).contains("management/password: a clear secret").doesNotContain(PASSWORD);
@@ -121,7 +121,7 @@ class SecretsE2E {
 
         // managed with a key: the seed's sshd_config refuses root passwords (the intent would be refused for that)
         assertThat(RESTCONF.put(ROUTERS + "secrets-clear", Sealing.sealAll(RESTCONF,
-            ControllerE2E.withLabKey(router("secrets-clear", 1)))).status()).isIn(200, 201, 204);
+            ControllerE2E.withLabKey(router("secrets-clear", 7)))).status()).isIn(200, 201, 204);
         final var pppoe = RESTCONF.put(ROUTERS + "secrets-clear/intent", intent(PPPOE_SECRET));
         assertThat(pppoe.status()).as(pppoe.toString()).isEqualTo(400);
         assertThat(pppoe.body()).contains(PPPOE_LEAF + ": a clear secret").doesNotContain(PPPOE_SECRET);
@@ -133,7 +133,8 @@ class SecretsE2E {
     void c_sealedValuesThatDoNotOpenHereAreRefusedNamingTheLeaf() {
         final SecretKeys other = SecretKeys.generate();
         final String foreign = new SealedSecret(other, null).seal(PASSWORD);
-        final var reply = RESTCONF.put(ROUTERS + "secrets-foreign", withPassword(router("secrets-foreign", 1),
+        // port 8: another machine than secrets-clear (two routers on one management endpoint are refused with 409)
+        final var reply = RESTCONF.put(ROUTERS + "secrets-foreign", withPassword(router("secrets-foreign", 8),
             foreign));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.body()).contains("router secrets-foreign: management/password: the value is sealed under "
