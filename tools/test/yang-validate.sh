@@ -75,6 +75,9 @@ bad "zero-width space in a description" "$R.intent.interface[0].description = \"
 bad "C1 control in a description"  "$R.intent.interface[0].description = \"LAN\\u0085port\""
 bad "description of 201 characters" "$R.intent.interface[0].description = (\"\\ud835\\udd38\" * 201)"
 bad "sshd on port 0"               "$R.intent.sshd.port = 0"
+bad "a delegated /72 for a LAN"    "$R.intent.uplink[1].ipv6 = {\"prefix-delegation\": {\"assign\": [{\"slot\": 0, \"interface\": \"vport0\", \"prefix-length\": 72}]}}"
+bad "a delegated part for no interface" "$R.intent.uplink[1].ipv6 = {\"prefix-delegation\": {\"assign\": [{\"slot\": 0, \"interface\": \"em9\"}]}}"
+bad "an RA DNS server with a zone" "$R.intent.interface[4][\"router-advertisement\"] = {\"dns-server\": [\"fe80::1%vport0\"]}"
 
 echo "yanglint: $checked documents checked"
 [ $fail = 0 ] || { echo "YANG validation FAILED"; exit 1; }

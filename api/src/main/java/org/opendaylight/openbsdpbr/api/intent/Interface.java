@@ -22,9 +22,11 @@ import java.util.List;
  * @param mtu the MTU, 576..9216, or null for the driver's default
  * @param members the ports of a veb, in the given order (only for kind veb)
  * @param enabled whether the interface is up (YANG default true)
+ * @param routerAdvertisement the router advertisements rad(8) sends on it, or null for none
  */
 public record Interface(String name, Kind kind, String description, int rdomain, List<String> ipv4Addresses,
-        List<String> ipv6Addresses, Integer mtu, List<String> members, boolean enabled) {
+        List<String> ipv6Addresses, Integer mtu, List<String> members, boolean enabled,
+        RouterAdvertisement routerAdvertisement) {
     public Interface {
         Syntax.checkInterfaceName("interface/name", name);
         final String at = path(name);
@@ -41,6 +43,13 @@ public record Interface(String name, Kind kind, String description, int rdomain,
         if (!members.isEmpty() && kind != Kind.VEB) {
             throw new IntentException(at + "/member", "only a veb has members");
         }
+    }
+
+    /** An interface without router advertisements. */
+    public Interface(final String name, final Kind kind, final String description, final int rdomain,
+            final List<String> ipv4Addresses, final List<String> ipv6Addresses, final Integer mtu,
+            final List<String> members, final boolean enabled) {
+        this(name, kind, description, rdomain, ipv4Addresses, ipv6Addresses, mtu, members, enabled, null);
     }
 
     /** A plain enabled physical interface in rdomain 0 without addresses. */

@@ -18,8 +18,9 @@ import static java.util.Objects.requireNonNull;
  * @param rdomain the routing domain, 0..255
  * @param mss the TCP MSS clamp, 536..9176, or null for MTU - 40
  * @param kind PPPoE, MAP-E, DHCP or static
+ * @param ipv6 native IPv6 through the uplink (acquisition and prefix delegation), or null for none
  */
-public record Uplink(String name, String description, int rdomain, Integer mss, UplinkKind kind) {
+public record Uplink(String name, String description, int rdomain, Integer mss, UplinkKind kind, Ipv6Uplink ipv6) {
     public Uplink {
         Syntax.checkObjectName("uplink/name", name);
         final String at = path(name);
@@ -29,6 +30,20 @@ public record Uplink(String name, String description, int rdomain, Integer mss, 
             Syntax.checkRange(at + "/mss", mss, 536, 9176);
         }
         requireNonNull(kind, () -> at + ": pppoe, map-e, dhcp or static is missing");
+    }
+
+    /** An uplink without native IPv6 for the LAN. */
+    public Uplink(final String name, final String description, final int rdomain, final Integer mss,
+            final UplinkKind kind) {
+        this(name, description, rdomain, mss, kind, null);
+    }
+
+    /**
+     * The interface the uplink's native IPv6 runs on: the MAP-E WAN (the tunnel itself is IPv4), else the uplink's
+     * own interface (the PPPoE session, the DHCP or static interface).
+     */
+    public String ipv6InterfaceName() {
+        return kind instanceof MapE mapE ? mapE.wanInterface() : kind.interfaceName();
     }
 
     /** The element path, relative to its intent: {@code uplink[name=NAME]}. */

@@ -22,9 +22,11 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
+import org.opendaylight.openbsdpbr.api.intent.Ipv6Uplink;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
+import org.opendaylight.openbsdpbr.api.intent.RouterAdvertisement;
 import org.opendaylight.openbsdpbr.api.intent.Secret;
 import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
@@ -107,7 +109,8 @@ final class RouterMapping {
                 number(iface.getRdomain(), DEFAULT_RDOMAIN), texts(iface.getIpv4Address(), Order.ADDRESS),
                 texts(iface.getIpv6Address(), Order.ADDRESS), optional(iface.getMtu()),
                 texts(iface.getMember(), Order.INTERFACE),
-                flag(iface.getEnabled(), DEFAULT_ENABLED)));
+                flag(iface.getEnabled(), DEFAULT_ENABLED), at(Interface.path(name),
+                    () -> routerAdvertisement(iface.getRouterAdvertisement()))));
         }
         return result;
     }
@@ -117,10 +120,47 @@ final class RouterMapping {
         for (var uplink : grouping.nonnullUplink().values()) {
             final String name = text(required("uplink/name", uplink.getName()));
             final UplinkKind kind = at(Uplink.path(name), () -> kind(uplink.getType(), secrets));
+            final Ipv6Uplink ipv6 = at(Uplink.path(name), () -> ipv6(uplink.getIpv6()));
             result.add(new Uplink(name, text(uplink.getDescription()), number(uplink.getRdomain(), DEFAULT_RDOMAIN),
-                optional(uplink.getMss()), kind));
+                optional(uplink.getMss()), kind, ipv6));
         }
         return result;
+    }
+
+    private static @Nullable RouterAdvertisement routerAdvertisement(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent._interface
+                .@Nullable RouterAdvertisement ra) {
+        return ra == null ? null : new RouterAdvertisement(texts(ra.getDnsServer(), Order.ADDRESS));
+    }
+
+    /** An uplink's IPv6; errors relative to the uplink ({@code ipv6/prefix-delegation/...}). */
+    private static @Nullable Ipv6Uplink ipv6(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink
+                .@Nullable Ipv6 ipv6) {
+        if (ipv6 == null) {
+            return null;
+        }
+        final var pd = ipv6.getPrefixDelegation();
+        if (pd == null) {
+            return new Ipv6Uplink(null);
+        }
+        final List<Ipv6Uplink.Assignment> assignments = new ArrayList<>();
+        for (var assign : pd.nonnullAssign().values()) {
+            final int slot = number(required("slot", assign.getSlot()), 0);
+            final String at = Ipv6Uplink.Assignment.path(slot);
+            final String iface = switch (assign.getTarget()) {
+                case null -> throw new IntentException(at + "/interface", "missing: an assignment names an"
+                    + " interface or is a reserve");
+                case org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink.ipv6
+                        .prefix.delegation.assign.target.Interface target ->
+                    text(required(at + "/interface", target.getInterface()));
+                default -> null;
+            };
+            assignments.add(new Ipv6Uplink.Assignment(slot, iface,
+                number(assign.getPrefixLength(), Ipv6Uplink.Assignment.DEFAULT_LENGTH)));
+        }
+        return new Ipv6Uplink(new Ipv6Uplink.PrefixDelegation(text(pd.getDelegatedPrefix()),
+            flag(pd.getRapidCommit(), false), assignments));
     }
 
     /** The uplink's case; errors relative to the uplink ({@code pppoe/username}). */

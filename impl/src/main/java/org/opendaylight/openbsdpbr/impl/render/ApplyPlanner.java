@@ -44,6 +44,13 @@ import org.opendaylight.openbsdpbr.api.plan.PlanStep.Rcctl.Action;
  *       {@code stop} before the files change (rc.d finds the running daemon by its rc.conf.local rtable) and
  *       {@code start} after; {@code restart} when only its flags change, {@code reload} when only unwind.conf
  *       changed. Enabling and disabling travel as rc.conf.local itself.</li>
+ *   <li><b>sysctl</b>: the settings of openbsd-pbr's block of {@code /etc/sysctl.conf} when it changed (e.g.
+ *       {@code net.inet6.ip6.forwarding=1}), after pf.conf so that forwarding starts with the filter loaded; a
+ *       variable that left the block goes back to OpenBSD's default.</li>
+ *   <li><b>dhcp6leased</b> and <b>rad</b>, from their {@code _flags} lines of rc.conf.local: {@code start} when one
+ *       becomes enabled, {@code stop} when it no longer is; when it stays enabled and its own file changed,
+ *       dhcp6leased {@code restart}s (it requests the new split from the server anew) and rad {@code reload}s
+ *       (rc.subr's SIGHUP: rad re-reads rad.conf). A change of one never touches the other.</li>
  *   <li><b>sshd</b>: {@code rcctl reload sshd} when {@code /etc/ssh/sshd_config} is new or changed (sshd re-executes
  *       on SIGHUP and binds its ListenAddress lines again).</li>
  * </ol>
@@ -62,11 +69,19 @@ public final class ApplyPlanner {
     public static final String UNWIND_CONF = "/etc/unwind.conf";
     /** sshd(8)'s configuration. */
     public static final String SSHD_CONFIG = "/etc/ssh/sshd_config";
+    /** dhcp6leased(8)'s configuration. */
+    public static final String DHCP6LEASED_CONF = "/etc/dhcp6leased.conf";
+    /** rad(8)'s configuration. */
+    public static final String RAD_CONF = "/etc/rad.conf";
+    /** Kernel settings at boot; openbsd-pbr owns a block of lines in it. */
+    public static final String SYSCTL_CONF = "/etc/sysctl.conf";
 
     private static final String UNWIND = "unwind";
     private static final String SSHD = "sshd";
-    private static final String UNWIND_PREFIX = "unwind_";
-    private static final String UNWIND_FLAGS = "unwind_flags=";
+    private static final String DHCP6LEASED = "dhcp6leased";
+    private static final String RAD = "rad";
+    /** OpenBSD's defaults of the kernel variables openbsd-pbr sets in sysctl.conf (sysctl(2)). */
+    private static final Map<String, String> SYSCTL_DEFAULTS = Map.of("net.inet6.ip6.forwarding", "0");
     private static final String UNWIND_RTABLE = "unwind_rtable=";
 
     /** Kinds netstart starts after the others, before the default route, in this order. */
@@ -102,7 +117,10 @@ public final class ApplyPlanner {
         if (changed(from, to, PF_CONF) && to.get(PF_CONF).isPresent()) {
             steps.add(new PlanStep.LoadPf());
         }
+        planSysctl(from, to, steps);
         planUnwind(from, to, steps);
+        planDaemon(from, to, DHCP6LEASED, DHCP6LEASED_CONF, Action.RESTART, steps);
+        planDaemon(from, to, RAD, RAD_CONF, Action.RELOAD, steps);
         if (changed(from, to, SSHD_CONFIG) && to.get(SSHD_CONFIG).isPresent()) {
             steps.add(new PlanStep.Rcctl(Action.RELOAD, SSHD));
         }
@@ -153,6 +171,48 @@ public final class ApplyPlanner {
             } else if (changed(from, to, UNWIND_CONF)) {
                 steps.add(new PlanStep.Rcctl(Action.RELOAD, UNWIND));
             }
+        }
+    }
+
+    /**
+     * The kernel variables of openbsd-pbr's sysctl.conf block, set now: every setting of the new block when the block
+     * changed (setting an unchanged value again is harmless), and a variable that left the block back to OpenBSD's
+     * default ({@link #SYSCTL_DEFAULTS}). After pf.conf is loaded: forwarding starts with the filter in place.
+     */
+    private static void planSysctl(final FileSet from, final FileSet to, final List<PlanStep> steps) {
+        if (!changed(from, to, SYSCTL_CONF)) {
+            return;
+        }
+        final List<PlanStep.Sysctl> now = sysctls(to);
+        steps.addAll(now);
+        for (PlanStep.Sysctl old : sysctls(from)) {
+            final String fallback = SYSCTL_DEFAULTS.get(old.name());
+            if (fallback != null && now.stream().noneMatch(setting -> setting.name().equals(old.name()))) {
+                steps.add(new PlanStep.Sysctl(old.name(), fallback));
+            }
+        }
+    }
+
+    private static List<PlanStep.Sysctl> sysctls(final FileSet files) {
+        return files.get(SYSCTL_CONF).map(file -> PlanStep.Sysctl.fromConf(file.content())).orElse(List.of());
+    }
+
+    /**
+     * A daemon that an rc.conf.local {@code NAME_flags=} line enables and one file configures (rad, dhcp6leased):
+     * {@code start} when it becomes enabled, {@code stop} when it no longer is, {@code onChange} (restart or reload)
+     * when it stays enabled and its file changed; nothing otherwise, so that a change elsewhere never touches it.
+     */
+    private static void planDaemon(final FileSet from, final FileSet to, final String daemon, final String conf,
+            final Action onChange, final List<PlanStep> steps) {
+        final boolean wasEnabled = enabled(daemonLines(from, daemon), daemon);
+        final boolean isEnabled = enabled(daemonLines(to, daemon), daemon);
+        if (!wasEnabled && isEnabled) {
+            steps.add(new PlanStep.Rcctl(Action.START, daemon));
+        } else if (wasEnabled && !isEnabled) {
+            steps.add(new PlanStep.Rcctl(Action.STOP, daemon));
+        } else if (isEnabled && (changed(from, to, conf)
+                || !daemonLines(from, daemon).equals(daemonLines(to, daemon)))) {
+            steps.add(new PlanStep.Rcctl(onChange, daemon));
         }
     }
 
@@ -259,27 +319,38 @@ public final class ApplyPlanner {
 
     /** The {@code unwind_*} lines of rc.conf.local, in file order, one per line. */
     private static String unwindLines(final FileSet files) {
+        return daemonLines(files, UNWIND);
+    }
+
+    /** A daemon's {@code NAME_*} lines of rc.conf.local, in file order, one per line. */
+    private static String daemonLines(final FileSet files, final String daemon) {
         final Optional<ManagedFile> file = files.get(RC_CONF_LOCAL);
         if (file.isEmpty()) {
             return "";
         }
+        final String prefix = daemon + "_";
         final StringBuilder sb = new StringBuilder();
         for (String line : file.orElseThrow().content().split("\n", -1)) {
             final String stripped = line.strip();
-            if (stripped.startsWith(UNWIND_PREFIX)) {
+            if (stripped.startsWith(prefix)) {
                 sb.append(stripped).append('\n');
             }
         }
         return sb.toString();
     }
 
-    /** rc.subr(8): a daemon is enabled when its {@code _flags} variable is set to anything but NO. */
     private static boolean enabled(final String unwindLines) {
+        return enabled(unwindLines, UNWIND);
+    }
+
+    /** rc.subr(8): a daemon is enabled when its {@code _flags} variable is set to anything but NO. */
+    private static boolean enabled(final String daemonLines, final String daemon) {
+        final String flags = daemon + "_flags=";
         boolean enabled = false;
-        for (String line : unwindLines.split("\n", -1)) {
-            if (line.startsWith(UNWIND_FLAGS)) {
+        for (String line : daemonLines.split("\n", -1)) {
+            if (line.startsWith(flags)) {
                 // the last assignment wins, as in sh
-                enabled = !"NO".equals(line.substring(UNWIND_FLAGS.length()));
+                enabled = !"NO".equals(line.substring(flags.length()));
             }
         }
         return enabled;

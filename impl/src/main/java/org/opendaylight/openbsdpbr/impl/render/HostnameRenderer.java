@@ -148,6 +148,10 @@ final class HostnameRenderer {
                         .append(statik.gateway()).append('\n');
                 }
             }
+            if (uplink.ipv6() != null && (kind instanceof Dhcp || kind instanceof StaticUplink)) {
+                // native IPv6 on a DHCP or static uplink: slaacd learns the address and the IPv6 default route
+                extrasOf(uplink.interfaceName()).inet6Autoconf = true;
+            }
         }
         for (Rdomain rdomain : resolution.intent.rdomains()) {
             for (StaticRoute route : rdomain.staticRoutes()) {

@@ -19,12 +19,14 @@ import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
+import org.opendaylight.openbsdpbr.api.intent.Ipv6Uplink;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Protocol;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
+import org.opendaylight.openbsdpbr.api.intent.RouterAdvertisement;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.Sshd;
 import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
@@ -46,6 +48,15 @@ import org.opendaylight.openbsdpbr.impl.mape.MapEParameters;
  * not twice; veb members; static-route next hops; duplicate policy-route sequence; uplink rdomain against its
  * interface's; two uplinks on one interface; PPPoE parent and secret; MAP-E parameters (RFC 7597 arithmetic); rule
  * pieces pf cannot express (ports without tcp/udp, a negated list, a family mismatch).
+ *
+ * <p>IPv6 for the LAN: a PPPoE uplink with {@code ipv6} needs {@code pppoe/ipv6}; a prefix delegation names its
+ * delegated prefix (on a MAP-E uplink it is map-e's, the one the CE address derives from: another one is refused);
+ * its assignments must fit into it as dhcp6leased splits it ({@link PrefixPlan}: a split larger than the delegated
+ * prefix is refused at {@code assign}); an assigned interface exists, is no bridge, faces no ISP, is in the
+ * uplink's rdomain (where the IPv6 default route is) and gets one part. Router advertisements need an interface with
+ * IPv6 (an ipv6-address or an assigned part), not a bridge nor one that faces an ISP, and announce no DNS server
+ * the router itself holds or {@code ::1}: the only resolver the intent runs on the router is unwind, which listens
+ * on localhost only.
  *
  * <p>And what pfctl, sshd, route(8) or the kernel would refuse or silently do otherwise on the router:
  * <ul>
@@ -140,6 +151,155 @@ public final class IntentValidator {
             checkNat();
             checkInboundServices();
             checkServices();
+            checkIpv6();
+        }
+
+        /**
+         * Native IPv6 for the LAN: each uplink's prefix delegation (its prefix, dhcp6leased's split of it, the
+         * interfaces that get a part), then each interface's router advertisements (see the class comment).
+         */
+        private void checkIpv6() {
+            for (Uplink uplink : resolution.intent.uplinks()) {
+                if (uplink.ipv6() != null) {
+                    checkUplinkIpv6(uplink);
+                }
+            }
+            for (Interface iface : resolution.intent.interfaces()) {
+                if (iface.routerAdvertisement() != null) {
+                    checkRouterAdvertisement(iface);
+                }
+            }
+        }
+
+        private void checkUplinkIpv6(final Uplink uplink) {
+            final String at = Uplink.path(uplink.name()) + "/" + Ipv6Uplink.PATH;
+            if (uplink.kind() instanceof Pppoe pppoe && !pppoe.ipv6()) {
+                error(at, "IPv6 through the PPPoE uplink " + uplink.name() + " needs pppoe/ipv6 (inet6 eui64 and the"
+                    + " IPv6 default route on " + pppoe.iface() + ")");
+                return;
+            }
+            final Ipv6Uplink.PrefixDelegation pd = uplink.ipv6().prefixDelegation();
+            if (pd == null) {
+                return;
+            }
+            final String pdAt = Uplink.path(uplink.name()) + "/" + Ipv6Uplink.PrefixDelegation.PATH;
+            // the assigned interfaces first: each gets its part even when the prefix is wrong, which is reported
+            // once, at the prefix, and not again at every interface's router advertisements
+            final PrefixPlan plan = PrefixPlan.of(pd);
+            boolean usable = true;
+            for (PrefixPlan.Part part : plan.parts()) {
+                final Ipv6Uplink.Assignment assignment = part.assignment();
+                if (!assignment.reserve()) {
+                    usable &= checkAssigned(uplink, Uplink.path(uplink.name()) + "/"
+                        + Ipv6Uplink.Assignment.path(assignment.slot()) + "/interface", assignment.iface());
+                }
+            }
+            final String prefix = delegatedPrefix(uplink, pd, pdAt);
+            if (prefix == null) {
+                return;
+            }
+            if (plan.requestedLength() < Syntax.prefixLength(prefix)) {
+                error(pdAt + "/assign", "the assignments need a /" + plan.requestedLength() + " (dhcp6leased places"
+                    + " them in slot order, each on a boundary of its size, and requests the prefix that covers"
+                    + " them): the delegated " + prefix + " is too small; remove or shrink assignments, or move the"
+                    + " larger ones first");
+            } else if (usable) {
+                resolution.delegations.put(uplink.name(), new Resolution.Delegation(uplink, prefix, plan));
+            }
+        }
+
+        /** The prefix a delegation splits, or null when the intent gets it wrong (reported). */
+        private String delegatedPrefix(final Uplink uplink, final Ipv6Uplink.PrefixDelegation pd, final String pdAt) {
+            if (uplink.kind() instanceof MapE mapE) {
+                if (pd.delegatedPrefix() != null && !Addresses.networkKey(pd.delegatedPrefix())
+                        .equals(Addresses.networkKey(mapE.delegatedPrefix()))) {
+                    error(pdAt + "/delegated-prefix", "the MAP-E uplink " + uplink.name() + " derives its CE"
+                        + " address and IPv4 address from map-e/delegated-prefix " + mapE.delegatedPrefix()
+                        + ": the LAN's prefix delegation is that prefix (leave this out, or give the same)");
+                    return null;
+                }
+                // a MAP-E prefix the calculator refused is reported at map-e
+                return resolution.mapE.containsKey(uplink.name()) ? mapE.delegatedPrefix() : null;
+            }
+            if (pd.delegatedPrefix() == null) {
+                error(pdAt + "/delegated-prefix", "missing: pf drops traffic to the unassigned parts of the delegated"
+                    + " prefix (dhcp6leased installs no reject route), so the intent names it");
+            }
+            return pd.delegatedPrefix();
+        }
+
+        /** An interface that gets a part of {@code uplink}'s delegated prefix; whether it can. */
+        private boolean checkAssigned(final Uplink uplink, final String at, final String name) {
+            final Interface iface = resolution.interfaces.get(name);
+            if (iface == null) {
+                error(at, "no interface " + name + " in this router's intent");
+                return false;
+            }
+            if (iface.kind() == Interface.Kind.VEB) {
+                error(at, name + " is a bridge and holds no address: assign the prefix to its vport");
+                return false;
+            }
+            if (resolution.facesIsp(name)) {
+                error(at, name + " faces the ISP (" + resolution.ispFacing.get(name).appendRoles(new StringBuilder())
+                    + "): a delegated prefix is for the LAN");
+                return false;
+            }
+            if (iface.rdomain() != uplink.rdomain()) {
+                error(at, name + " is in rdomain " + iface.rdomain() + " but the uplink " + uplink.name() + " is in"
+                    + " rdomain " + uplink.rdomain() + ": the LAN's IPv6 would find no default route in its table");
+                return false;
+            }
+            final Uplink other = resolution.delegatedTo.putIfAbsent(name, uplink);
+            if (other != null) {
+                error(at, name + " already gets a part of the prefix delegated through " + other.name()
+                    + (other == uplink ? " (dhcp6leased refuses an interface listed twice)" : ""));
+                return false;
+            }
+            return true;
+        }
+
+        private void checkRouterAdvertisement(final Interface iface) {
+            final String at = Interface.path(iface.name()) + "/" + RouterAdvertisement.PATH;
+            if (iface.kind() == Interface.Kind.VEB) {
+                error(at, iface.name() + " is a bridge and holds no address: rad advertises on its vport");
+                return;
+            }
+            if (resolution.facesIsp(iface.name())) {
+                error(at, iface.name() + " faces the ISP (" + resolution.ispFacing.get(iface.name()).appendRoles(
+                    new StringBuilder()) + "): router advertisements there would offer the router to the ISP's"
+                    + " network as its default router");
+                return;
+            }
+            if (iface.ipv6Addresses().isEmpty() && !resolution.delegatedTo.containsKey(iface.name())) {
+                error(at, iface.name() + " has no IPv6: no ipv6-address and no part of a delegated prefix"
+                    + " (uplink ipv6/prefix-delegation/assign), so rad has no prefix to announce and the LAN no"
+                    + " IPv6 to use");
+            }
+            final List<String> servers = iface.routerAdvertisement().dnsServers();
+            for (String server : servers) {
+                if (Addresses.same(server, "::1") || RouteLines.holdsAddress(resolution, iface.rdomain(), server)
+                        || isRouterAddress(server)) {
+                    error(at + "/dns-server", server + " is the router itself, where only unwind runs, and unwind"
+                        + " listens on localhost only: it cannot serve the LAN; announce a resolver that does");
+                }
+            }
+        }
+
+        /** Whether an IPv6 address is one of the router's own (an interface's, or a MAP-E CE address). */
+        private boolean isRouterAddress(final String address) {
+            for (Interface iface : resolution.intent.interfaces()) {
+                for (String own : iface.ipv6Addresses()) {
+                    if (Addresses.same(Syntax.addressPart(own), address)) {
+                        return true;
+                    }
+                }
+            }
+            for (var result : resolution.mapE.values()) {
+                if (Addresses.same(result.ceAddressString(), address)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         // Element paths are built only when there is an error to report, and kinds are tested with instanceof rather

@@ -46,9 +46,14 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
  *       solicitations stay out (a router takes no redirects and advertises nothing towards its ISP);</li>
  *   <li>on a MAP-E WAN, the tunnel itself from the BR to the CE address ({@code proto ipencap}, IPv4 in IPv6), so
  *       that an inbound service on the tunnel is reachable while the tunnel's state has expired;</li>
+ *   <li>on the interface a prefix is delegated through, the DHCPv6 replies to dhcp6leased; and outbound there, a
+ *       {@code block return} of everything addressed to the delegated prefix (its unassigned parts would loop to
+ *       the ISP and back: see {@link #delegation});</li>
  *   <li>the inbound services, each over the families of its sources (IPv4 only, plus IPv6 where the uplink carries
  *       it, when it lists none).</li>
  * </ul>
+ * The LAN's own IPv6 leaves through the uplink by the stock stateful {@code pass}, and only its replies come back in:
+ * nothing on the Internet opens a connection to a LAN host.
  * pf uses the last matching rule, so the policy routes come last and win over the defaults for the LAN traffic they
  * match; among themselves a later (higher-sequence) route wins when two match. They carry {@code rtable}, which acts
  * only on inbound rules, so they are {@code pass in on} the ingress interface, which never faces an ISP (the
@@ -319,6 +324,27 @@ final class PfRenderer {
                 if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
                     sb.append("pass out on ").append(iface).append(" inet6 modulate state\n");
                 }
+            }
+            delegation(iface);
+        }
+    }
+
+    /**
+     * On the interface a prefix is delegated through: the DHCPv6 replies dhcp6leased waits for (the server answers
+     * the client's link-local address, port 547 to 546, RFC 8415 section 7.2; no state matches them, since the
+     * request went to the multicast address ff02::1:2), and a {@code block return} for everything that would leave
+     * towards the delegated prefix itself. dhcp6leased installs no reject route for it (OPENBSD.md), so a packet to
+     * one of its unassigned parts would follow the default route to the ISP, which routes it back: dropped here, it
+     * gets an ICMPv6 unreachable instead of looping. The assigned parts are connected to the LAN interfaces and
+     * never leave through the uplink. Last in the interface's rules: nothing after it matches outbound traffic.
+     */
+    private void delegation(final String iface) {
+        for (Resolution.Delegation delegation : resolution.delegations.values()) {
+            if (delegation.uplink().ipv6InterfaceName().equals(iface)) {
+                sb.append("pass in on ").append(iface)
+                    .append(" inet6 proto udp from any port 547 to fe80::/10 port 546\n")
+                    .append("block return out on ").append(iface).append(" inet6 to ").append(delegation.prefix())
+                    .append('\n');
             }
         }
     }

@@ -25,8 +25,12 @@ import org.opendaylight.openbsdpbr.api.intent.Sshd;
  *   <li>{@code /etc/hostname.<if>} (0640; hostname.pppoeN 0600) per managed interface, PPPoE and MAP-E uplink, and
  *       rdomain loopback: see {@link HostnameRenderer}.</li>
  *   <li>{@code /etc/pf.conf} (0600, as OpenBSD installs it): see {@link PfRenderer}.</li>
- *   <li>{@code /etc/rc.conf.local} and {@code /etc/unwind.conf} (0644) when the intent has a dns-resolver, and
- *       {@code /etc/ssh/sshd_config} (0644) when it manages sshd: see {@link ServiceRenderer}.</li>
+ *   <li>{@code /etc/unwind.conf} (0644) when the intent has a dns-resolver, {@code /etc/rc.conf.local} (0644) when
+ *       it runs unwind, rad or dhcp6leased, and {@code /etc/ssh/sshd_config} (0644) when it manages sshd: see
+ *       {@link ServiceRenderer}.</li>
+ *   <li>{@code /etc/dhcp6leased.conf} and {@code /etc/rad.conf} (0644) when the intent delegates a prefix or
+ *       advertises IPv6 to a LAN, and openbsd-pbr's block of lines in {@code /etc/sysctl.conf} (IPv6 forwarding):
+ *       see {@link Ipv6Renderer}.</li>
  * </ul>
  * Every file starts with a comment naming the router. Every value was checked against its file's syntax when the
  * intent records were built; the renderer runs {@link IntentValidator} first and refuses an intent with a dangling
@@ -80,9 +84,23 @@ public final class Renderer {
         files.add(new ManagedFile(ApplyPlanner.PF_CONF, "root", "wheel", PF_MODE,
             PfRenderer.render(resolution, header), false));
         final DnsResolver resolver = resolution.shared.dnsResolver();
+        final boolean dhcp6leased = !resolution.delegations.isEmpty();
+        final boolean rad = !Ipv6Renderer.advertising(resolution).isEmpty();
+        if (resolver != null || dhcp6leased || rad) {
+            files.add(service(ApplyPlanner.RC_CONF_LOCAL,
+                ServiceRenderer.rcConfLocal(resolver, dhcp6leased, rad, header)));
+        }
         if (resolver != null) {
-            files.add(service(ApplyPlanner.RC_CONF_LOCAL, ServiceRenderer.rcConfLocal(resolver, header)));
             files.add(service(ApplyPlanner.UNWIND_CONF, ServiceRenderer.unwindConf(resolver, header)));
+        }
+        if (dhcp6leased) {
+            files.add(service(ApplyPlanner.DHCP6LEASED_CONF, Ipv6Renderer.dhcp6leasedConf(resolution, header)));
+        }
+        if (rad) {
+            files.add(service(ApplyPlanner.RAD_CONF, Ipv6Renderer.radConf(resolution, header)));
+        }
+        if (Ipv6Renderer.routesIpv6(resolution)) {
+            files.add(ManagedFile.ownedLines(ApplyPlanner.SYSCTL_CONF, Ipv6Renderer.sysctlBlock()));
         }
         final Sshd sshd = resolution.shared.sshd();
         if (sshd != null) {

@@ -56,6 +56,24 @@ final class Resolution {
     /** MAP-E results by uplink name (only computable ones). */
     final Map<String, MapEResult> mapE = new HashMap<>();
     /**
+     * Prefix delegations the validator accepted, by uplink name, in the intent's uplink order: the delegated prefix
+     * and dhcp6leased's split of it ({@link PrefixPlan}).
+     */
+    final Map<String, Delegation> delegations = new LinkedHashMap<>();
+    /** The uplink whose delegated prefix each LAN interface gets a part of, by interface name. */
+    final Map<String, Uplink> delegatedTo = new HashMap<>();
+
+    /**
+     * A prefix delegation as the validator resolved it.
+     *
+     * @param uplink the uplink that requests it
+     * @param prefix the delegated prefix (the intent's, or the MAP-E uplink's)
+     * @param plan where each assignment lands
+     */
+    record Delegation(Uplink uplink, String prefix, PrefixPlan plan) {
+        // resolved value
+    }
+    /**
      * Routing domains that exist on the router, by id: rdomain 0 and every rdomain an interface, an uplink or a
      * loopback address is in.
      */
@@ -180,6 +198,13 @@ final class Resolution {
             own.uplink = uplink;
             if (kind instanceof Pppoe pppoe && pppoe.ipv6()) {
                 own.v6 = true;
+            }
+        }
+        for (Uplink uplink : intent.uplinks()) {
+            // a DHCP or static uplink with ipv6 gets inet6 autoconf: its interface carries IPv6 from the ISP
+            final IspFacing v6 = uplink.ipv6() == null ? null : ispFacing.get(uplink.ipv6InterfaceName());
+            if (v6 != null) {
+                v6.v6 = true;
             }
         }
         for (IspFacing facing : ispFacing.values()) {

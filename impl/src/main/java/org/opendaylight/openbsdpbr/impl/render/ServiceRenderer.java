@@ -19,10 +19,12 @@ import org.opendaylight.openbsdpbr.api.intent.Sshd;
  * with {@code rdomain N} for rdomains above 0, which is how the seed writes them. Without listeners sshd listens on
  * every address of rdomain 0, its default.
  *
- * <p>rc.conf.local holds only what the intent manages: {@code unwind_flags=} (enabled, default flags) and
- * {@code unwind_rtable=N} when unwind runs in another table, which is what {@code rcctl enable unwind} and
- * {@code rcctl set unwind rtable N} write. unwind.conf(5) holds the forwarders in the given order; without forwarders
- * unwind resolves by itself. Neither file exists when the intent has no dns-resolver.
+ * <p>rc.conf.local holds only what the intent manages, sorted as rcctl(8) leaves it: {@code dhcp6leased_flags=}
+ * and {@code rad_flags=} when the intent delegates a prefix or advertises IPv6 (both are {@code NO} in
+ * /etc/rc.conf), {@code unwind_flags=} (enabled, default flags) and {@code unwind_rtable=N} when unwind runs in
+ * another table, which is what {@code rcctl enable unwind} and {@code rcctl set unwind rtable N} write; it exists
+ * when the intent runs one of these daemons. unwind.conf(5) holds the forwarders in the given order; without
+ * forwarders unwind resolves by itself; it exists only when the intent has a dns-resolver.
  */
 final class ServiceRenderer {
     /** The hardened base, after Port and the ListenAddress lines. */
@@ -83,10 +85,21 @@ final class ServiceRenderer {
         return sb.toString();
     }
 
-    static String rcConfLocal(final DnsResolver resolver, final String header) {
-        final StringBuilder sb = TextBuffer.take().append(header).append("unwind_flags=\n");
-        if (resolver.rtable() != 0) {
-            sb.append("unwind_rtable=").append(resolver.rtable()).append('\n');
+    static String rcConfLocal(final DnsResolver resolver, final boolean dhcp6leased, final boolean rad,
+            final String header) {
+        // sorted, as rcctl(8) leaves the file
+        final StringBuilder sb = TextBuffer.take().append(header);
+        if (dhcp6leased) {
+            sb.append("dhcp6leased_flags=\n");
+        }
+        if (rad) {
+            sb.append("rad_flags=\n");
+        }
+        if (resolver != null) {
+            sb.append("unwind_flags=\n");
+            if (resolver.rtable() != 0) {
+                sb.append("unwind_rtable=").append(resolver.rtable()).append('\n');
+            }
         }
         return sb.toString();
     }

@@ -16,6 +16,7 @@ import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
 import org.opendaylight.openbsdpbr.api.intent.Interface.Kind;
+import org.opendaylight.openbsdpbr.api.intent.Ipv6Uplink;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
@@ -23,6 +24,7 @@ import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Protocol;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
+import org.opendaylight.openbsdpbr.api.intent.RouterAdvertisement;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.Secret;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
@@ -168,5 +170,75 @@ final class GoldenFixtures {
     static RouterIntent minimal() {
         return new RouterIntent("minimal", null, null,
             List.of(iface("em0", Kind.PHYSICAL, null, 0, List.of("192.0.2.10/24"), List.of())), null, null);
+    }
+
+    /** An assignment of a delegated prefix: an interface, or a reserve when {@code iface} is null. */
+    static Ipv6Uplink.Assignment assign(final int slot, final String iface, final int length) {
+        return new Ipv6Uplink.Assignment(slot, iface, length);
+    }
+
+    /**
+     * The seed router with LAN IPv6 ({@code examples/seed-router-ipv6/intent.json}): the MAP-E uplink's delegated
+     * /56 split by dhcp6leased on em0, its first /64 kept as a reserve (the CE address lies in it, on em0) and the
+     * second for vport0; rad on vport0 announcing two public resolvers (unwind cannot serve the LAN).
+     */
+    static RouterIntent seedRouterIpv6() {
+        final RouterIntent seed = seedRouter();
+        final List<Interface> interfaces = seed.interfaces().stream().map(iface -> !"vport0".equals(iface.name())
+            ? iface : new Interface(iface.name(), iface.kind(), iface.description(), iface.rdomain(),
+                iface.ipv4Addresses(), iface.ipv6Addresses(), iface.mtu(), iface.members(), iface.enabled(),
+                new RouterAdvertisement(List.of("2001:4860:4860::8888", "2001:4860:4860::8844")))).toList();
+        final List<Uplink> uplinks = seed.uplinks().stream().map(uplink -> !"ipoe".equals(uplink.name()) ? uplink
+            : new Uplink(uplink.name(), uplink.description(), uplink.rdomain(), uplink.mss(), uplink.kind(),
+                new Ipv6Uplink(new Ipv6Uplink.PrefixDelegation(null, false,
+                    List.of(assign(0, null, 64), assign(1, "vport0", 64)))))).toList();
+        return new RouterIntent(seed.name(), seed.openbsdRelease(), seed.rdomains(), interfaces, uplinks,
+            seed.shared());
+    }
+
+    /**
+     * A DHCP uplink with native IPv6 (inet6 autoconf) delegating a /56 over two LANs with a reserve between them
+     * and rapid commit: dhcp6leased.conf(5)'s own example of a gap (a /64, then a /60 on the next /60 boundary).
+     */
+    static RouterIntent ipv6SplitReserve() {
+        return new RouterIntent("ipv6-split", "7.8", List.of(new Rdomain(0, null, null, "cable", List.of())),
+            List.of(Interface.physical("em0"),
+                new Interface("em1", Kind.PHYSICAL, "office", 0, List.of("192.168.1.1/24"), null, null, null, true,
+                    new RouterAdvertisement(null)),
+                new Interface("em2", Kind.PHYSICAL, "lab", 0, List.of("192.168.2.1/24"), null, null, null, true,
+                    new RouterAdvertisement(null))),
+            List.of(new Uplink("cable", null, 0, null, new Dhcp("em0"),
+                new Ipv6Uplink(new Ipv6Uplink.PrefixDelegation("2001:db8:aa00::/56", true,
+                    List.of(assign(0, "em1", 64), assign(1, null, 64), assign(2, "em2", 60)))))),
+            new SharedIntent(null, null, null, List.of(new NatRule("cable", List.of("em1:network", "em2:network"))),
+                null, null, null));
+    }
+
+    /** PPPoE with IPv6 where the ISP delegates a /48 there, one LAN, a LAN resolver announced. */
+    static RouterIntent ipv6PppoePd() {
+        return new RouterIntent("ipv6-pppoe", null, List.of(new Rdomain(0, null, null, "isp", List.of())),
+            List.of(Interface.physical("em0"),
+                new Interface("em1", Kind.PHYSICAL, null, 0, List.of("192.168.10.1/24"), null, null, null, true,
+                    new RouterAdvertisement(List.of("2001:db8:4400::53")))),
+            List.of(new Uplink("isp", null, 0, null, new Pppoe("pppoe0", "em0", Pppoe.AuthProtocol.CHAP,
+                "user@isp.example", new Secret("secret"), 1454, true),
+                new Ipv6Uplink(new Ipv6Uplink.PrefixDelegation("2001:db8:4400::/48", false,
+                    List.of(assign(0, "em1", 64)))))),
+            new SharedIntent(null, null, null, List.of(new NatRule("isp", List.of("em1:network"))), null, null,
+                null));
+    }
+
+    /** Two LANs with unique local addresses only (RFC 4193): rad announces them, the router routes between them. */
+    static RouterIntent ipv6Ula() {
+        return new RouterIntent("ipv6-ula", null, List.of(new Rdomain(0, null, null, "cable", List.of())),
+            List.of(Interface.physical("em0"),
+                new Interface("em1", Kind.PHYSICAL, null, 0, List.of("192.168.1.1/24"),
+                    List.of("fd12:3456:789a:1::1/64"), null, null, true,
+                    new RouterAdvertisement(List.of("fd12:3456:789a:2::53"))),
+                new Interface("em2", Kind.PHYSICAL, null, 0, List.of("192.168.2.1/24"),
+                    List.of("fd12:3456:789a:2::1/64"), null, null, true, new RouterAdvertisement(null))),
+            List.of(new Uplink("cable", null, 0, null, new Dhcp("em0"))),
+            new SharedIntent(null, null, null, List.of(new NatRule("cable", List.of("em1:network", "em2:network"))),
+                null, null, null));
     }
 }

@@ -33,7 +33,11 @@ class GoldenTest {
         "pppoe-ipv6-rfc4638", GoldenFixtures::pppoeIpv6Rfc4638,
         "map-e-portset", GoldenFixtures::mapEPortset,
         "branch-dhcp", GoldenFixtures::branchDhcp,
-        "minimal", GoldenFixtures::minimal);
+        "minimal", GoldenFixtures::minimal,
+        "ipv6-seed-router", GoldenFixtures::seedRouterIpv6,
+        "ipv6-split-reserve", GoldenFixtures::ipv6SplitReserve,
+        "ipv6-pppoe-pd", GoldenFixtures::ipv6PppoePd,
+        "ipv6-ula", GoldenFixtures::ipv6Ula);
 
     static Stream<Arguments> cases() {
         return CASES.keySet().stream().sorted().map(Arguments::of);
@@ -53,7 +57,8 @@ class GoldenTest {
         final List<String> listing = new ArrayList<>();
         for (ManagedFile file : result.files().files().values()) {
             listing.add(file.modeString() + " " + file.owner() + ":" + file.group() + " " + file.path()
-                + (file.secret() ? " secret" : ""));
+                + (file.secret() ? " secret" : "")
+                + (file.ownership() == ManagedFile.Ownership.LINES ? " lines" : ""));
             assertThat(file.content()).as("%s %s", name, file.path()).isEqualTo(resource(name + file.path()));
         }
         assertThat(String.join("\n", listing) + "\n").as("%s files.txt", name).isEqualTo(resource(name

@@ -19,9 +19,11 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 
 /**
@@ -119,6 +121,16 @@ final class OutputDir {
         }
     }
 
+    /**
+     * What a file holds on a router that had none: the whole content, or for a file openbsd-pbr owns only a block of
+     * lines in ({@code /etc/sysctl.conf}) the block between its markers, as the agent appends it; the admin's own
+     * lines of the real file are not known here.
+     */
+    private static String text(final ManagedFile file) {
+        return file.ownership() == ManagedFile.Ownership.LINES
+            ? LineBlock.MANAGED.splice(Optional.empty(), file.content()) : file.content();
+    }
+
     private static void write(final Path base, final FileSet files) throws IOException {
         final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         for (Map.Entry<String, ManagedFile> entry : files.files().entrySet()) {
@@ -130,10 +142,10 @@ final class OutputDir {
                 // created with its mode (less the umask), so a secret is never readable by others, then exact
                 final Set<PosixFilePermission> permissions = permissions(file.mode());
                 Files.createFile(path, PosixFilePermissions.asFileAttribute(permissions));
-                Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+                Files.writeString(path, text(file), StandardCharsets.UTF_8);
                 Files.setPosixFilePermissions(path, permissions);
             } else {
-                Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+                Files.writeString(path, text(file), StandardCharsets.UTF_8);
             }
         }
     }

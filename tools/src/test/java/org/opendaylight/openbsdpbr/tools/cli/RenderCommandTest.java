@@ -61,6 +61,37 @@ class RenderCommandTest {
             .containsPattern("\nrevision [0-9a-f]{64}\n$");
     }
 
+    /**
+     * {@code examples/seed-router-ipv6} (the seed with LAN IPv6) renders to the golden files of {@code
+     * ipv6-seed-router}; sysctl.conf, of which openbsd-pbr owns a block of lines, is written as that block between
+     * its markers, as the agent appends it to a router's empty file.
+     */
+    @Test
+    void theSeedWithLanIpv6RendersToItsGoldenFiles() throws IOException {
+        final Path golden = Path.of("..", "impl", "src", "test", "resources", "render", "ipv6-seed-router");
+        final Path out = tmp.resolve("out6");
+        final Run run = Seed.run("render", Path.of("..", "examples", "seed-router-ipv6").toString(), "--out",
+            out.toString());
+        assertThat(run.status()).as(run.error()).isZero();
+        final Map<String, String> written = tree(out);
+        written.remove("/" + OutputDir.MARKER);
+        final Map<String, String> expected = new TreeMap<>();
+        for (String line : Files.readAllLines(golden.resolve("files.txt"))) {
+            final String path = line.split(" ")[2];
+            String content = Files.readString(golden.resolve(path.substring(1)), StandardCharsets.UTF_8);
+            if (line.endsWith(" lines")) {
+                content = "# BEGIN openbsd-pbr: lines managed by the controller, edits here are replaced\n" + content
+                    + "# END openbsd-pbr\n";
+            }
+            final String mode = line.split(" ")[0];
+            expected.put(path, PosixFilePermissions.toString(OutputDir.permissions(Integer.parseInt(mode, 8))) + " "
+                + content);
+        }
+        assertThat(written).containsExactlyEntriesOf(expected);
+        assertThat(written.get("/etc/dhcp6leased.conf")).contains("request prefix delegation on em0 for {"
+            + " reserve/64 vport0/64 }\n");
+    }
+
     @Test
     void aSecondRenderReplacesTheFirstAsAWhole() throws IOException {
         final Path out = tmp.resolve("out");
