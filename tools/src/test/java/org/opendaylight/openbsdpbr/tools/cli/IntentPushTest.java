@@ -50,6 +50,52 @@ class IntentPushTest {
         }
     }
 
+    private static int push(final Path example, final int port, final Path identity, final Path knownHosts,
+            final ByteArrayOutputStream errors) {
+        return Main.run(List.of("push", example.toString(), "--router", "seed-router", "--target",
+            "127.0.0.1:" + port, "--identity", identity.toString(), "--known-hosts", knownHosts.toString(),
+            "--confirm", "30"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * LAN IPv6 on, then off again, on one lab router: the router validates rad.conf and dhcp6leased.conf, keeps
+     * openbsd-pbr's block of sysctl.conf, and the plan turns forwarding on after pf and starts the two daemons;
+     * going back stops them and turns forwarding off.
+     */
+    @Test
+    void seedWithLanIpv6IsCommittedAndTakenBack() throws Exception {
+        final var key = SshKeys.generateEd25519();
+        final Path identity = dir.resolve("id_ed25519");
+        SshKeys.writePrivateKey(key, identity, "intent-push-test");
+        try (Lab lab = Lab.start(LabConfig.of(1).withStateDir(dir.resolve("lab")))) {
+            final var router = lab.router("r1");
+            final Path knownHosts = dir.resolve("lab/known_hosts");
+            final var errors = new ByteArrayOutputStream();
+            assertThat(push(Seed.EXAMPLE, lab.port("r1"), identity, knownHosts, errors)).as(errors.toString(
+                StandardCharsets.UTF_8)).isZero();
+            final int before = router.commandsRun().size();
+
+            assertThat(push(Path.of("..", "examples", "seed-router-ipv6"), lab.port("r1"), identity, knownHosts,
+                errors)).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(router.commandsRun().subList(before, router.commandsRun().size())).containsSubsequence(
+                "pfctl -f /etc/pf.conf", "sysctl net.inet6.ip6.forwarding=1", "rcctl start dhcp6leased",
+                "rcctl start rad").doesNotContain("sh /etc/netstart em0", "rcctl restart unwind");
+            assertThat(router.file("/etc/sysctl.conf").orElseThrow().text())
+                .contains("# BEGIN openbsd-pbr").contains("\nnet.inet6.ip6.forwarding=1\n");
+            assertThat(router.file("/etc/dhcp6leased.conf").orElseThrow().text())
+                .endsWith("request prefix delegation on em0 for { reserve/64 vport0/64 }\n");
+            assertThat(router.file("/etc/rc.conf.local").orElseThrow().text()).contains("rad_flags=\n");
+            final int on = router.commandsRun().size();
+
+            assertThat(push(Seed.EXAMPLE, lab.port("r1"), identity, knownHosts, errors)).isZero();
+            assertThat(router.commandsRun().subList(on, router.commandsRun().size())).containsSubsequence(
+                "pfctl -f /etc/pf.conf", "sysctl net.inet6.ip6.forwarding=0", "rcctl stop dhcp6leased",
+                "rcctl stop rad");
+            assertThat(router.file("/etc/rad.conf")).isEmpty();
+        }
+    }
+
     @Test
     void invalidIntentTouchesNoRouter() {
         final var errorBytes = new ByteArrayOutputStream();
