@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.impl.analysis.host.Dhcp6leasedConf;
 import org.opendaylight.openbsdpbr.impl.analysis.host.HostnameFile;
 import org.opendaylight.openbsdpbr.impl.analysis.host.InterfaceConfig;
 import org.opendaylight.openbsdpbr.impl.analysis.host.RcConf;
@@ -123,6 +124,10 @@ public final class RouterModel {
                 foreign.addAll(parsed.foreign());
             }
         }
+        final String pdText = files.get(Dhcp6leasedConf.PATH);
+        if (pdText != null) {
+            delegatedAddresses(interfaces, Dhcp6leasedConf.parse(Dhcp6leasedConf.PATH, pdText));
+        }
         addImplicitLoopbacks(interfaces, foreign);
         final List<String> notes = new ArrayList<>();
         final Map<Integer, RoutingTable> tables = RoutingTable.build(interfaces.values(), routes, notes);
@@ -143,6 +148,28 @@ public final class RouterModel {
         final String rcText = files.get(RcConf.PATH);
         final RcConf rc = rcText == null ? RcConf.DEFAULT : RcConf.parse(RcConf.PATH, rcText);
         return new RouterModel(pf, anchors, interfaces, tables, sshd, rc, notes);
+    }
+
+    /**
+     * An interface dhcp6leased assigns a part of a delegated prefix to gets its IPv6 address at run time (unless
+     * slaacd configures it already); one that no hostname file configures is refused: dhcp6leased would configure a
+     * part on an interface the router does not bring up.
+     */
+    private static void delegatedAddresses(final Map<String, InterfaceConfig> interfaces,
+            final Dhcp6leasedConf conf) {
+        for (Map.Entry<String, String> entry : conf.assigned().entrySet()) {
+            final InterfaceConfig target = interfaces.get(entry.getKey());
+            if (target == null) {
+                final SourceLine line = conf.lines().get(entry.getKey());
+                throw new ModelException(line.file(), line.line(), entry.getKey() + ": no such interface");
+            }
+            if (target.dynamic6() == null) {
+                interfaces.put(target.name(), new InterfaceConfig(target.name(), target.file(), target.rdomain(),
+                    target.rdomainSource(), target.up(), target.addresses(), target.dynamic4(),
+                    InterfaceConfig.Dynamic.PREFIX_DELEGATION, target.members(), target.tunnel(),
+                    target.tunnelDomain()));
+            }
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ import org.opendaylight.openbsdpbr.impl.mape.PortRange;
 class FlowGoldenTest {
     private static final List<String> CASES = List.of("last-match", "quick", "sticky-match", "negation", "tables",
         "host-groups", "interface-networks", "dynamic-addresses", "rdomain-routing", "nat-per-uplink", "map-e",
-        "local-delivery", "block", "anchors", "seed-router");
+        "local-delivery", "block", "anchors", "seed-router", "ipv6-seed-router");
 
     /** One question of a flows.txt and its expectations. */
     record Flow(String name, int line, String question, FlowQuestion flow, Map<String, String> expect) {

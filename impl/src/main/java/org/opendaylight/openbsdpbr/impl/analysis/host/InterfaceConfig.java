@@ -47,7 +47,12 @@ public record InterfaceConfig(String name, @Nullable String file, int rdomain, @
         /** dhcpleased(8) ({@code inet autoconf} or {@code dhcp}): address and default route. */
         DHCP("DHCP"),
         /** slaacd(8) ({@code inet6 autoconf}): addresses and default route from router advertisements. */
-        SLAAC("SLAAC");
+        SLAAC("SLAAC"),
+        /**
+         * dhcp6leased(8): a part of a prefix delegated through another interface ({@link Dhcp6leasedConf}); no
+         * default route comes with it.
+         */
+        PREFIX_DELEGATION("dhcp6leased's prefix delegation");
 
         private final String label;
 
