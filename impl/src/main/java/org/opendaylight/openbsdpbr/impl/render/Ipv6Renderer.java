@@ -10,10 +10,7 @@ package org.opendaylight.openbsdpbr.impl.render;
 import java.util.List;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
 import org.opendaylight.openbsdpbr.api.intent.Ipv6Uplink;
-import org.opendaylight.openbsdpbr.api.intent.MapE;
-import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.RouterAdvertisement;
-import org.opendaylight.openbsdpbr.api.intent.Uplink;
 
 /**
  * The files of IPv6 for the LAN: {@code /etc/dhcp6leased.conf}, {@code /etc/rad.conf} and openbsd-pbr's block of
@@ -120,22 +117,13 @@ final class Ipv6Renderer {
     }
 
     /**
-     * Whether IPv6 leaves rdomain {@code rdomain} through an uplink: a MAP-E WAN ({@code inet6 autoconf}), PPPoE with
-     * {@code ipv6}, or an uplink with {@code ipv6} whose IPv6 interface is in it. Without one the router announces
-     * itself as no default router ({@code default router no}: RFC 4861 router lifetime 0), so that the LAN's hosts
-     * keep to IPv4 for the Internet rather than send IPv6 to a router that has no way out for it.
+     * Whether IPv6 leaves rdomain {@code rdomain}: its table gets an IPv6 default route
+     * ({@link Resolution#ipv6DefaultRoutes()}). Without one the router announces itself as no default router
+     * ({@code default router no}: RFC 4861 router lifetime 0), so that the LAN's hosts keep to IPv4 for the Internet
+     * rather than send IPv6 to a router that has no way out for it.
      */
     static boolean hasIpv6Uplink(final Resolution resolution, final int rdomain) {
-        for (Uplink uplink : resolution.intent.uplinks()) {
-            final boolean v6 = uplink.ipv6() != null || uplink.kind() instanceof MapE
-                || uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6();
-            final Interface carrier = resolution.interfaces.get(uplink.ipv6InterfaceName());
-            final int at = carrier != null ? carrier.rdomain() : uplink.rdomain();
-            if (v6 && at == rdomain) {
-                return true;
-            }
-        }
-        return false;
+        return resolution.ipv6DefaultRoutes()[rdomain];
     }
 
     /** The body of openbsd-pbr's block in sysctl.conf; only called when {@link #routesIpv6}. */

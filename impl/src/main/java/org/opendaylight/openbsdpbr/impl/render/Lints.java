@@ -21,7 +21,6 @@ import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
-import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.Sshd;
@@ -73,8 +72,8 @@ final class Lints {
     private final String[][] publicLan = new String[2][];
     /** Routing domains whose table gets an IPv4 default route. */
     private final boolean[] withDefaultRoute = new boolean[256];
-    /** Routing domains whose table gets an IPv6 default route. */
-    private final boolean[] withDefaultRoute6 = new boolean[256];
+    /** Routing domains whose table gets an IPv6 default route ({@link Resolution#ipv6DefaultRoutes()}). */
+    private final boolean[] withDefaultRoute6;
 
     private Lints(final Resolution resolution, final List<Lint> lints) {
         this.resolution = resolution;
@@ -84,9 +83,6 @@ final class Lints {
             final Uplink holder = resolution.defaultRoute(rdomain.id());
             if (holder != null) {
                 withDefaultRoute[rdomain.id()] = true;
-                if (holder.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
-                    withDefaultRoute6[rdomain.id()] = true;
-                }
             }
         }
         for (Uplink uplink : resolution.intent.uplinks()) {
@@ -94,22 +90,14 @@ final class Lints {
                 withDefaultRoute[uplink.rdomain()] = true;
             }
         }
-        // IPv6: a PPPoE session with ipv6 that holds the default, slaacd on a MAP-E WAN, or a static default route
-        for (Uplink uplink : resolution.intent.uplinks()) {
-            if (uplink.kind() instanceof MapE mapE) {
-                final Interface wan = resolution.interfaces.get(mapE.wanInterface());
-                if (wan != null) {
-                    withDefaultRoute6[wan.rdomain()] = true;
-                }
-            }
-        }
         for (Rdomain rdomain : resolution.intent.rdomains()) {
             for (StaticRoute route : rdomain.staticRoutes()) {
-                if (Syntax.prefixLength(route.destination()) == 0) {
-                    (Syntax.isV6(route.destination()) ? withDefaultRoute6 : withDefaultRoute)[rdomain.id()] = true;
+                if (Syntax.prefixLength(route.destination()) == 0 && !Syntax.isV6(route.destination())) {
+                    withDefaultRoute[rdomain.id()] = true;
                 }
             }
         }
+        withDefaultRoute6 = resolution.ipv6DefaultRoutes();
     }
 
     static void collect(final Resolution resolution, final List<Lint> lints) {

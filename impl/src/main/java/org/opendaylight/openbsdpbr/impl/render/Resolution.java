@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
@@ -22,7 +23,9 @@ import org.opendaylight.openbsdpbr.api.intent.Pppoe;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
+import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.StaticUplink;
+import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.UplinkKind;
 import org.opendaylight.openbsdpbr.impl.mape.MapEResult;
@@ -60,6 +63,8 @@ final class Resolution {
      * and dhcp6leased's split of it ({@link PrefixPlan}).
      */
     final Map<String, Delegation> delegations = new LinkedHashMap<>();
+    /** {@link #ipv6DefaultRoutes()}, once computed. */
+    private boolean[] ipv6Defaults;
     /** The uplink whose delegated prefix each LAN interface gets a part of, by interface name. */
     final Map<String, Uplink> delegatedTo = new HashMap<>();
 
@@ -286,6 +291,40 @@ final class Resolution {
     /** Records a valid default-route-via (the validator does, once it checked it). */
     void defaultRoute(final int rdomain, final Uplink uplink) {
         defaultRouteById[rdomain] = uplink;
+    }
+
+    /**
+     * The rdomains whose table gets an IPv6 default route, by id (0..255): a PPPoE session with {@code ipv6} that
+     * holds its rdomain's default route, slaacd on a MAP-E WAN or on the interface of a DHCP or static uplink with
+     * {@code ipv6} ({@code inet6 autoconf}: slaacd installs the route whatever default-route-via says), or a static
+     * IPv6 default route. Computed once, after the validator recorded the default routes.
+     */
+    boolean[] ipv6DefaultRoutes() {
+        if (ipv6Defaults == null) {
+            final boolean[] found = new boolean[256];
+            for (Rdomain rdomain : intent.rdomains()) {
+                final Uplink holder = defaultRoute(rdomain.id());
+                if (holder != null && holder.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
+                    found[rdomain.id()] = true;
+                }
+                for (StaticRoute route : rdomain.staticRoutes()) {
+                    if (Syntax.prefixLength(route.destination()) == 0 && Syntax.isV6(route.destination())) {
+                        found[rdomain.id()] = true;
+                    }
+                }
+            }
+            for (Uplink uplink : intent.uplinks()) {
+                final UplinkKind kind = uplink.kind();
+                final boolean slaac = kind instanceof MapE
+                    || uplink.ipv6() != null && (kind instanceof Dhcp || kind instanceof StaticUplink);
+                final Interface carrier = interfaces.get(uplink.ipv6InterfaceName());
+                if (slaac && carrier != null) {
+                    found[carrier.rdomain()] = true;
+                }
+            }
+            ipv6Defaults = found;
+        }
+        return ipv6Defaults;
     }
 
     /** Whether the interface faces an ISP ({@link #ispFacing}). */
