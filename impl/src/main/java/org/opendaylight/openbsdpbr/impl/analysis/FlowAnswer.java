@@ -54,6 +54,12 @@ public record FlowAnswer(Disposition disposition, String reason, @Nullable Sourc
         BLOCKED("blocked"),
         /** The routing table has no (usable) route for it. */
         NO_ROUTE("no-route"),
+        /**
+         * It is for another host, and the router does not forward its family: IPv6 with
+         * {@code net.inet6.ip6.forwarding} not set to 1 in /etc/sysctl.conf (OpenBSD's default is 0); the kernel drops
+         * it after pf let it in.
+         */
+        NOT_FORWARDED("not-forwarded"),
         /** The model cannot tell; {@link FlowAnswer#reason()} says why. */
         UNKNOWN("unknown");
 

@@ -272,6 +272,12 @@ public final class FlowEngine {
             if (route.kind() == Route.Kind.LOCAL) {
                 return delivered(inbound, in, rtable, route);
             }
+            if (v6 && !model.forwardsIpv6()) {
+                // ip6_input(): a packet for another host is dropped unless ip6_forwarding is on
+                return answer(Disposition.NOT_FORWARDED, "the router does not forward IPv6: /etc/sysctl.conf does not"
+                    + " set net.inet6.ip6.forwarding=1 (OpenBSD's default is 0), so the kernel drops it after pf let it"
+                    + " in on " + in.name(), decidingSource(inbound), rtable, null, null, null, null, null);
+            }
             final List<Route> ties = table.ties(route);
             if (!ties.isEmpty()) {
                 final StringBuilder via = new StringBuilder(route.iface());

@@ -229,7 +229,7 @@ public final class ManagementPath {
             case BLOCKED -> breaches.add(new Breach(new Subject.PfRule(answer.rule(), comments(model, answer.rule())),
                 answer.rule().where() + " (" + answer.rule().text() + ") blocks the controller's SSH connection from "
                     + view.controller() + " to " + view.router() + " port " + view.port() + " entering " + ingress));
-            case FORWARDED, NO_ROUTE -> {
+            case FORWARDED, NO_ROUTE, NOT_FORWARDED -> {
                 final SourceLine moved = rtableRule(answer);
                 if (moved != null) {
                     breaches.add(new Breach(new Subject.PfRule(moved, comments(model, moved)), moved.where() + " ("

@@ -40,6 +40,9 @@ import org.opendaylight.openbsdpbr.impl.analysis.source.SourceLine;
 public final class RouterModel {
     /** pf.conf's path. */
     public static final String PF_CONF = "/etc/pf.conf";
+    /** sysctl.conf's path: the kernel settings at boot (openbsd-pbr owns a block of lines in it). */
+    public static final String SYSCTL_CONF = "/etc/sysctl.conf";
+    private static final String IPV6_FORWARDING = "net.inet6.ip6.forwarding";
 
     private final @Nullable PfRuleset pf;
     private final Map<String, List<PfRule>> anchors;
@@ -52,10 +55,12 @@ public final class RouterModel {
     private final @Nullable SshdConfig sshd;
     private final RcConf rc;
     private final List<String> notes;
+    private final boolean forwardsIpv6;
 
     private RouterModel(final @Nullable PfRuleset pf, final Map<String, List<PfRule>> anchors,
             final Map<String, InterfaceConfig> interfaces, final Map<Integer, RoutingTable> tables,
-            final @Nullable SshdConfig sshd, final RcConf rc, final List<String> notes) {
+            final @Nullable SshdConfig sshd, final RcConf rc, final List<String> notes, final boolean forwardsIpv6) {
+        this.forwardsIpv6 = forwardsIpv6;
         this.pf = pf;
         this.anchors = Map.copyOf(anchors);
         this.interfaces = interfaces;
@@ -147,7 +152,34 @@ public final class RouterModel {
         final SshdConfig sshd = sshdText == null ? null : SshdConfig.parse(SshdConfig.PATH, sshdText);
         final String rcText = files.get(RcConf.PATH);
         final RcConf rc = rcText == null ? RcConf.DEFAULT : RcConf.parse(RcConf.PATH, rcText);
-        return new RouterModel(pf, anchors, interfaces, tables, sshd, rc, notes);
+        return new RouterModel(pf, anchors, interfaces, tables, sshd, rc, notes,
+            forwardsIpv6(files.get(SYSCTL_CONF)));
+    }
+
+    /**
+     * Whether sysctl.conf (the whole file, or openbsd-pbr's block of it) turns IPv6 forwarding on: its last
+     * {@code net.inet6.ip6.forwarding=} setting is 1 (sysctl.conf(5): {@code #} starts a comment). IPv4 forwarding is
+     * not read: openbsd-pbr does not manage {@code net.inet.ip.forwarding}, and the analysis takes the router to
+     * forward IPv4, as every router it manages does.
+     */
+    private static boolean forwardsIpv6(final @Nullable String sysctl) {
+        boolean on = false;
+        if (sysctl != null) {
+            for (String line : sysctl.split("\n", -1)) {
+                final int hash = line.indexOf('#');
+                final String setting = (hash < 0 ? line : line.substring(0, hash)).strip();
+                final int equals = setting.indexOf('=');
+                if (equals > 0 && IPV6_FORWARDING.equals(setting.substring(0, equals).strip())) {
+                    on = "1".equals(setting.substring(equals + 1).strip());
+                }
+            }
+        }
+        return on;
+    }
+
+    /** Whether the router forwards IPv6 ({@code net.inet6.ip6.forwarding=1} in /etc/sysctl.conf). */
+    public boolean forwardsIpv6() {
+        return forwardsIpv6;
     }
 
     /**

@@ -28,8 +28,8 @@ import org.opendaylight.openbsdpbr.api.intent.RouterAdvertisement;
  *       without a reload), and the DNS servers in a {@code dns { nameserver ... }} block of the interface;
  *       {@code default router no} where no uplink carries IPv6 out of the interface's rdomain
  *       ({@link #hasIpv6Uplink}).</li>
- *   <li>sysctl.conf: {@code net.inet6.ip6.forwarding=1} (OpenBSD leaves it off) when an interface advertises IPv6
- *       or gets a delegated part: the router forwards between the LAN and the uplink. slaacd keeps configuring the
+ *   <li>sysctl.conf: {@code net.inet6.ip6.forwarding=1} (OpenBSD leaves it off) when the router routes IPv6 for a
+ *       LAN ({@link #routesIpv6}): the router forwards between the LAN and the uplink. slaacd keeps configuring the
  *       uplink from the ISP's advertisements with forwarding on ({@code inet6 autoconf}).</li>
  * </ul>
  * None of the files exists when the intent has no IPv6 for the LAN.
@@ -42,9 +42,22 @@ final class Ipv6Renderer {
         // utility
     }
 
-    /** Whether the router routes IPv6 for a LAN: some interface advertises it or gets a delegated part. */
+    /**
+     * Whether the router routes IPv6 for a LAN: some interface advertises it or gets a delegated part, or a LAN-side
+     * interface (not facing an ISP, not a loopback) holds an IPv6 address in an rdomain whose table gets an IPv6
+     * default route (a static IPv6 LAN behind an IPv6 uplink).
+     */
     static boolean routesIpv6(final Resolution resolution) {
-        return !resolution.delegations.isEmpty() || !advertising(resolution).isEmpty();
+        if (!resolution.delegations.isEmpty() || !advertising(resolution).isEmpty()) {
+            return true;
+        }
+        for (Interface iface : resolution.intent.interfaces()) {
+            if (!iface.ipv6Addresses().isEmpty() && iface.kind() != Interface.Kind.LOOPBACK
+                    && !resolution.facesIsp(iface.name()) && resolution.ipv6DefaultRoutes()[iface.rdomain()]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The interfaces with router advertisements, in the intent's order. */

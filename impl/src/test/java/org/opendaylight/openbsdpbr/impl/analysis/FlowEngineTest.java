@@ -96,6 +96,8 @@ class FlowEngineTest {
         final Map<String, String> files = new TreeMap<>();
         Fixtures.read(Fixtures.resource("render/pppoe-ipv6-rfc4638"), files);
         files.put("/etc/hostname.em1", files.get("/etc/hostname.em1").replace("up", "inet6 2001:db8:1::1/64\nup"));
+        // and IPv6 forwarding on, which the renderer writes for such a LAN (without it the kernel forwards no IPv6)
+        files.put("/etc/sysctl.conf", "net.inet6.ip6.forwarding=1\n");
         final FlowAnswer answer = new FlowEngine(RouterModel.of(files)).answer(new FlowQuestion("em1",
             Fixtures.address("2001:db8:1::10"), Fixtures.address("2001:4860:4860::8888"), Protocol.TCP, -1, 443,
             Map.of()));

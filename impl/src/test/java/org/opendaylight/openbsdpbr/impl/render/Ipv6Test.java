@@ -181,6 +181,21 @@ class Ipv6Test {
         });
     }
 
+    @Test
+    void aStaticIpv6LanBehindAnIpv6UplinkIsForwardedToo() {
+        // the PPPoE golden router (IPv6 over PPPoE, the rdomain's default) with a global IPv6 address on its LAN
+        final RouterIntent pppoe = GoldenFixtures.pppoeIpv6Rfc4638();
+        final RouterIntent lan = new RouterIntent(pppoe.name(), null, pppoe.rdomains(), pppoe.interfaces().stream()
+            .map(iface -> !"em1".equals(iface.name()) ? iface : new Interface(iface.name(), iface.kind(), null, 0,
+                iface.ipv4Addresses(), List.of("2001:db8:1::1/64"), null, null, true)).toList(), pppoe.uplinks(),
+            pppoe.shared());
+        assertThat(Renderer.render(lan).files().get(ApplyPlanner.SYSCTL_CONF).orElseThrow().content())
+            .isEqualTo("net.inet6.ip6.forwarding=1\n");
+        // without the LAN address, or where IPv6 has no way out (branch-dhcp's em1: no IPv6 default), nothing
+        assertThat(Renderer.render(pppoe).files().get(ApplyPlanner.SYSCTL_CONF)).isEmpty();
+        assertThat(Renderer.render(GoldenFixtures.branchDhcp()).files().get(ApplyPlanner.SYSCTL_CONF)).isEmpty();
+    }
+
     private static void assertThatRenderRefuses(final RouterIntent intent, final String path) {
         try {
             Renderer.render(intent);

@@ -40,9 +40,9 @@ import org.opendaylight.openbsdpbr.tools.intentjson.IntentDocument;
  * openbsd-pbr flow INTENT.json|DIR [--router NAME] --in IF --src ADDR --dst ADDR [--proto tcp|udp|icmp]
  *     [--sport N] [--dport N] [--assume IF=ADDR[/LEN]]... [--json]
  * </pre>
- * The answer: the disposition (forwarded, delivered, blocked, no-route, unknown), the deciding rule and every rule
- * that matched, the routing table, egress interface and next hop, the NAT source, the local listener, the way the
- * replies come back and every assumption. {@code --json} prints the same as one object with the keys
+ * The answer: the disposition (forwarded, delivered, blocked, no-route, not-forwarded, unknown), the deciding rule
+ * and every rule that matched, the routing table, egress interface and next hop, the NAT source, the local listener,
+ * the way the replies come back and every assumption. {@code --json} prints the same as one object with the keys
  * {@code disposition}, {@code reason}, {@code rule} ({@code file}, {@code line}, {@code text}), {@code matched},
  * {@code rtable}, {@code egress-interface}, {@code next-hop}, {@code nat}, {@code delivery}, {@code reply},
  * {@code assumptions}. Exit status 0 with an answer (whatever the disposition), 1 when the intent is invalid or its
