@@ -41,6 +41,16 @@ public final class Renderer {
     static final int PF_MODE = 0600;
     /** Mode of the daemons' files. */
     static final int SERVICE_MODE = 0644;
+    /**
+     * The {@code <martians>} table with its comment line, as pf.conf gets it when a rule names it and the intent
+     * defines no table of that name: the import (impl/importer) recognises it as the renderer's own, not an admin's.
+     */
+    public static final String MARTIANS_TABLE = Martians.TABLE;
+    /**
+     * The lines of sshd_config's hardened base (after Port, the ListenAddress lines, PermitRootLogin and
+     * PasswordAuthentication): the import maps an admin's line equal to one of them to the base, not to "unmapped".
+     */
+    public static final List<String> SSHD_BASE_LINES = ServiceRenderer.SSHD_BASE.lines().toList();
 
     private Renderer() {
         // utility

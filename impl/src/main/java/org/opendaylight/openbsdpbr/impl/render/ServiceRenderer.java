@@ -28,7 +28,7 @@ import org.opendaylight.openbsdpbr.api.intent.Sshd;
  */
 final class ServiceRenderer {
     /** The hardened base, after Port and the ListenAddress lines. */
-    private static final String SSHD_BASE = """
+    static final String SSHD_BASE = """
         LogLevel VERBOSE
         LoginGraceTime 30
         MaxAuthTries 3
