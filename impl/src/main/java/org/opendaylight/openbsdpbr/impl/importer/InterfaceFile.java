@@ -63,6 +63,8 @@ final class InterfaceFile {
     final List<LoopbackCommand> loopbacks = new ArrayList<>(1);
     /** The lines that set each fact, for the unmapped list when a fact finds no place in the intent. */
     final List<Lines.Line> lines = new ArrayList<>();
+    /** The comment the renderer writes instead of a description longer than 63 bytes, or null. */
+    @Nullable String longDescription;
     /** The router name from the renderer's header comment, or null. */
     @Nullable String renderedFor;
 
@@ -100,6 +102,9 @@ final class InterfaceFile {
                 final String name = Lines.renderedFor(content);
                 if (name != null) {
                     file.renderedFor = name;
+                } else if (line.number() == 2 && file.renderedFor != null) {
+                    // the renderer writes a description longer than ifconfig keeps as a comment under its header
+                    file.longDescription = content.substring(1).strip();
                 }
                 continue;
             }
@@ -114,6 +119,9 @@ final class InterfaceFile {
                 unmapped.add(new Unmapped(path, line.number(), content, e.getMessage()));
             }
         }
+        if (file.description.isEmpty() && file.longDescription != null) {
+            file.description = file.longDescription;
+        }
         return file;
     }
 
@@ -123,7 +131,7 @@ final class InterfaceFile {
             throw new Refused("an empty command");
         }
         final String program = words.get(0);
-        if (("/sbin/route".equals(program) || "route".equals(program)) && words.contains("add")) {
+        if ("/sbin/route".equals(program) || "route".equals(program)) {
             routes.add(route(line, words));
             return;
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
@@ -33,6 +34,7 @@ final class PfStatements {
     /** The host-group-like value of a macro: addresses or prefixes, optionally in braces, comma or blank separated. */
     private static final Pattern ADDRESS_LIST = Pattern.compile("\\{?\\s*[0-9A-Fa-f:./]+(\\s*,?\\s*[0-9A-Fa-f:./]+)*"
         + "\\s*\\}?");
+    private static final Pattern LIST = Pattern.compile("\\{ ([^{}]*) \\}");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[{},\\s]+");
 
     /**
@@ -189,9 +191,18 @@ final class PfStatements {
             lastMacro = null;
             space(sb).append(token.kind() == PfToken.Kind.QUOTED ? "\"" + token.text() + "\"" : token.text());
         }
-        return sb.toString().replace(" / ", "/").replace(" , ", ", ").replace("( ", "(").replace(" )", ")")
-            .replace("< ", "<").replace(" >", ">").replace("! <", "!<").replace("! $", "!$")
+        final String tight = sb.toString().replace(" / ", "/").replace(" , ", ", ").replace("( ", "(")
+            .replace(" )", ")").replace("< ", "<").replace(" >", ">").replace("! <", "!<").replace("! $", "!$")
             .replaceAll("! (?=[0-9A-Za-z{])", "!");
+        // pf lists may leave out the commas ({ a b }): the renderer writes { a, b }
+        final Matcher list = LIST.matcher(tight);
+        final StringBuilder out = new StringBuilder();
+        while (list.find()) {
+            list.appendReplacement(out, Matcher.quoteReplacement("{ " + String.join(", ",
+                List.of(list.group(1).strip().split("\\s*,\\s*|\\s+"))) + " }"));
+        }
+        list.appendTail(out);
+        return out.toString();
     }
 
     private static StringBuilder space(final StringBuilder sb) {

@@ -38,7 +38,7 @@ import org.opendaylight.openbsdpbr.api.intent.Via;
  * The intents of the golden cases, built in Java. {@link #seedRouter()} equals {@code examples/seed-router/intent.json}
  * (RESTCONF) value for value.
  */
-final class GoldenFixtures {
+public final class GoldenFixtures {
     private GoldenFixtures() {
         // fixtures
     }
@@ -54,7 +54,7 @@ final class GoldenFixtures {
     }
 
     /** The seed router (shared/seed, examples/seed-router/intent.json). */
-    static RouterIntent seedRouter() {
+    public static RouterIntent seedRouter() {
         final List<Rdomain> rdomains = List.of(
             new Rdomain(0, "IPoE (MAP-E) and the LAN", null, "ipoe", List.of()),
             new Rdomain(1, "PPPoE", "127.0.0.1/8", "pppoe", List.of()));
