@@ -39,7 +39,7 @@ trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------------------------------------
 say "1. --help of every subcommand: usage, exit 0, nothing started, nothing written"
-commands=(help setup start stop password test render diff map-e flow lab push confirm rollback check-sync secret-keys
+commands=(help setup start stop password test render diff map-e flow import lab push confirm rollback check-sync secret-keys
   apply status
   bench "bench render" "bench device" "bench fleet" "bench controller")
 marker=$work/marker

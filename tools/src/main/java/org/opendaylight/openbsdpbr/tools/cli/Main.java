@@ -22,6 +22,7 @@ public final class Main {
           diff        unified diff of the rendered files of two intents, and the apply plan
           map-e       MAP-E (RFC 7597) arithmetic: IPv4 address, PSID, CE address, port ranges
           flow        where does this flow go: pf rules, routing table, egress, NAT, listener, replies
+          import      an existing router's files to intent, with what could not be mapped
           lab         run simulated OpenBSD routers
           push        commit rendered files to a router (confirmed commit)
           confirm     confirm a router's pending commit
@@ -63,6 +64,7 @@ public final class Main {
             case "diff" -> DiffCommand.run(rest, out, error);
             case "map-e" -> MapECommand.run(rest, out, error);
             case "flow" -> FlowCommand.run(rest, out, error);
+            case "import" -> ImportCommand.run(rest, out, error);
             case "lab" -> LabCommand.run(rest, out, error);
             case "push" -> IntentPush.applies(rest) ? IntentPush.run(rest, out, error)
                 : PushCommand.run(rest, out, error);
