@@ -80,6 +80,10 @@ final class InterfaceFile {
         Refused(final String why) {
             super(why, null, false, false);
         }
+
+        Refused(final String why, final Throwable cause) {
+            super(why, cause, false, false);
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * trailing backslash, words split at blanks with single and double quotes kept together, and the renderer's header.
  */
 final class Lines {
-    /** The renderer's first line: {@code # Rendered by openbsd-pbr for router NAME; local changes are overwritten.} */
+    /** The start of the renderer's first line, {@code # Rendered by openbsd-pbr for router NAME; ...}. */
     private static final String HEADER_START = "# Rendered by openbsd-pbr for router ";
     private static final String HEADER_END = "; local changes are overwritten.";
 

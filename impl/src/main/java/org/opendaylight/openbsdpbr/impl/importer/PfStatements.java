@@ -25,7 +25,7 @@ import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
  * shapes the intent can express.
  *
  * <p>The canonical text is the tokens joined by one space, then tightened the way the renderer writes pf.conf
- * ({@code 192.168.1.0/24}, {@code <table>}, {@code !<martians>}, {@code (pppoe0:0)}, {@code { a, b }}), so that a
+ * ({@code 192.168.1.0/24}, a table name in angle brackets, {@code (pppoe0:0)}, {@code { a, b }}), so that a
  * rule an admin spread over lines with tabs reads like the renderer's one-line form. A macro that defines a host group
  * (a list of addresses) stays {@code $name} in the canonical text, since a rule naming it maps to a host-group
  * reference; every other macro reads as its value.

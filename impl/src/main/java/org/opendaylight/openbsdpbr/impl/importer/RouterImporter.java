@@ -20,8 +20,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
+import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.Family;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
@@ -444,7 +444,7 @@ public final class RouterImporter {
             check = MapECalculator.compute(new MapEParameters(delegatedPrefix, rule6Prefix, rule4Prefix, length,
                 offset, layout));
         } catch (MapEException e) {
-            throw new InterfaceFile.Refused("no MAP-E rule gives these files: " + e.getMessage());
+            throw new InterfaceFile.Refused("no MAP-E rule gives these files: " + e.getMessage(), e);
         }
         if (!check.ceAddressString().equals(ce.toString()) || !check.ipv4String().equals(ipv4.toString())) {
             throw new InterfaceFile.Refused("no MAP-E rule gives this CE address and IPv4 address");
@@ -862,7 +862,7 @@ public final class RouterImporter {
             final Endpoint source = endpoint(policy.group(4));
             final Endpoint destination = endpoint(policy.group(5));
             final String holder = defaultVia.get(rtable);
-            final Uplink uplink = holder == null ? null : uplinks(holder);
+            final Uplink uplink = holder == null ? null : uplinkNamed(holder);
             final Via via = uplink != null && (family == Family.INET || uplink.kind() instanceof Pppoe pppoe
                 && pppoe.ipv6()) ? new Via.ViaUplink(uplink.name()) : new Via.ViaRdomain(rtable);
             rdomainIds.add(rtable);
@@ -872,7 +872,7 @@ public final class RouterImporter {
         }
     }
 
-    private @Nullable Uplink uplinks(final String name) {
+    private @Nullable Uplink uplinkNamed(final String name) {
         for (Uplink uplink : uplinkByIface.values()) {
             if (uplink.name().equals(name)) {
                 return uplink;

@@ -32,6 +32,8 @@ class ImportRoundTripTest {
     private static final int CASES = 1500;
 
     @Test
+    // any failure of a case is reported with the seed that builds it again
+    @SuppressWarnings("checkstyle:IllegalCatch")
     void importOfRenderedFilesRendersTheSameFiles() {
         final long base = RandomIntents.baseSeed();
         int checked = 0;
