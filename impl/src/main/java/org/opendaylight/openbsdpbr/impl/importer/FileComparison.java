@@ -22,9 +22,8 @@ import org.opendaylight.openbsdpbr.api.files.ManagedFile;
  * do not count), different, or present on one side only. Content is never part of the result, since a hostname.pppoeN
  * holds the PPPoE secret.
  *
- * <p>This is the files' comparison of issue 17's equivalence; the flow engine's comparison of the two pf.conf over
- * generated flows is not built yet, so a pf.conf that is not byte-identical shows as {@link Status#DIFFERENT} or
- * {@link Status#EQUIVALENT} by text only.
+ * <p>This is the text side of issue 17's equivalence; {@link FlowEquivalence} is the behaviour side, where a pf.conf
+ * or a hostname.if that differs in text may still answer every flow the same.
  */
 public final class FileComparison {
     /** How a file compares. */

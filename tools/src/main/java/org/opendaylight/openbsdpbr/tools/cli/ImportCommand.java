@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.impl.importer.FileComparison;
+import org.opendaylight.openbsdpbr.impl.importer.FlowEquivalence;
 import org.opendaylight.openbsdpbr.impl.importer.ImportResult;
 import org.opendaylight.openbsdpbr.impl.importer.RouterImporter;
 import org.opendaylight.openbsdpbr.impl.importer.Unmapped;
@@ -122,6 +123,11 @@ public final class ImportCommand {
                     case ONLY_RENDERED -> "new: the rendering adds it";
                 });
             }
+            final FlowEquivalence.Result flows = FlowEquivalence.compare(files, rendered);
+            out.println("flows: " + flows.flows() + " compared, " + (flows.equivalent() ? "every one answered the"
+                + " same by the router's files and the rendering"
+                : flows.differing() + " answered differently, e.g.:"));
+            flows.differences().forEach(difference -> out.println("flow " + difference));
         } catch (InvalidIntentException e) {
             e.errors().forEach(problem -> error.println("invalid " + problem));
             error.println("error: the imported intent is written but the renderer refuses it: fix it in " + OUT);
