@@ -312,6 +312,9 @@ public final class RouterImporter {
         if (!file.inet6.isEmpty() || file.inetAutoconf || file.inet6Autoconf || !file.up) {
             throw new InterfaceFile.Refused("a PPPoE interface with addresses or settings the intent does not carry");
         }
+        if (file.dest != null && !PEER.equals(file.dest) || file.mtu != null && file.mtu > 1500) {
+            throw new InterfaceFile.Refused("a PPPoE peer other than " + PEER + " or an MTU above 1500");
+        }
         final Pppoe pppoe = new Pppoe(file.iface, file.pppoedev, auth, file.authname, new Secret(file.authkey),
             file.mtu == null ? Pppoe.DEFAULT_MTU : file.mtu, file.eui64);
         final Uplink uplink = new Uplink(uplinkName(file.iface), file.description, file.rdomain,
@@ -458,6 +461,12 @@ public final class RouterImporter {
         if (wan == null) {
             throw new InterfaceFile.Refused("no interface holds the tunnel's source " + gif.tunnelSource + "/128");
         }
+        final int wanRdomain = ifaces.get(wan).rdomain;
+        if (gif.dest != null && !PEER.equals(gif.dest)
+                || (gif.tunnelDomain == null ? 0 : gif.tunnelDomain) != wanRdomain) {
+            throw new InterfaceFile.Refused("a MAP-E tunnel's peer is " + PEER + " and its tunneldomain the WAN's"
+                + " rdomain (" + wanRdomain + ")");
+        }
         final MapE mapE = new MapE(gif.iface, wan, delegatedPrefix, br, rule6Prefix, rule4Prefix, length, offset,
             layout == CeLayout.DRAFT03 ? MapE.CeLayout.DRAFT03 : MapE.CeLayout.RFC7597,
             portset ? MapE.NatMode.MAP_E_PORTSET : MapE.NatMode.PORT_BLOCKS,
@@ -583,8 +592,17 @@ public final class RouterImporter {
                 case "vport" -> Interface.Kind.VPORT;
                 default -> Interface.Kind.PHYSICAL;
             };
+            if (kind == Interface.Kind.VEB && (!ipv4.isEmpty() || !ipv6.isEmpty() || file.mtu != null
+                    || file.inetAutoconf)) {
+                for (String word : List.of("inet", "inet6", "mtu", "dhcp")) {
+                    unmappedLine(file, word, "a veb carries no address or MTU in the intent (its vport does)");
+                }
+                ipv4.clear();
+                ipv6.clear();
+            }
             try {
-                result.add(new Interface(file.iface, kind, file.description, file.rdomain, ipv4, ipv6, file.mtu,
+                result.add(new Interface(file.iface, kind, file.description, file.rdomain, ipv4, ipv6,
+                    kind == Interface.Kind.VEB ? null : file.mtu,
                     file.members, file.up));
                 rdomainIds.add(file.rdomain);
             } catch (IntentException e) {
@@ -610,11 +628,12 @@ public final class RouterImporter {
         rdomainIds.add(unit);
     }
 
+    /** Lists every line of the file that holds the keyword (once per line, whatever the keyword). */
     private void unmappedLine(final InterfaceFile file, final String word, final String why) {
         for (Lines.Line line : file.lines) {
-            if (Lines.words(line.text()).contains(word)) {
+            if (Lines.words(line.text()).contains(word) && unmapped.stream().noneMatch(entry
+                    -> entry.file().equals(file.path) && entry.line() == line.number())) {
                 unmapped.add(new Unmapped(file.path, line.number(), line.text().strip(), why));
-                return;
             }
         }
     }

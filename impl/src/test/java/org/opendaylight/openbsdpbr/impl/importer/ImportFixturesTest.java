@@ -82,6 +82,26 @@ class ImportFixturesTest {
     }
 
     @Test
+    void vebAddressesAndForeignKeywordsAreListedNotDropped() {
+        // the renderer writes a veb's members only: an address or MTU on it would vanish on the first commit
+        final ImportResult result = imp("/etc/hostname.veb0", "add em1\ninet 10.0.0.1/24\nmtu 9000\nup\n",
+            "/etc/hostname.em1", "dest 10.0.0.2\ninet6 eui64\nup\n");
+        assertThat(iface(result, "veb0")).isEqualTo(new Interface("veb0", Kind.VEB, null, 0, null, null, null,
+            List.of("em1"), true));
+        assertThat(result.unmapped()).extracting(Unmapped::file, Unmapped::line).containsExactly(
+            tuple("/etc/hostname.em1", 1), tuple("/etc/hostname.em1", 2), tuple("/etc/hostname.veb0", 2),
+            tuple("/etc/hostname.veb0", 3));
+    }
+
+    @Test
+    void aPppoeSessionTheIntentCannotSayIsListedWhole() {
+        final ImportResult result = imp("/etc/hostname.pppoe0", PPPOE0.replace("dest 0.0.0.1", "dest 10.9.9.9"));
+        assertThat(result.intent().uplinks()).isEmpty();
+        assertThat(result.unmapped()).extracting(Unmapped::line).containsExactly(1, 2, 3);
+        assertThat(result.unmapped()).allMatch(entry -> entry.why().startsWith("a PPPoE peer other than 0.0.0.1"));
+    }
+
+    @Test
     void pppoeWithContinuationLinesLoopbackAndDefaultRoute() {
         // the seed's hostname.pppoe0 (hostname.if(5): a trailing backslash continues the line)
         final ImportResult result = imp("/etc/hostname.pppoe0", """
