@@ -196,7 +196,7 @@ public final class RouterImporter {
                 pf = PfStatements.read(path, text, unmapped);
             } else if (!ApplyPlanner.RC_CONF_LOCAL.equals(path) && !ApplyPlanner.SSHD_CONFIG.equals(path)
                     && !ApplyPlanner.UNWIND_CONF.equals(path)) {
-                unmapped.add(new Unmapped(path, 0, "", "not a file openbsd-pbr manages"));
+                unmapped.add(new Unmapped(path, 0, "", "a file the import does not read"));
             }
         }
     }

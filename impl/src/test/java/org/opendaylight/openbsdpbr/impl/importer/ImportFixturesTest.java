@@ -293,9 +293,9 @@ class ImportFixturesTest {
 
     @Test
     void filesNotManagedAndNoRouterName() {
-        final ImportResult result = imp("/etc/sysctl.conf", "net.inet.ip.forwarding=1\n");
+        final ImportResult result = imp("/etc/ntpd.conf", "servers pool.ntp.org\n");
         assertThat(result.unmapped()).extracting(Unmapped::file, Unmapped::why).containsExactly(
-            tuple("/etc/sysctl.conf", "not a file openbsd-pbr manages"));
+            tuple("/etc/ntpd.conf", "a file the import does not read"));
         assertThatThrownBy(() -> RouterImporter.importFiles(null, Map.of("/etc/hostname.em0", "up\n")))
             .isInstanceOf(IntentException.class).hasMessageContaining("give its name");
     }
