@@ -115,6 +115,8 @@ public final class RouterImporter {
     private static final String GIF = "gif";
     private static final String PPPOE = "pppoe";
     private static final String PEER = "0.0.0.1";
+    private static final String SYSCTL_CONF = "/etc/sysctl.conf";
+    private static final String IPV6_FORWARDING = "net.inet6.ip6.forwarding=1";
 
     private final Map<String, String> files;
     private final List<Unmapped> unmapped = new ArrayList<>();
@@ -194,10 +196,30 @@ public final class RouterImporter {
                 ifaces.put(iface, InterfaceFile.read(iface, path, text, unmapped));
             } else if (PF.equals(path)) {
                 pf = PfStatements.read(path, text, unmapped);
+            } else if (SYSCTL_CONF.equals(path)) {
+                sysctl(path, text);
             } else if (!ApplyPlanner.RC_CONF_LOCAL.equals(path) && !ApplyPlanner.SSHD_CONFIG.equals(path)
                     && !ApplyPlanner.UNWIND_CONF.equals(path)) {
                 unmapped.add(new Unmapped(path, 0, "", "a file the import does not read"));
             }
+        }
+    }
+
+    /**
+     * sysctl.conf is shared: openbsd-pbr owns one block of lines (IPv6 forwarding, which the rendering writes whenever
+     * the intent routes IPv6), the rest stays as the admin wrote it. Its forwarding line is implied; the others are
+     * neither mapped nor lost.
+     */
+    private void sysctl(final String path, final String text) {
+        int kept = 0;
+        for (Lines.Line line : Lines.logical(path, text)) {
+            final String content = line.text().strip();
+            if (!content.isEmpty() && !content.startsWith("#") && !IPV6_FORWARDING.equals(content)) {
+                kept++;
+            }
+        }
+        if (kept > 0) {
+            notes.add(path + ": " + kept + " lines outside openbsd-pbr's block of lines stay as they are");
         }
     }
 

@@ -293,9 +293,14 @@ class ImportFixturesTest {
 
     @Test
     void filesNotManagedAndNoRouterName() {
-        final ImportResult result = imp("/etc/ntpd.conf", "servers pool.ntp.org\n");
+        final ImportResult result = imp("/etc/ntpd.conf", "servers pool.ntp.org\n", "/etc/sysctl.conf",
+            "net.inet.ip.forwarding=1\n" + "# BEGIN openbsd-pbr: lines managed by the controller, edits here are"
+            + " replaced\nnet.inet6.ip6.forwarding=1\n# END openbsd-pbr\n");
         assertThat(result.unmapped()).extracting(Unmapped::file, Unmapped::why).containsExactly(
             tuple("/etc/ntpd.conf", "a file the import does not read"));
+        // sysctl.conf is shared: the admin's lines stay, openbsd-pbr's IPv6 forwarding follows from the intent
+        assertThat(result.notes()).containsExactly(
+            "/etc/sysctl.conf: 1 lines outside openbsd-pbr's block of lines stay as they are");
         assertThatThrownBy(() -> RouterImporter.importFiles(null, Map.of("/etc/hostname.em0", "up\n")))
             .isInstanceOf(IntentException.class).hasMessageContaining("give its name");
     }
