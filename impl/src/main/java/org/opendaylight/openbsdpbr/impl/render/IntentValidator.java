@@ -244,9 +244,14 @@ public final class IntentValidator {
                     + "): a delegated prefix is for the LAN");
                 return false;
             }
-            if (iface.rdomain() != uplink.rdomain()) {
-                error(at, name + " is in rdomain " + iface.rdomain() + " but the uplink " + uplink.name() + " is in"
-                    + " rdomain " + uplink.rdomain() + ": the LAN's IPv6 would find no default route in its table");
+            // IPv6 leaves where the uplink's IPv6 interface is: for MAP-E the WAN, which may sit in another rdomain
+            // than the tunnel (tunneldomain)
+            final Interface carrier = resolution.interfaces.get(uplink.ipv6InterfaceName());
+            final int v6Rdomain = carrier != null ? carrier.rdomain() : uplink.rdomain();
+            if (iface.rdomain() != v6Rdomain) {
+                error(at, name + " is in rdomain " + iface.rdomain() + " but the uplink " + uplink.name() + "'s IPv6"
+                    + " runs on " + uplink.ipv6InterfaceName() + " in rdomain " + v6Rdomain + ": the LAN's IPv6"
+                    + " would find no default route in its table");
                 return false;
             }
             final Uplink other = resolution.delegatedTo.putIfAbsent(name, uplink);

@@ -177,8 +177,22 @@ class Ipv6Test {
         assertThat(errors(moved)).singleElement().satisfies(error -> {
             assertThat(error.path()).isEqualTo("intent/uplink[name=cable]/ipv6/prefix-delegation/assign[slot=2]"
                 + "/interface");
-            assertThat(error.message()).contains("em2 is in rdomain 3 but the uplink cable is in rdomain 0");
+            assertThat(error.message()).contains("em2 is in rdomain 3 but the uplink cable's IPv6 runs on em0 in"
+                + " rdomain 0");
         });
+    }
+
+    @Test
+    void aMapETunnelInAnotherRdomainThanItsWanDelegatesToTheWansRdomain() {
+        // gif0 in rdomain 2 (tunneldomain 0): the LAN's IPv6 follows em0's IPv6 default route in rdomain 0
+        final RouterIntent tunnelElsewhere = new RouterIntent(SEED6.name(), SEED6.openbsdRelease(), List.of(
+            new org.opendaylight.openbsdpbr.api.intent.Rdomain(0, null, null, null, List.of()),
+            new org.opendaylight.openbsdpbr.api.intent.Rdomain(1, null, "127.0.0.1/8", "pppoe", List.of()),
+            new org.opendaylight.openbsdpbr.api.intent.Rdomain(2, null, "127.0.0.1/8", "ipoe", List.of())),
+            SEED6.interfaces(), SEED6.uplinks().stream().map(uplink -> !"ipoe".equals(uplink.name()) ? uplink
+                : new Uplink(uplink.name(), null, 2, null, uplink.kind(), uplink.ipv6())).toList(),
+            SEED6.shared());
+        assertThat(errors(tunnelElsewhere)).isEmpty();
     }
 
     @Test
