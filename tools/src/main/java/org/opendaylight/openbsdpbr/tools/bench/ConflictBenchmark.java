@@ -52,17 +52,18 @@ public final class ConflictBenchmark {
             final PrintStream out) throws IOException, InterruptedException {
         this.restconf = restconf;
         this.authorization = authorization;
+        final ControllerSecrets secrets = ControllerSecrets.of(http, restconf, authorization, out);
         final JsonObject document = JsonParser.parseString(Files.readString(examples.resolve("router.json")))
             .getAsJsonObject();
         final JsonObject management = document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject()
             .getAsJsonObject("management");
         management.addProperty("port", 1);
-        management.addProperty("private-key", seal(ControllerBenchmark.LAB_KEY_TEXT, "private-key"));
+        management.addProperty("private-key", secrets.value(ControllerBenchmark.LAB_KEY_TEXT, "private-key"));
         router = document.toString();
         final String clearIntent = Files.readString(examples.resolve("intent.json"));
         malformedIntent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": \"$pbr1$bm90LXNlYWxlZA==\"");
         intent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": "
-            + new JsonPrimitive(seal("secret", "pppoe-secret")));
+            + new JsonPrimitive(secrets.value("secret", "pppoe-secret")));
         this.out = out;
     }
 
@@ -86,22 +87,6 @@ public final class ConflictBenchmark {
             final String authorization = ControllerLogin.authorization(ControllerLogin.passwordFile(args));
             new ConflictBenchmark(restconf, authorization, examples, out).run(writers, rounds);
         });
-    }
-
-    /** The sealed form of a clear value, from the controller's seal-secret RPC. */
-    private String seal(final String clear, final String kind) throws IOException, InterruptedException {
-        final var response = http.send(HttpRequest.newBuilder(URI.create(restconf
-                + "/operations/openbsd-pbr:seal-secret"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"value\":" + new JsonPrimitive(clear)
-                + ",\"kind\":\"" + kind + "\"}}"))
-            .header("Content-Type", "application/yang-data+json").header("Accept", "application/yang-data+json")
-            .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("seal-secret: HTTP " + response.statusCode() + " " + response.body());
-        }
-        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("openbsd-pbr:output")
-            .get("sealed").getAsString();
     }
 
     /** One answer. */

@@ -47,10 +47,9 @@ public final class ControllerBenchmark {
     private static final String PASSWORD = "bench-password";
     /**
      * The key the controller logs in with, as a JSON string (the lab takes any key; the profile's sshd_config would
-     * refuse a root password, so the controller refuses such intent). Written sealed: see {@link #seal(String)}.
+     * refuse a root password, so the controller refuses such intent). Written sealed: see {@link ControllerSecrets}.
      */
     static final String LAB_KEY_TEXT = labKey();
-    private static final String LAB_KEY = new JsonPrimitive(LAB_KEY_TEXT).toString();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restconf;
@@ -92,7 +91,8 @@ public final class ControllerBenchmark {
     private void run(final int routers, final int basePort, final int runs, final String pid) throws Exception {
         out.printf("controller benchmark: %d lab routers from port %d, one shared profile%n", routers, basePort);
         put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32")));
-        final String key = seal(LAB_KEY);
+        final ControllerSecrets secrets = ControllerSecrets.of(http, restconf, authorization, out);
+        final String key = new JsonPrimitive(secrets.value(LAB_KEY_TEXT, "private-key")).toString();
         final long heapBefore = heapUsedKiB(pid);
         final long[] beforeRegistration = compiles();
 
@@ -127,12 +127,13 @@ public final class ControllerBenchmark {
             + "(the PUT answered in %.0f ms)%n", routers, seconds(profileStart), profileAnswered * 1000);
         final long[] afterProfile = printCompiles("profile change", routers, "router", afterRegistration);
 
-        // a write carrying a clear secret (a PPPoE secret): sealed by the controller, compiled once
+        // a write carrying a secret (a PPPoE secret, sealed by seal-secret where the controller has it): compiled once
+        final String secret = new JsonPrimitive(secrets.value("Bench-Secret-1", "pppoe-secret")).toString();
         final long secretStart = System.nanoTime();
-        put(ROUTERS + "/router=b2/intent", intentWithSecret());
+        put(ROUTERS + "/router=b2/intent", intentWithSecret(secret));
         awaitInSync("b2", second.get("b2"));
-        out.printf("a write carrying a clear secret applied in %.0f ms%n", seconds(secretStart) * 1000);
-        final long[] afterSecret = printCompiles("write with a clear secret", 1, "write", afterProfile);
+        out.printf("a write carrying a secret applied in %.0f ms%n", seconds(secretStart) * 1000);
+        final long[] afterSecret = printCompiles("write with a secret", 1, "write", afterProfile);
 
         final List<Double> latencies = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
@@ -278,22 +279,6 @@ public final class ControllerBenchmark {
         }
     }
 
-    /**
-     * The sealed form of a clear secret (a JSON string), from the controller's seal-secret RPC, as a JSON string: the
-     * controller refuses clear secrets. One key serves every router, sealed once.
-     */
-    private String seal(final String clearJson) throws IOException, InterruptedException {
-        final var response = send(HttpRequest.newBuilder(URI.create(restconf + "/operations/openbsd-pbr:seal-secret"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"value\":" + clearJson
-                + ",\"kind\":\"private-key\"}}"))
-            .header("Content-Type", "application/yang-data+json").header("Accept", "application/yang-data+json"));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("seal-secret: HTTP " + response.statusCode() + " " + response.body());
-        }
-        return new JsonPrimitive(JsonParser.parseString(response.body()).getAsJsonObject()
-            .getAsJsonObject("openbsd-pbr:output").get("sealed").getAsString()).toString();
-    }
-
     private static String router(final String name, final int port, final String key) {
         return """
             {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
@@ -310,17 +295,17 @@ public final class ControllerBenchmark {
     }
 
     /** b2's intent with a PPPoE uplink whose secret is written in clear. */
-    private static String intentWithSecret() {
+    private static String intentWithSecret(final String secretJson) {
         return """
             {"openbsd-pbr:intent":{
               "rdomain":[{"id":0,"default-route-via":"wan"}],
               "interface":[{"name":"em0"},{"name":"em1","ipv4-address":["192.168.1.1/24"]},{"name":"em2"}],
               "uplink":[{"name":"wan","dhcp":{"interface":"em0"}},
                 {"name":"ppp","pppoe":{"interface":"pppoe0","parent":"em2","username":"bench",
-                  "secret":"Bench-Secret-1"}}],
+                  "secret":SECRET}}],
               "table":[{"name":"local","entry":["10.0.0.1/32"]}],
               "nat":[{"uplink":"wan","source":["em1:network"]}]}}
-            """;
+            """.replace("SECRET", secretJson);
     }
 
     private static String profile(final List<String> entries) {
