@@ -21,6 +21,7 @@ import org.opendaylight.netconf.shaded.sshd.client.channel.ChannelExec;
 import org.opendaylight.netconf.shaded.sshd.client.channel.ClientChannelEvent;
 import org.opendaylight.netconf.shaded.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.opendaylight.netconf.shaded.sshd.client.session.ClientSession;
+import org.opendaylight.netconf.shaded.sshd.common.SshException;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentReply;
@@ -63,8 +64,24 @@ final class AgentClient implements AutoCloseable {
         client.start();
     }
 
-    /** Run one command line with this stdin. */
+    /**
+     * Run one command line with this stdin. A session the router dropped (a reboot closes every connection, and the
+     * client may learn it only when it asks for a channel) is replaced once, as the controller reconnects: the command
+     * had not started, since its channel never opened.
+     */
     Exec exec(final String command, final byte[] stdin) throws IOException {
+        try {
+            return execOnce(command, stdin);
+        } catch (ChannelNotOpened e) {
+            final ClientSession dropped = session;
+            if (dropped == null || dropped.isOpen() && !dropped.isClosing()) {
+                throw e;
+            }
+            return execOnce(command, stdin);
+        }
+    }
+
+    private Exec execOnce(final String command, final byte[] stdin) throws IOException {
         final ChannelExec channel = session().createExecChannel(command);
         final var out = new ByteArrayOutputStream();
         final var err = new ByteArrayOutputStream();
@@ -72,11 +89,24 @@ final class AgentClient implements AutoCloseable {
         channel.setOut(out);
         channel.setErr(err);
         try (channel) {
-            channel.open().verify(TIMEOUT);
+            try {
+                channel.open().verify(TIMEOUT);
+            } catch (SshException e) {
+                throw new ChannelNotOpened(e);
+            }
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
             final Integer status = channel.getExitStatus();
             return new Exec(status == null ? OptionalInt.empty() : OptionalInt.of(status), out.toByteArray(),
                 err.toByteArray());
+        }
+    }
+
+    /** The channel of a command did not open: the command never ran. */
+    private static final class ChannelNotOpened extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ChannelNotOpened(final SshException cause) {
+            super("the command's channel did not open", cause);
         }
     }
 
