@@ -50,8 +50,9 @@ run_against() { # $1 = label, $2 = assembly
   echo "=== $bench benchmark against $1 ($2)"
   rm -rf "$work/karaf"
   cp -a "$2" "$work/karaf"
-  if [ ! -f "$work/karaf/etc/admin-password" ]; then
-    # a distribution from before the generated password (safe by default) still has AAA's default login
+  if [ ! -e "$work/karaf/bin/openbsd-pbr-admin" ]; then
+    # a distribution from before the generated password (safe by default; bin/openbsd-pbr-admin writes it at the
+    # first start) still has AAA's default login
     echo "(no etc/admin-password in $2: an older distribution, logging in with AAA's default admin/admin)"
     (umask 077; echo admin > "$work/karaf/etc/admin-password")
   fi
