@@ -159,8 +159,8 @@ public final class RouterModel {
     /**
      * Whether sysctl.conf (the whole file, or openbsd-pbr's block of it) turns IPv6 forwarding on: its last
      * {@code net.inet6.ip6.forwarding=} setting is 1 (sysctl.conf(5): {@code #} starts a comment). IPv4 forwarding is
-     * not read: openbsd-pbr does not manage {@code net.inet.ip.forwarding}, and the analysis takes the router to
-     * forward IPv4, as every router it manages does.
+     * not read: openbsd-pbr's block always sets {@code net.inet.ip.forwarding=1}, and the analysis takes the router to
+     * forward IPv4, as every router it manages does (file sets without sysctl.conf, e.g. an imported router's, too).
      */
     private static boolean forwardsIpv6(final @Nullable String sysctl) {
         boolean on = false;

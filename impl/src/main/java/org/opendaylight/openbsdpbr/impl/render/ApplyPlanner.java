@@ -81,7 +81,8 @@ public final class ApplyPlanner {
     private static final String DHCP6LEASED = "dhcp6leased";
     private static final String RAD = "rad";
     /** OpenBSD's defaults of the kernel variables openbsd-pbr sets in sysctl.conf (sysctl(2)). */
-    private static final Map<String, String> SYSCTL_DEFAULTS = Map.of("net.inet6.ip6.forwarding", "0");
+    private static final Map<String, String> SYSCTL_DEFAULTS = Map.of("net.inet.ip.forwarding", "0",
+        "net.inet6.ip6.forwarding", "0");
     private static final String UNWIND_RTABLE = "unwind_rtable=";
 
     /** Kinds netstart starts after the others, before the default route, in this order. */
@@ -175,17 +176,23 @@ public final class ApplyPlanner {
     }
 
     /**
-     * The kernel variables of openbsd-pbr's sysctl.conf block, set now: every setting of the new block when the block
-     * changed (setting an unchanged value again is harmless), and a variable that left the block back to OpenBSD's
-     * default ({@link #SYSCTL_DEFAULTS}). After pf.conf is loaded: forwarding starts with the filter in place.
+     * The kernel variables of openbsd-pbr's sysctl.conf block, set now: each setting of the new block whose value the
+     * old block did not already set (the minimal commands: turning IPv6 forwarding on does not set IPv4 forwarding
+     * again), and a variable that left the block back to OpenBSD's default ({@link #SYSCTL_DEFAULTS}). After pf.conf
+     * is loaded: forwarding starts with the filter in place.
      */
     private static void planSysctl(final FileSet from, final FileSet to, final List<PlanStep> steps) {
         if (!changed(from, to, SYSCTL_CONF)) {
             return;
         }
         final List<PlanStep.Sysctl> now = sysctls(to);
-        steps.addAll(now);
-        for (PlanStep.Sysctl old : sysctls(from)) {
+        final List<PlanStep.Sysctl> before = sysctls(from);
+        for (PlanStep.Sysctl setting : now) {
+            if (!before.contains(setting)) {
+                steps.add(setting);
+            }
+        }
+        for (PlanStep.Sysctl old : before) {
             final String fallback = SYSCTL_DEFAULTS.get(old.name());
             if (fallback != null && now.stream().noneMatch(setting -> setting.name().equals(old.name()))) {
                 steps.add(new PlanStep.Sysctl(old.name(), fallback));

@@ -138,9 +138,4 @@ final class Ipv6Renderer {
     static boolean hasIpv6Uplink(final Resolution resolution, final int rdomain) {
         return resolution.ipv6DefaultRoutes()[rdomain];
     }
-
-    /** The body of openbsd-pbr's block in sysctl.conf; only called when {@link #routesIpv6}. */
-    static String sysctlBlock() {
-        return FORWARDING + "\n";
-    }
 }

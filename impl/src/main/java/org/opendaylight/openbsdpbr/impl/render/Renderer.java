@@ -25,18 +25,22 @@ import org.opendaylight.openbsdpbr.api.intent.Sshd;
  *   <li>{@code /etc/hostname.<if>} (0640; hostname.pppoeN 0600) per managed interface, PPPoE and MAP-E uplink, and
  *       rdomain loopback: see {@link HostnameRenderer}.</li>
  *   <li>{@code /etc/pf.conf} (0600, as OpenBSD installs it): see {@link PfRenderer}.</li>
- *   <li>{@code /etc/unwind.conf} (0644) when the intent has a dns-resolver, {@code /etc/rc.conf.local} (0644) when
- *       it runs unwind, rad or dhcp6leased, and {@code /etc/ssh/sshd_config} (0644) when it manages sshd: see
- *       {@link ServiceRenderer}.</li>
+ *   <li>{@code /etc/unwind.conf} (0644) when the intent has a dns-resolver, openbsd-pbr's block of lines in
+ *       {@code /etc/rc.conf.local} when it runs unwind, rad or dhcp6leased, and {@code /etc/ssh/sshd_config} (0644)
+ *       when it manages sshd: see {@link ServiceRenderer}.</li>
  *   <li>{@code /etc/dhcp6leased.conf} and {@code /etc/rad.conf} (0644) when the intent delegates a prefix or
- *       advertises IPv6 to a LAN, and openbsd-pbr's block of lines in {@code /etc/sysctl.conf} (IPv6 forwarding):
- *       see {@link Ipv6Renderer}.</li>
+ *       advertises IPv6 to a LAN: see {@link Ipv6Renderer}.</li>
+ *   <li>openbsd-pbr's block of lines in {@code /etc/sysctl.conf}: forwarding (see {@link #sysctlBlock}).</li>
  * </ul>
- * Every file starts with a comment naming the router. Every value was checked against its file's syntax when the
- * intent records were built; the renderer runs {@link IntentValidator} first and refuses an intent with a dangling
- * reference.
+ * Files shared with the router's admin ({@code rc.conf.local}, {@code sysctl.conf}) are owned by a block of lines
+ * ({@link ManagedFile.Ownership#LINES}): the admin's other lines stay, and the block's marker lines say who owns it.
+ * Every file owned whole starts with a comment naming the router. Every value was checked against its file's syntax
+ * when the intent records were built; the renderer runs {@link IntentValidator} first and refuses an intent with a
+ * dangling reference.
  */
 public final class Renderer {
+    /** The sysctl.conf(5) line that makes OpenBSD forward IPv4 between its interfaces. */
+    static final String IPV4_FORWARDING = "net.inet.ip.forwarding=1";
     /** pf.conf's mode on a stock OpenBSD. */
     static final int PF_MODE = 0600;
     /** Mode of the daemons' files. */
@@ -97,8 +101,9 @@ public final class Renderer {
         final boolean dhcp6leased = !resolution.delegations.isEmpty();
         final boolean rad = !Ipv6Renderer.advertising(resolution).isEmpty();
         if (resolver != null || dhcp6leased || rad) {
-            files.add(service(ApplyPlanner.RC_CONF_LOCAL,
-                ServiceRenderer.rcConfLocal(resolver, dhcp6leased, rad, header)));
+            // the admin's own lines (daemons openbsd-pbr does not run) stay: openbsd-pbr owns only its block
+            files.add(ManagedFile.ownedLines(ApplyPlanner.RC_CONF_LOCAL,
+                ServiceRenderer.rcConfLocal(resolver, dhcp6leased, rad)));
         }
         if (resolver != null) {
             files.add(service(ApplyPlanner.UNWIND_CONF, ServiceRenderer.unwindConf(resolver, header)));
@@ -109,15 +114,22 @@ public final class Renderer {
         if (rad) {
             files.add(service(ApplyPlanner.RAD_CONF, Ipv6Renderer.radConf(resolution, header)));
         }
-        if (Ipv6Renderer.routesIpv6(resolution)) {
-            files.add(ManagedFile.ownedLines(ApplyPlanner.SYSCTL_CONF, Ipv6Renderer.sysctlBlock()));
-        }
+        files.add(ManagedFile.ownedLines(ApplyPlanner.SYSCTL_CONF, sysctlBlock(resolution)));
         final Sshd sshd = resolution.shared.sshd();
         if (sshd != null) {
             files.add(service(ApplyPlanner.SSHD_CONFIG, ServiceRenderer.sshdConfig(sshd, header)));
         }
         Lints.collect(resolution, lints);
         return new RenderResult(FileSet.of(files), lints);
+    }
+
+    /**
+     * openbsd-pbr's block of {@code /etc/sysctl.conf}: IPv4 forwarding always (OpenBSD installs with
+     * {@code net.inet.ip.forwarding} 0, so a router whose files say nothing forwards nothing, whatever pf.conf says),
+     * IPv6 forwarding when the intent routes IPv6 ({@link Ipv6Renderer#routesIpv6}). The admin's other lines stay.
+     */
+    static String sysctlBlock(final Resolution resolution) {
+        return IPV4_FORWARDING + "\n" + (Ipv6Renderer.routesIpv6(resolution) ? Ipv6Renderer.FORWARDING + "\n" : "");
     }
 
     private static ManagedFile service(final String path, final String content) {

@@ -85,10 +85,9 @@ final class ServiceRenderer {
         return sb.toString();
     }
 
-    static String rcConfLocal(final DnsResolver resolver, final boolean dhcp6leased, final boolean rad,
-            final String header) {
-        // sorted, as rcctl(8) leaves the file
-        final StringBuilder sb = TextBuffer.take().append(header);
+    static String rcConfLocal(final DnsResolver resolver, final boolean dhcp6leased, final boolean rad) {
+        // sorted, as rcctl(8) leaves the file; no header: the block's marker lines say who owns it
+        final StringBuilder sb = TextBuffer.take();
         if (dhcp6leased) {
             sb.append("dhcp6leased_flags=\n");
         }

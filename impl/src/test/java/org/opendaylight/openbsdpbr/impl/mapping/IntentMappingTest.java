@@ -46,6 +46,7 @@ import org.opendaylight.openbsdpbr.api.intent.Sshd;
 import org.opendaylight.openbsdpbr.api.intent.StaticRoute;
 import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.api.intent.Via;
+import org.opendaylight.openbsdpbr.impl.render.GoldenListing;
 import org.opendaylight.openbsdpbr.impl.render.IntentMerger;
 import org.opendaylight.openbsdpbr.impl.render.Lint;
 import org.opendaylight.openbsdpbr.impl.render.RenderResult;
@@ -163,8 +164,7 @@ class IntentMappingTest {
         final RenderResult result = Renderer.render(IntentMapping.routerIntent(SeedBindings.seedRouter()));
         final List<String> listing = new ArrayList<>();
         for (ManagedFile file : result.files().files().values()) {
-            listing.add(file.modeString() + " " + file.owner() + ":" + file.group() + " " + file.path()
-                + (file.secret() ? " secret" : ""));
+            listing.add(GoldenListing.line(file));
             assertThat(file.content()).as(file.path()).isEqualTo(golden(file.path().substring(1)));
         }
         assertThat(String.join("\n", listing) + "\n").isEqualTo(golden("files.txt"));

@@ -56,9 +56,7 @@ class GoldenTest {
         final RenderResult result = Renderer.render(CASES.get(name).get());
         final List<String> listing = new ArrayList<>();
         for (ManagedFile file : result.files().files().values()) {
-            listing.add(file.modeString() + " " + file.owner() + ":" + file.group() + " " + file.path()
-                + (file.secret() ? " secret" : "")
-                + (file.ownership() == ManagedFile.Ownership.LINES ? " lines" : ""));
+            listing.add(GoldenListing.line(file));
             assertThat(file.content()).as("%s %s", name, file.path()).isEqualTo(resource(name + file.path()));
         }
         assertThat(String.join("\n", listing) + "\n").as("%s files.txt", name).isEqualTo(resource(name

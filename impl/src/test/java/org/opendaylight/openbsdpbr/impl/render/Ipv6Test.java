@@ -204,10 +204,12 @@ class Ipv6Test {
                 iface.ipv4Addresses(), List.of("2001:db8:1::1/64"), null, null, true)).toList(), pppoe.uplinks(),
             pppoe.shared());
         assertThat(Renderer.render(lan).files().get(ApplyPlanner.SYSCTL_CONF).orElseThrow().content())
-            .isEqualTo("net.inet6.ip6.forwarding=1\n");
-        // without the LAN address, or where IPv6 has no way out (branch-dhcp's em1: no IPv6 default), nothing
-        assertThat(Renderer.render(pppoe).files().get(ApplyPlanner.SYSCTL_CONF)).isEmpty();
-        assertThat(Renderer.render(GoldenFixtures.branchDhcp()).files().get(ApplyPlanner.SYSCTL_CONF)).isEmpty();
+            .isEqualTo("net.inet.ip.forwarding=1\nnet.inet6.ip6.forwarding=1\n");
+        // without the LAN address, or where IPv6 has no way out (branch-dhcp's em1: no IPv6 default), IPv4 only
+        assertThat(Renderer.render(pppoe).files().get(ApplyPlanner.SYSCTL_CONF).orElseThrow().content())
+            .isEqualTo("net.inet.ip.forwarding=1\n");
+        assertThat(Renderer.render(GoldenFixtures.branchDhcp()).files().get(ApplyPlanner.SYSCTL_CONF).orElseThrow()
+            .content()).isEqualTo("net.inet.ip.forwarding=1\n");
     }
 
     private static void assertThatRenderRefuses(final RouterIntent intent, final String path) {

@@ -117,6 +117,7 @@ class RendererTest {
             "sh /etc/netstart gif0",
             "sh /etc/netstart veb0",
             "pfctl -f /etc/pf.conf",
+            "sysctl net.inet.ip.forwarding=1",
             "rcctl start unwind",
             "rcctl reload sshd");
     }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.tools.cli.Seed.Run;
 
 class RenderCommandTest {
@@ -51,13 +52,13 @@ class RenderCommandTest {
         assertThat(written.keySet()).containsExactlyElementsOf(golden.keySet());
         for (Seed.GoldenFile file : golden.values()) {
             final Path path = out.resolve(file.path().substring(1));
-            assertThat(Files.readString(path, StandardCharsets.UTF_8)).as(file.path()).isEqualTo(file.content());
+            assertThat(Files.readString(path, StandardCharsets.UTF_8)).as(file.path()).isEqualTo(file.written());
             assertThat(Files.getPosixFilePermissions(path)).as(file.path())
                 .isEqualTo(OutputDir.permissions(file.mode()));
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("etc/hostname.pppoe0"))))
             .isEqualTo("rw-------");
-        assertThat(run.out()).startsWith("seed-router: 12 files under " + out + "\n")
+        assertThat(run.out()).startsWith("seed-router: 13 files under " + out + "\n")
             .containsPattern("\nrevision [0-9a-f]{64}\n$");
     }
 
@@ -80,8 +81,7 @@ class RenderCommandTest {
             final String path = line.split(" ")[2];
             String content = Files.readString(golden.resolve(path.substring(1)), StandardCharsets.UTF_8);
             if (line.endsWith(" lines")) {
-                content = "# BEGIN openbsd-pbr: lines managed by the controller, edits here are replaced\n" + content
-                    + "# END openbsd-pbr\n";
+                content = LineBlock.MANAGED.begin() + "\n" + content + LineBlock.MANAGED.end() + "\n";
             }
             final String mode = line.split(" ")[0];
             expected.put(path, PosixFilePermissions.toString(OutputDir.permissions(Integer.parseInt(mode, 8))) + " "
@@ -164,7 +164,7 @@ class RenderCommandTest {
         final Run single = Seed.run("render", in.toString(), "--router=branch-2", "--out", one.toString());
         assertThat(single.status()).as(single.error()).isZero();
         assertThat(one.resolve("etc/pf.conf")).isRegularFile();
-        assertThat(single.out()).startsWith("branch-2: 12 files under " + one);
+        assertThat(single.out()).startsWith("branch-2: 13 files under " + one);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.tools.intentjson.IntentJson;
 
 /**
@@ -51,8 +52,18 @@ final class Seed {
      * @param mode the mode, e.g. 0600
      * @param content the content, byte for byte
      */
-    record GoldenFile(String path, int mode, String content) {
-        // a value
+    /**
+     * A golden file: its content is the file's, or for a file of which openbsd-pbr owns a block of lines
+     * ({@code lines}) the block's body.
+     */
+    record GoldenFile(String path, int mode, String content, boolean lines) {
+        /**
+         * The file as {@code render --out} writes it: a block of lines between its markers, as the agent appends it
+         * to a router's empty file.
+         */
+        String written() {
+            return lines ? LineBlock.MANAGED.begin() + "\n" + content + LineBlock.MANAGED.end() + "\n" : content;
+        }
     }
 
     /** The seed's golden files by router path. */
@@ -62,7 +73,7 @@ final class Seed {
             final String[] fields = line.split(" ");
             final String path = fields[2];
             files.put(path, new GoldenFile(path, Integer.parseInt(fields[0], 8),
-                Files.readString(GOLDEN.resolve(path.substring(1)), StandardCharsets.UTF_8)));
+                Files.readString(GOLDEN.resolve(path.substring(1)), StandardCharsets.UTF_8), line.endsWith(" lines")));
         }
         assertThat(files).isNotEmpty();
         return files;
