@@ -27,16 +27,20 @@ import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
  * The flow engine's side of the equivalence: the router's files and the rendering of their imported intent answer a
  * generated set of flows the same way (disposition, routing table, egress interface, NAT address), flow by flow.
  *
- * <p>The flows: every interface of either side as the ingress; as sources and destinations, every IPv4 address the
- * files name (each address, and the first host of each network) plus two Internet hosts; TCP to the ports the files
- * name and 80/443, UDP to 53, ICMP. Only flows whose answers depend on rules, tables and rdomains that both sides
+ * <p>The flows: every interface of either side as the ingress; as sources and destinations of the same family, the
+ * IPv4 and IPv6 addresses the files name (each address, and the first host of each network; at most 24 and 12, in
+ * text order) plus two IPv4 Internet hosts and one IPv6; TCP to the ports the files name and 80/443, UDP to 53, ICMP
+ * (ICMPv6). Only flows whose answers depend on rules, tables and rdomains that both sides
  * read are compared; a side the engine cannot read is itself the difference.
  */
 public final class FlowEquivalence {
     private static final Pattern V4 = Pattern.compile("(?<![0-9.])([0-9]{1,3}(?:\\.[0-9]{1,3}){3})(?:/([0-9]{1,2}))?"
         + "(?![0-9.])");
+    private static final Pattern V6 = Pattern.compile("(?<![0-9A-Za-z:.%])([0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7})"
+        + "(?:/([0-9]{1,3}))?(?![0-9A-Za-z:%])");
     private static final Pattern PORT = Pattern.compile("port ([0-9]{1,5})\\b");
     private static final int MAX_ADDRESSES = 24;
+    private static final int MAX_V6_ADDRESSES = 12;
 
     /**
      * The result.
@@ -79,11 +83,15 @@ public final class FlowEquivalence {
         final TreeSet<String> interfaces = new TreeSet<>(theirs.model().interfaces().keySet());
         interfaces.retainAll(ours.model().interfaces().keySet());
         final TreeSet<String> addresses = new TreeSet<>(List.of("8.8.8.8", "93.184.216.34"));
+        final TreeSet<String> v6 = new TreeSet<>(List.of("2001:4860:4860::8888"));
         final TreeSet<Integer> ports = new TreeSet<>(List.of(80, 443));
         for (String text : router.values()) {
             collect(text, addresses, ports);
+            collectV6(text, v6);
         }
-        final List<String> hosts = new ArrayList<>(addresses).subList(0, Math.min(addresses.size(), MAX_ADDRESSES));
+        final List<String> hosts = new ArrayList<>(new ArrayList<>(addresses).subList(0, Math.min(addresses.size(),
+            MAX_ADDRESSES)));
+        hosts.addAll(new ArrayList<>(v6).subList(0, Math.min(v6.size(), MAX_V6_ADDRESSES)));
         final List<String> differences = new ArrayList<>();
         int flows = 0;
         int differing = 0;
@@ -94,7 +102,7 @@ public final class FlowEquivalence {
             int shown = 0;
             for (String source : hosts) {
                 for (String destination : hosts) {
-                    if (source.equals(destination)) {
+                    if (source.equals(destination) || source.indexOf(':') >= 0 != destination.indexOf(':') >= 0) {
                         continue;
                     }
                     final List<FlowQuestion> questions = new ArrayList<>();
@@ -145,6 +153,27 @@ public final class FlowEquivalence {
             final int value = Integer.parseInt(port.group(1));
             if (value > 0 && value < 65536) {
                 ports.add(value);
+            }
+        }
+    }
+
+    private static void collectV6(final String text, final TreeSet<String> addresses) {
+        final Matcher v6 = V6.matcher(text);
+        while (v6.find()) {
+            final IpAddress address = IpAddress.tryParse(v6.group(1));
+            if (address == null || !address.v6() || address.hi() == 0 && address.lo() >>> 1 == 0) {
+                // not an address, or :: and ::1
+                continue;
+            }
+            final String length = v6.group(2);
+            if (length == null || "128".equals(length)) {
+                addresses.add(address.toString());
+            } else {
+                final int bits = Integer.parseInt(length);
+                if (bits >= 16 && bits <= 124) {
+                    final IpAddress network = address.masked(bits);
+                    addresses.add(new IpAddress(true, network.hi(), network.lo() + 1).toString());
+                }
             }
         }
     }
