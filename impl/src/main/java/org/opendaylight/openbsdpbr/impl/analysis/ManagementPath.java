@@ -18,6 +18,7 @@ import org.opendaylight.openbsdpbr.impl.analysis.host.Route;
 import org.opendaylight.openbsdpbr.impl.analysis.host.RoutingTable;
 import org.opendaylight.openbsdpbr.impl.analysis.host.SshdConfig;
 import org.opendaylight.openbsdpbr.impl.analysis.ip.IpAddress;
+import org.opendaylight.openbsdpbr.impl.analysis.ip.IpPrefix;
 import org.opendaylight.openbsdpbr.impl.analysis.source.SourceLine;
 
 /**
@@ -51,21 +52,24 @@ public final class ManagementPath {
     /**
      * How the controller and the router see each other.
      *
-     * @param controller the controller's address as the router sees it (the source of its SSH connection)
-     * @param router the management address as the router sees it
+     * @param controller the controller's address as the router sees it (the source of its SSH connection), or null
+     *     when it is not known: the proof then takes a host on the network of the interface holding the management
+     *     address (the usual case: the controller on the LAN or a management network) and says so in
+     *     {@link Proof#assumptions()}
+     * @param router the management address as the router sees it, or null when it is not known (a host name): the
+     *     path is then unknown and only the login settings are checked
      * @param port the port sshd must listen on, as the router sees it
      * @param user the user the controller logs in as
      * @param password whether it logs in with a password (else with a key)
      */
-    public record View(IpAddress controller, IpAddress router, int port, String user, boolean password) {
+    public record View(@Nullable IpAddress controller, @Nullable IpAddress router, int port, String user,
+            boolean password) {
         public View {
-            requireNonNull(controller, "controller");
-            requireNonNull(router, "router");
             requireNonNull(user, "user");
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("a port is 1 to 65535: " + port);
             }
-            if (controller.v6() != router.v6()) {
+            if (controller != null && router != null && controller.v6() != router.v6()) {
                 throw new IllegalArgumentException("the controller " + controller + " and the router " + router
                     + " are of different address families");
             }
@@ -135,13 +139,16 @@ public final class ManagementPath {
      * @param verdict proven, refuted or unknown
      * @param breaches every broken step (refuted)
      * @param unknowns why the model cannot tell (unknown, or notes next to a refutation)
+     * @param assumptions what the proof took for granted where the view was not given (the controller's address)
      * @param answer the inbound flow's answer, or null when the path was not followed
      */
-    public record Proof(Verdict verdict, List<Breach> breaches, List<String> unknowns, @Nullable FlowAnswer answer) {
+    public record Proof(Verdict verdict, List<Breach> breaches, List<String> unknowns, List<String> assumptions,
+            @Nullable FlowAnswer answer) {
         public Proof {
             requireNonNull(verdict, "verdict");
             breaches = List.copyOf(breaches);
             unknowns = List.copyOf(unknowns);
+            assumptions = List.copyOf(assumptions);
         }
 
         /** One line for logs and status. */
@@ -178,15 +185,23 @@ public final class ManagementPath {
     public static Proof prove(final RouterModel candidate, final @Nullable RouterModel running, final View view) {
         final List<Breach> breaches = new ArrayList<>();
         final List<String> unknowns = new ArrayList<>();
-        final FlowAnswer answer = path(candidate, running, view, breaches, unknowns);
+        final List<String> assumptions = new ArrayList<>();
+        final FlowAnswer answer = path(candidate, running, view, breaches, unknowns, assumptions);
         login(candidate, view, breaches, unknowns);
         final Verdict verdict = !breaches.isEmpty() ? Verdict.REFUTED : unknowns.isEmpty() ? Verdict.PROVEN
             : Verdict.UNKNOWN;
-        return new Proof(verdict, breaches, unknowns, answer);
+        return new Proof(verdict, breaches, unknowns, assumptions, answer);
     }
 
     private static @Nullable FlowAnswer path(final RouterModel model, final @Nullable RouterModel running,
-            final View view, final List<Breach> breaches, final List<String> unknowns) {
+            final View given, final List<Breach> breaches, final List<String> unknowns,
+            final List<String> assumptions) {
+        if (given.router() == null) {
+            unknowns.add("the management address is a host name, not an address: the path the router sees is not"
+                + " known; configure the router's view of the controller to prove it");
+            return null;
+        }
+        final View view = given;
         if (isLoopback(view.router())) {
             unknowns.add("the controller reaches the router at " + view.router() + ", a local forward (a lab or an SSH"
                 + " tunnel): the path the router sees is not known; configure the router's view of the controller to"
@@ -211,6 +226,24 @@ public final class ManagementPath {
                 + ", which holds the management address " + view.router() + ", is down"));
             return null;
         }
+        if (view.controller() == null) {
+            final IpAddress assumed = neighbour(holder, view.router());
+            if (assumed == null) {
+                unknowns.add("the controller's address is not configured and " + holder.name() + "'s network has no"
+                    + " other host to take for it");
+                return null;
+            }
+            assumptions.add("the controller's address is not configured: taken to be " + assumed + ", a host on "
+                + holder.name() + "'s network (the controller on the LAN or a management network)");
+            return reach(model, running, new View(assumed, view.router(), view.port(), view.user(),
+                view.password()), holder, breaches, unknowns);
+        }
+        return reach(model, running, view, holder, breaches, unknowns);
+    }
+
+    /** The path from a known controller address through the interface holding the management address. */
+    private static @Nullable FlowAnswer reach(final RouterModel model, final @Nullable RouterModel running,
+            final View view, final InterfaceConfig holder, final List<Breach> breaches, final List<String> unknowns) {
         final int rdomain = holder.rdomain();
         final RoutingTable table = model.tables().get(rdomain);
         final Route back = table == null ? null : table.lookup(view.controller());
@@ -362,6 +395,22 @@ public final class ManagementPath {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A host on the network of the interface's address {@code own} other than the router: the network's first host
+     * address, or its second when the first is the router's. Null for a network without another host (/31, /32).
+     */
+    static @Nullable IpAddress neighbour(final InterfaceConfig iface, final IpAddress own) {
+        for (InterfaceConfig.Address address : iface.addresses(own.v6())) {
+            final IpPrefix prefix = address.prefix();
+            if (prefix.address().equals(own) && prefix.length() < own.bits() - 1) {
+                final IpAddress network = prefix.network().address();
+                final IpAddress first = new IpAddress(network.v6(), network.hi(), network.lo() + 1);
+                return first.equals(own) ? new IpAddress(network.v6(), network.hi(), network.lo() + 2) : first;
+            }
+        }
+        return null;
     }
 
     private static boolean isLoopback(final IpAddress address) {

@@ -7,9 +7,14 @@
  */
 package org.opendaylight.openbsdpbr.impl.compile;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
-import org.opendaylight.openbsdpbr.impl.render.ControllerAccess;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.analysis.IntentElements;
+import org.opendaylight.openbsdpbr.impl.analysis.ManagementPath;
+import org.opendaylight.openbsdpbr.impl.analysis.RouterModel;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
 
 /**
  * One more check of a router whose intent rendered, run by {@link IntentCompiler} on every compile: a problem makes
@@ -28,13 +33,45 @@ public interface CompileCheck {
     List<IntentError> check(CompileInputs inputs, Compiled.Ready ready);
 
     /**
-     * The rendered sshd_config must still let the controller log in the way it does now: a commit it cannot confirm
-     * is always reverted ({@link ControllerAccess}). The path names the layer the sshd settings came from.
+     * The management-path proof ({@link ManagementPath}) on the rendered files: the controller must still reach the
+     * router's sshd over the path the router sees (the interface holding the management address and its rdomain, pf
+     * inbound with state for the replies, an sshd listener there on the right port) and log in the way it does now
+     * (root, password or key). A write whose files would lock it out is refused before anything is stored or pushed:
+     * such a commit could never be confirmed, and the router would revert it only after the confirm timeout. Each
+     * broken step names the intent element to change ({@link IntentElements}), under the layer it came from.
+     *
+     * <p>What the proof cannot tell (a management address on loopback, i.e. a local forward such as the lab, or a
+     * host name; an address the router gets at run time) refuses nothing: only the login settings are then checked,
+     * and the router's confirm timeout stays the safety net. Where the controller's address is not configured, the
+     * proof takes a host on the management interface's network and a refusal says so.
      */
-    CompileCheck CONTROLLER_LOGIN = (inputs, ready) -> inputs.login()
-        .map(login -> ControllerAccess.check(ready.merged().effective().shared().sshd(), login.user(),
-            login.password()).stream()
-            .map(error -> new IntentError(ready.merged().origin(error.path()) + "/" + error.path(), error.message()))
-            .toList())
-        .orElse(List.of());
+    CompileCheck MANAGEMENT_PATH = (inputs, ready) -> {
+        if (inputs.login().isEmpty()) {
+            return List.of();
+        }
+        final CompileInputs.Login login = inputs.login().orElseThrow();
+        final RouterModel model;
+        try {
+            model = RouterModel.of(ready.files());
+        } catch (ModelException e) {
+            // files the analysis does not read: nothing to prove, and no reason to refuse
+            return List.of();
+        }
+        final ManagementPath.Proof proof = ManagementPath.prove(model, new ManagementPath.View(
+            login.controller().orElse(null), login.router().orElse(null), login.port(), login.user(),
+            login.password()));
+        if (proof.verdict() != ManagementPath.Verdict.REFUTED) {
+            return List.of();
+        }
+        final IntentElements elements = new IntentElements(ready.merged().effective());
+        final String assumed = proof.assumptions().isEmpty() ? "" : " (" + String.join("; ", proof.assumptions())
+            + ")";
+        final List<IntentError> errors = new ArrayList<>(proof.breaches().size());
+        for (ManagementPath.Breach breach : proof.breaches()) {
+            final String relative = elements.of(breach.subject());
+            errors.add(new IntentError(relative == null ? RouterIntent.PATH : ready.merged().origin(relative) + "/"
+                + relative, "locks the controller out: " + breach.message() + assumed));
+        }
+        return errors;
+    };
 }

@@ -88,8 +88,13 @@ public sealed interface Compiled {
 
     /** Where an invalid intent failed. */
     enum Stage {
-        /** Reading, merging or validating the intent, or a check of the result. */
+        /** Reading, merging or validating the intent. */
         VALIDATE,
+        /**
+         * A {@link CompileCheck} of the rendered result (the management-path proof): the intent is valid, its files
+         * would lock the controller out. Never a dangling reference, whatever the write deleted.
+         */
+        CHECK,
         /** Rendering an intent that validated (a value the renderer refuses). */
         RENDER
     }

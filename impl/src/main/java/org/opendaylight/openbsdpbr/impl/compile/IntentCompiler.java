@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * every {@link CompileCheck} runs on it. Thread-safe and pure but for a counter of compiles, which is logged at debug
  * (logger {@code org.opendaylight.openbsdpbr.impl.compile.IntentCompiler}) and read by the controller's statistics.
  *
- * <p>Further checks plug in with {@link #with(CompileCheck)}; today's is {@link CompileCheck#CONTROLLER_LOGIN}.
+ * <p>Further checks plug in with {@link #with(CompileCheck)}; the standard one is {@link CompileCheck#MANAGEMENT_PATH}.
  */
 public final class IntentCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(IntentCompiler.class);
@@ -40,9 +40,9 @@ public final class IntentCompiler {
         this.checks = List.copyOf(checks);
     }
 
-    /** A compiler with the standard checks: the controller can still log in. */
+    /** A compiler with the standard checks: the controller can still reach the router and log in. */
     public static IntentCompiler standard() {
-        return new IntentCompiler(List.of(CompileCheck.CONTROLLER_LOGIN));
+        return new IntentCompiler(List.of(CompileCheck.MANAGEMENT_PATH));
     }
 
     /** A compiler with no check beyond validation and rendering (the offline tools: no controller logs in). */
@@ -107,6 +107,6 @@ public final class IntentCompiler {
         for (CompileCheck check : checks) {
             problems.addAll(check.check(inputs, ready));
         }
-        return problems.isEmpty() ? ready : new Compiled.Invalid(router, Compiled.Stage.VALIDATE, problems);
+        return problems.isEmpty() ? ready : new Compiled.Invalid(router, Compiled.Stage.CHECK, problems);
     }
 }

@@ -10,8 +10,8 @@
  * in) to a sealed {@link org.opendaylight.openbsdpbr.impl.compile.Compiled}: ready (the merged intent, its files,
  * lints and revision) or invalid (every error with its element path). Profiles are merged, the result validated and
  * resolved once and rendered from that resolution; further checks ({@link
- * org.opendaylight.openbsdpbr.impl.compile.CompileCheck}, e.g. that the rendered sshd_config still lets the controller
- * in) run on the result.
+ * org.opendaylight.openbsdpbr.impl.compile.CompileCheck}, e.g. the management-path proof: the rendered files still
+ * let the controller reach the router and log in) run on the result.
  *
  * <p>The commit cohort, the reconcilers, the RPCs and the CLI all compile through here.
  * {@link org.opendaylight.openbsdpbr.impl.compile.Compilations} keeps the latest results per router, so that a result

@@ -34,11 +34,22 @@ import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
  * @param repairDrift whether drift is repaired by pushing again (else reported only)
  * @param hasIntent whether the router has an intent container or profiles; without either the controller only
  *     observes it and never commits
+ * @param routerView how the router sees the controller's connection where it differs from the target (NAT, a port
+ *     forward): the management-path proof's view
  */
 public record RouterSpec(String name, Optional<DeviceTarget> target, String targetError,
         Optional<RouterIntent> intent, IntentError intentError, List<String> profiles, Duration confirmTimeout,
-        boolean repairDrift, boolean hasIntent) {
+        boolean repairDrift, boolean hasIntent, CompileInputs.RouterView routerView) {
+    /** A router whose view of the controller is the target's. */
+    public RouterSpec(final String name, final Optional<DeviceTarget> target, final String targetError,
+            final Optional<RouterIntent> intent, final IntentError intentError, final List<String> profiles,
+            final Duration confirmTimeout, final boolean repairDrift, final boolean hasIntent) {
+        this(name, target, targetError, intent, intentError, profiles, confirmTimeout, repairDrift, hasIntent,
+            CompileInputs.RouterView.NONE);
+    }
+
     public RouterSpec {
+        requireNonNull(routerView, "routerView");
         requireNonNull(name, "name");
         requireNonNull(target, "target");
         requireNonNull(intent, "intent");
@@ -60,7 +71,7 @@ public record RouterSpec(String name, Optional<DeviceTarget> target, String targ
      */
     public CompileInputs inputs(final Function<String, Profile> profileLookup) {
         return CompileInputs.of(name, intent, intent.isPresent() ? null : intentError, profiles, profileLookup,
-            target.map(device -> new CompileInputs.Login(device.user(),
-                device.credentials() instanceof Credentials.Password)));
+            target.map(device -> CompileInputs.Login.of(device.user(),
+                device.credentials() instanceof Credentials.Password, device.host(), device.port(), routerView)));
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
@@ -23,13 +24,17 @@ import org.opendaylight.openbsdpbr.api.files.Hashing;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.analysis.ip.IpAddress;
+import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
 import org.opendaylight.openbsdpbr.impl.secret.SecretOpener;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Management;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Settings;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.RouterView;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.credentials.Password;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.credentials.PrivateKey;
 
@@ -64,7 +69,22 @@ final class RouterSpecs {
             ? Duration.ofSeconds(settings.getConfirmTimeout().toJava()) : defaultConfirm;
         final boolean repair = settings != null && settings.getDriftPolicy() == Settings.DriftPolicy.Repair;
         return new RouterSpec(name, target, targetError, intent, intentError, IntentMapping.profileNames(router),
-            confirm, repair, hasIntent(router));
+            confirm, repair, hasIntent(router), routerView(router.getManagement()));
+    }
+
+    /** {@code management/router-view}: what differs as the router sees the controller's connection. */
+    static CompileInputs.RouterView routerView(final Management management) {
+        final RouterView view = management == null ? null : management.getRouterView();
+        if (view == null) {
+            return CompileInputs.RouterView.NONE;
+        }
+        return new CompileInputs.RouterView(address(view.getControllerAddress()), address(view.getAddress()),
+            view.getPort() == null ? OptionalInt.empty() : OptionalInt.of(view.getPort().getValue().toJava()));
+    }
+
+    private static Optional<IpAddress> address(final IpAddressNoZone address) {
+        // YANG's ip-address-no-zone pattern admits only literals the parser reads
+        return address == null ? Optional.empty() : Optional.of(IpAddress.parse(address.stringValue()));
     }
 
     /** Whether the router has intent (its own or profiles): without, it is only observed. */

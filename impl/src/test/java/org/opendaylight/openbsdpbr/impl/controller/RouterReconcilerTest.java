@@ -28,6 +28,8 @@ import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
+import org.opendaylight.openbsdpbr.api.intent.Sshd;
+import org.opendaylight.openbsdpbr.impl.analysis.ip.IpAddress;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
 import org.opendaylight.openbsdpbr.impl.compile.Compiled;
@@ -510,6 +512,25 @@ class RouterReconcilerTest {
         assertThat(status().lastError().orElseThrow().message()).contains("intent/policy-route[name=");
         assertThat(router.commits).hasValue(0);
         assertThat(reason(new Command.Sync(Optional.empty(), false))).isEqualTo(Command.Reason.INVALID_INTENT);
+    }
+
+    @Test
+    void intentThatWouldLockTheControllerOutIsNeverPushed() {
+        // the router sees the controller at 192.168.1.50 and its sshd at 192.168.1.1:22 (the target is a forward)
+        final SharedIntent shared = SEED.shared();
+        final RouterIntent otherPort = SEED.withShared(new SharedIntent(shared.tables(), shared.hostGroups(),
+            shared.policyRoutes(), shared.nat(), shared.inboundServices(), shared.dnsResolver(), new Sshd(
+                shared.sshd().listeners(), 2222, false, null)));
+        final RouterSpec plain = spec(otherPort);
+        fleet.routerChanged(new RouterSpec(plain.name(), plain.target(), null, plain.intent(), null, List.of(),
+            CONFIRM, false, true, new CompileInputs.RouterView(Optional.of(IpAddress.parse("192.168.1.50")),
+                Optional.of(IpAddress.parse("192.168.1.1")), OptionalInt.of(22))));
+        settle();
+        assertThat(status().sync()).isEqualTo(Sync.FAILED);
+        assertThat(status().lastError().orElseThrow().step()).isEqualTo(Step.VALIDATE_INTENT);
+        assertThat(status().lastError().orElseThrow().message()).contains("intent/sshd/port: locks the controller"
+            + " out: sshd listens on port 2222");
+        assertThat(router.commits).hasValue(0);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

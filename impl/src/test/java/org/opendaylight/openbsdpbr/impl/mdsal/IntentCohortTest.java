@@ -33,7 +33,9 @@ import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Host;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4AddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ProfilesBuilder;
@@ -50,6 +52,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.route
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Intent;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.Management;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.ManagementBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.RouterViewBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router.management.credentials.PrivateKeyBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.SshdBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.Table;
@@ -155,6 +158,34 @@ class IntentCohortTest {
         assertThat(answer.message()).startsWith("router r1: ")
             .contains("intent/policy-route[name=to-via-pppoe]/destination/table");
         assertThat(routerExists("r1")).isFalse();
+    }
+
+    @Test
+    void aWriteThatWouldLockTheControllerOutIsRefusedFromTheRoutersView() {
+        // the lab's local forward (127.0.0.1) as the router sees it: the controller on the LAN, sshd at 192.168.1.1:22
+        final Router viewed = new RouterBuilder(seed("r1", 2201)).setManagement(new ManagementBuilder(
+            seed("r1", 2201).getManagement()).setRouterView(new RouterViewBuilder()
+                .setControllerAddress(new IpAddressNoZone(new Ipv4AddressNoZone("192.168.1.50")))
+                .setAddress(new IpAddressNoZone(new Ipv4AddressNoZone("192.168.1.1")))
+                .setPort(new PortNumber(Uint16.valueOf(22))).build()).build()).build();
+        assertThat(write(tx -> putRouter(tx, viewed))).isEqualTo(Answer.ACCEPTED);
+        final var intent = SeedBindings.seedRouter().getIntent();
+        final Router moved = new RouterBuilder(viewed).setIntent(new org.opendaylight.yang.gen.v1.urn.opendaylight
+            .openbsd.pbr.rev261124.routers.router.IntentBuilder(intent).setSshd(new org.opendaylight.yang.gen.v1.urn
+                .opendaylight.openbsd.pbr.rev261124.shared.intent.SshdBuilder(intent.getSshd())
+                .setPort(new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.PortNumber(
+                    Uint16.valueOf(2222))).build()).build()).build();
+
+        final Answer answer = write(tx -> putRouter(tx, moved));
+
+        assertThat(answer.tag()).isEqualTo(ErrorTag.INVALID_VALUE);
+        assertThat(answer.message()).startsWith("router r1: intent/sshd/port: locks the controller out: sshd listens"
+            + " on port 2222");
+        assertThat(snapshots.router(routerEntry("r1")).intent().orElseThrow().shared().sshd().port())
+            .as("the stored intent is unchanged").isEqualTo(22);
+        // without the router's view the lab's forward leaves the path unknown, which refuses nothing
+        assertThat(write(tx -> putRouter(tx, new RouterBuilder(moved).setManagement(seed("r1", 2201)
+            .getManagement()).build()))).isEqualTo(Answer.ACCEPTED);
     }
 
     @Test
