@@ -153,6 +153,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(rpcs.registerRpcImplementations(
             new PbrRpcs(fleet, keys.digest()).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
+        registrations.add(rpcs.registerRpcImplementation(new FlowPathRpc(name -> fleet.router(name)
+            .map(router -> new FlowPathRpc.Router(router.spec().hasIntent(), router::compiled)).orElse(null))));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",
             settings.confirmTimeout(), settings.concurrency(), settings.checkSyncInterval());
     }
