@@ -677,7 +677,7 @@ public final class RouterImporter {
         final String rc = files.get(ApplyPlanner.RC_CONF_LOCAL);
         final String unwind = files.get(ApplyPlanner.UNWIND_CONF);
         final DnsResolver resolver = ServiceFiles.resolver(
-            rc == null ? null : ServiceFiles.rcConfLocal(ApplyPlanner.RC_CONF_LOCAL, rc, unmapped),
+            rc == null ? null : ServiceFiles.rcConfLocal(ApplyPlanner.RC_CONF_LOCAL, rc, unmapped, notes),
             unwind == null ? null : ServiceFiles.unwindForwarders(ApplyPlanner.UNWIND_CONF, unwind, unmapped), notes);
         if (resolver != null) {
             rdomainIds.add(resolver.rtable());

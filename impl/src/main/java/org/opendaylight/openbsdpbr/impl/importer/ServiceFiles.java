@@ -31,14 +31,12 @@ import org.opendaylight.openbsdpbr.impl.render.Renderer;
  * {@code no} imports with password authentication on (said in the notes), which is what it does today.
  *
  * <p>rc.conf.local: {@code unwind_flags=} (unwind enabled with its default flags) and {@code unwind_rtable=N}; the
- * file is replaced as a whole by the rendering, so any other line is listed. unwind.conf: {@code forwarder { A B }}
+ * file is shared (openbsd-pbr owns one block of lines), so the admin's other lines stay and are only counted in the
+ * notes. unwind.conf: {@code forwarder { A B }}
  * with plain addresses. unwind counts as the intent's dns-resolver when rc.conf.local enables it or gives it an
  * rtable, or unwind.conf names forwarders.
  */
 final class ServiceFiles {
-    static final String WHOLE_FILE = "the rendering replaces this file as a whole, and the intent has no leaf for"
-        + " this line";
-
     private ServiceFiles() {
         // utility
     }
@@ -141,7 +139,9 @@ final class ServiceFiles {
         // unwind_flags and unwind_rtable
     }
 
-    static Unwind rcConfLocal(final String path, final String text, final List<Unmapped> unmapped) {
+    static Unwind rcConfLocal(final String path, final String text, final List<Unmapped> unmapped,
+            final List<String> notes) {
+        int kept = 0;
         boolean enabled = false;
         boolean mentioned = false;
         int rtable = 0;
@@ -159,10 +159,15 @@ final class ServiceFiles {
             } else if (content.matches("unwind_rtable=[0-9]{1,3}") && Integer.parseInt(content.substring(14)) <= 255) {
                 rtable = Integer.parseInt(content.substring(14));
                 mentioned = true;
+            } else if (content.startsWith("unwind_")) {
+                unmapped.add(new Unmapped(path, line.number(), content, "unwind with flags or settings the intent"
+                    + " does not carry"));
             } else {
-                unmapped.add(new Unmapped(path, line.number(), content, content.startsWith("unwind_")
-                    ? "unwind with flags or settings the intent does not carry" : WHOLE_FILE));
+                kept++;
             }
+        }
+        if (kept > 0) {
+            notes.add(path + ": " + kept + " lines outside openbsd-pbr's block of lines stay as they are");
         }
         return new Unwind(enabled, mentioned, rtable);
     }
