@@ -82,7 +82,13 @@ final class AgentClient implements AutoCloseable {
     }
 
     private Exec execOnce(final String command, final byte[] stdin) throws IOException {
-        final ChannelExec channel = session().createExecChannel(command);
+        final ChannelExec channel;
+        try {
+            channel = session().createExecChannel(command);
+        } catch (IllegalStateException e) {
+            // "not registered because session is being closed": the router dropped the session in between
+            throw new ChannelNotOpened(e);
+        }
         final var out = new ByteArrayOutputStream();
         final var err = new ByteArrayOutputStream();
         channel.setIn(new ByteArrayInputStream(stdin));
@@ -105,13 +111,13 @@ final class AgentClient implements AutoCloseable {
     private static final class ChannelNotOpened extends IOException {
         private static final long serialVersionUID = 1L;
 
-        ChannelNotOpened(final SshException cause) {
+        ChannelNotOpened(final Exception cause) {
             super("the command's channel did not open", cause);
         }
     }
 
     private synchronized ClientSession session() throws IOException {
-        if (session == null || !session.isOpen()) {
+        if (session == null || !session.isOpen() || session.isClosing()) {
             session = client.connect(target.user(), target.host(), target.port()).verify(TIMEOUT).getSession();
             if (target.credentials() instanceof Credentials.Key key) {
                 session.addPublicKeyIdentity(key.keyPair());
