@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.intent.Syntax;
 import org.opendaylight.openbsdpbr.impl.analysis.pf.PfLexer;
+import org.opendaylight.openbsdpbr.impl.analysis.pf.PfParser;
 import org.opendaylight.openbsdpbr.impl.analysis.pf.PfToken;
 import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
 
@@ -216,29 +217,12 @@ final class PfStatements {
     static String written(final String[] lines, final int first, final int last) {
         final StringBuilder sb = new StringBuilder();
         for (int i = first; i <= last && i <= lines.length; i++) {
-            String line = stripComment(lines[i - 1]);
+            String line = PfParser.stripComment(lines[i - 1]);
             if (line.endsWith("\\")) {
                 line = line.substring(0, line.length() - 1);
             }
             sb.append(line).append(' ');
         }
         return sb.toString().strip().replaceAll("\\s+", " ");
-    }
-
-    private static String stripComment(final String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            final char ch = line.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-            } else if (ch == '#') {
-                return line.substring(0, i);
-            }
-        }
-        return line;
     }
 }

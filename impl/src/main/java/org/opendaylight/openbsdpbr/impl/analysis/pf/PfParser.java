@@ -309,7 +309,11 @@ public final class PfParser {
         return new SourceLine(file, first, stripComment(sb.toString()).replaceAll("\\s+", " ").trim());
     }
 
-    private static String stripComment(final String text) {
+    /**
+     * {@code text} up to its comment: pf.conf(5)'s {@code #} outside single or double quotes. The importer reads
+     * admin-written files with the same rule.
+     */
+    public static String stripComment(final String text) {
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             final char ch = text.charAt(i);
