@@ -58,7 +58,8 @@ public final class JsonChildBody extends ChildBody {
     private static @NonNull NormalizedNode toNormalizedNode(final Data path, final InputStream inputStream)
             throws RequestException {
         final var resultHolder = new NormalizationResultHolder();
-        final var writer = ImmutableNormalizedNodeStreamWriter.from(resultHolder);
+        // openbsd-pbr patch: DuplicateEntries refuses a body that names one list entry twice
+        final var writer = new DuplicateEntries(ImmutableNormalizedNodeStreamWriter.from(resultHolder));
         final var jsonParser = JsonParserStream.create(writer, path.databind().jsonCodecs(), path.inference());
         final var reader = new JsonReader(new InputStreamReader(inputStream, StandardCharsets.UTF_8));
 

@@ -50,7 +50,8 @@ public abstract sealed class ResourceBody extends RequestBody permits JsonResour
         final var instance = path.instance();
         final var expectedName = instance.isEmpty() ? DATA_NID : instance.getLastPathArgument();
         final var holder = new NormalizationResultHolder();
-        try (var streamWriter = ImmutableNormalizedNodeStreamWriter.from(holder)) {
+        // openbsd-pbr patch: DuplicateEntries refuses a body that names one list entry twice
+        try (var streamWriter = new DuplicateEntries(ImmutableNormalizedNodeStreamWriter.from(holder))) {
             streamTo(path, expectedName, consume(), streamWriter);
         } catch (IOException e) {
             LOG.debug("Error reading input", e);

@@ -101,7 +101,8 @@ public final class XmlChildBody extends ChildBody {
         } while (current instanceof PathMixin);
 
         final var resultHolder = new NormalizationResultHolder();
-        final var writer = ImmutableNormalizedNodeStreamWriter.from(resultHolder);
+        // openbsd-pbr patch: DuplicateEntries refuses a body that names one list entry twice
+        final var writer = new DuplicateEntries(ImmutableNormalizedNodeStreamWriter.from(resultHolder));
 
         final var xmlParser = XmlParserStream.create(writer, path.databind().xmlCodecs(), stack.toInference());
         try {

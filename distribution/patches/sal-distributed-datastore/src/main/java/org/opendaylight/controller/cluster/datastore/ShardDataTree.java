@@ -795,6 +795,11 @@ public class ShardDataTree {
 
         // Failure path: propagate the failure, remove the transaction from the queue and loop to the next one
         pendingTransactions.poll().failedCanCommit(cause);
+        // openbsd-pbr patch: actually loop to the next one. Without this call a transaction queued behind the failed
+        // one (already in CAN_COMMIT_PENDING, so its own canCommit request will not come again) waits for the commit
+        // timeout check, which fails it after shard-transaction-commit-timeout / 2 and advances the queue by one per
+        // check period (5 s by default): N concurrent writers of one node stalled the whole shard for ~5 N seconds.
+        processNextPendingTransaction();
     }
 
     private void processNextPending() {

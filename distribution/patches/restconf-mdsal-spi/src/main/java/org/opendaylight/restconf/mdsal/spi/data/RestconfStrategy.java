@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jdt.annotation.NonNull;
+import org.opendaylight.mdsal.common.api.OptimisticLockFailedException;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.TransactionCommitFailedException;
@@ -624,6 +625,15 @@ public abstract class RestconfStrategy extends AbstractServerDataOperations {
                     // device-provided details.
                     return new RequestException(netconfError.getErrorType(), netconfError.getErrorTag(),
                         netconfError.getMessage(), dataPath.toErrorPath(), ex);
+                }
+                // openbsd-pbr patch: a commit refused by the datastore itself (an optimistic lock failure: another
+                // transaction changed the data first) carries its own RFC 6241 error tag (resource-denied); keep it,
+                // so the client gets 409 and knows to read and retry, instead of 500 operation-failed
+                if (error instanceof OptimisticLockFailedException lockFailed && !lockFailed.getErrorList().isEmpty()) {
+                    final var rpcError = lockFailed.getErrorList().get(0);
+                    return new RequestException(rpcError.getErrorType(), rpcError.getTag(),
+                        "Transaction(" + txType + ") conflicts with a concurrent change of the same data: "
+                            + rpcError.getMessage() + "; read it again and retry", dataPath.toErrorPath(), ex);
                 }
                 if (error instanceof DocumentedException documentedError) {
                     final var errorTag = documentedError.getErrorTag();
