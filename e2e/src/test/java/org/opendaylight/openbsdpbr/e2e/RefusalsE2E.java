@@ -82,6 +82,25 @@ class RefusalsE2E {
     }
 
     @Test
+    void twoListEntriesWithOneKeyAreRefusedNotMerged() {
+        // a second host group named like the first, with other addresses: which one would win is not the writer's
+        // choice to leave to a parser
+        final String group = "    \"host-group\": [\n";
+        final String intent = Restconf.example("seed-router/intent.json");
+        assertThat(intent).as("fixture").contains(group);
+        final String twice = intent.replace(group, group
+            + "      {\"name\": \"pppoe_hosts\", \"address\": [\"192.168.1.99\"]},\n");
+        final String before = RESTCONF.get(ROUTER + "/intent?content=config").body();
+
+        final var reply = RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF, twice));
+
+        assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+        assertThat(reply.body()).as("names the list and the key").contains("host-group").contains("pppoe_hosts");
+        assertThat(RESTCONF.get(ROUTER + "/intent?content=config").body()).as("datastore unchanged")
+            .isEqualTo(before);
+    }
+
+    @Test
     void twoHundredCharactersOutsideTheBmpAreADescription() {
         // YANG counts characters (RFC 7950 9.4.4): 200 outside the Basic Multilingual Plane are 400 UTF-16 units
         final String astral = Character.toString(0x1D538).repeat(200);
