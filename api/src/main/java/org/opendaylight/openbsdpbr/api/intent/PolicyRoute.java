@@ -9,6 +9,8 @@ package org.opendaylight.openbsdpbr.api.intent;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * An ordered policy route (YANG list {@code policy-route}, key {@code name}): traffic entering on the ingress
  * interface that matches leaves through another routing table, pf's {@code pass in on IF ... rtable N}.
@@ -23,9 +25,10 @@ import static java.util.Objects.requireNonNull;
  * @param destination the destination side; null is {@link Endpoint#INTERNET} (the YANG default: LAN traffic to the
  *     router and to private networks stays in its own routing table)
  * @param via where the traffic leaves
+ * @param fallback where it leaves while that uplink is down, by tier; empty for none
  */
 public record PolicyRoute(String name, long sequence, String description, String ingressInterface, Family family,
-        Protocol protocol, Endpoint source, Endpoint destination, Via via) {
+        Protocol protocol, Endpoint source, Endpoint destination, Via via, List<FallbackTier> fallback) {
     /** The largest sequence number (uint32). */
     public static final long MAX_SEQUENCE = 0xFFFF_FFFFL;
 
@@ -41,6 +44,14 @@ public record PolicyRoute(String name, long sequence, String description, String
         source = source == null ? Endpoint.ANY : source;
         destination = destination == null ? Endpoint.INTERNET : destination;
         requireNonNull(via, () -> at + ": via-uplink or via-rdomain is missing");
+        fallback = FallbackTier.sorted(fallback, at);
+    }
+
+    /** A policy route without a fallback. */
+    public PolicyRoute(final String name, final long sequence, final String description,
+            final String ingressInterface, final Family family, final Protocol protocol, final Endpoint source,
+            final Endpoint destination, final Via via) {
+        this(name, sequence, description, ingressInterface, family, protocol, source, destination, via, null);
     }
 
     /** The element path of a policy route, relative to its intent: {@code policy-route[name=NAME]}. */

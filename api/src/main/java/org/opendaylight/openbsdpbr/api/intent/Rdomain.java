@@ -18,9 +18,11 @@ import java.util.List;
  * @param loopbackAddress the IPv4 address of {@code lo<id>} (rdomain > 0), e.g. {@code 127.0.0.1/8}, or null
  * @param defaultRouteVia the uplink that holds this rdomain's default route, or null for none
  * @param staticRoutes static routes, by destination
+ * @param fallback where the LAN traffic of this rdomain's interfaces goes while {@code defaultRouteVia} is down, by
+ *     tier; empty for none
  */
 public record Rdomain(int id, String description, String loopbackAddress, String defaultRouteVia,
-        List<StaticRoute> staticRoutes) {
+        List<StaticRoute> staticRoutes, List<FallbackTier> fallback) {
     public Rdomain {
         Syntax.checkRdomain("rdomain/id", id);
         final String at = path(id);
@@ -33,6 +35,13 @@ public record Rdomain(int id, String description, String loopbackAddress, String
         }
         staticRoutes = Keyed.sorted(staticRoutes, StaticRoute::destination,
             route -> at + "/" + StaticRoute.path(route.destination()), Comparator.comparing(StaticRoute::destination));
+        fallback = FallbackTier.sorted(fallback, at);
+    }
+
+    /** An rdomain without a fallback. */
+    public Rdomain(final int id, final String description, final String loopbackAddress,
+            final String defaultRouteVia, final List<StaticRoute> staticRoutes) {
+        this(id, description, loopbackAddress, defaultRouteVia, staticRoutes, null);
     }
 
     /** An rdomain with only an id. */

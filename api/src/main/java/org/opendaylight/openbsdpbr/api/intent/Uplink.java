@@ -19,8 +19,10 @@ import static java.util.Objects.requireNonNull;
  * @param mss the TCP MSS clamp, 536..9176, or null for MTU - 40
  * @param kind PPPoE, MAP-E, DHCP or static
  * @param ipv6 native IPv6 through the uplink (acquisition and prefix delegation), or null for none
+ * @param health the health monitor that makes it take part in failover, or null for none
  */
-public record Uplink(String name, String description, int rdomain, Integer mss, UplinkKind kind, Ipv6Uplink ipv6) {
+public record Uplink(String name, String description, int rdomain, Integer mss, UplinkKind kind, Ipv6Uplink ipv6,
+        HealthMonitor health) {
     public Uplink {
         Syntax.checkObjectName("uplink/name", name);
         final String at = path(name);
@@ -32,10 +34,16 @@ public record Uplink(String name, String description, int rdomain, Integer mss, 
         requireNonNull(kind, () -> at + ": pppoe, map-e, dhcp or static is missing");
     }
 
+    /** An uplink without a health monitor. */
+    public Uplink(final String name, final String description, final int rdomain, final Integer mss,
+            final UplinkKind kind, final Ipv6Uplink ipv6) {
+        this(name, description, rdomain, mss, kind, ipv6, null);
+    }
+
     /** An uplink without native IPv6 for the LAN. */
     public Uplink(final String name, final String description, final int rdomain, final Integer mss,
             final UplinkKind kind) {
-        this(name, description, rdomain, mss, kind, null);
+        this(name, description, rdomain, mss, kind, null, null);
     }
 
     /**
@@ -49,6 +57,11 @@ public record Uplink(String name, String description, int rdomain, Integer mss, 
     /** The element path, relative to its intent: {@code uplink[name=NAME]}. */
     public static String path(final String name) {
         return "uplink[name=" + name + "]";
+    }
+
+    /** A copy with a health monitor. */
+    public Uplink withHealth(final HealthMonitor newHealth) {
+        return new Uplink(name, description, rdomain, mss, kind, ipv6, newHealth);
     }
 
     /** The interface traffic leaves through. */

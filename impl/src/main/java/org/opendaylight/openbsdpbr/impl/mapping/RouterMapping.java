@@ -22,6 +22,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
+import org.opendaylight.openbsdpbr.api.intent.HealthMonitor;
 import org.opendaylight.openbsdpbr.api.intent.Ipv6Uplink;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
@@ -65,7 +66,7 @@ final class RouterMapping {
                 routes.add(at(at, () -> staticRoute(route)));
             }
             result.add(new Rdomain(id, text(rdomain.getDescription()), text(rdomain.getLoopbackAddress()),
-                text(rdomain.getDefaultRouteVia()), routes));
+                text(rdomain.getDefaultRouteVia()), routes, at(at, () -> FailoverMapping.fallback(rdomain))));
         }
         return result;
     }
@@ -121,8 +122,9 @@ final class RouterMapping {
             final String name = text(required("uplink/name", uplink.getName()));
             final UplinkKind kind = at(Uplink.path(name), () -> kind(uplink.getType(), secrets));
             final Ipv6Uplink ipv6 = at(Uplink.path(name), () -> ipv6(uplink.getIpv6()));
+            final HealthMonitor health = at(Uplink.path(name), () -> FailoverMapping.health(uplink.getHealth(), kind));
             result.add(new Uplink(name, text(uplink.getDescription()), number(uplink.getRdomain(), DEFAULT_RDOMAIN),
-                optional(uplink.getMss()), kind, ipv6));
+                optional(uplink.getMss()), kind, ipv6, health));
         }
         return result;
     }

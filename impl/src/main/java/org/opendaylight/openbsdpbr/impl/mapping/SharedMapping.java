@@ -112,7 +112,7 @@ final class SharedMapping {
             Endpoint.Internet.INSTANCE));
         final Via via = at(at, () -> via(route.getAction()));
         return new PolicyRoute(name, sequence, text(route.getDescription()), ingress, family(route.getFamily()),
-            protocol(route.getProtocol()), source, destination, via);
+            protocol(route.getProtocol()), source, destination, via, at(at, () -> FailoverMapping.fallback(route)));
     }
 
     private static @Nullable Family family(final @Nullable AddressFamily family) {

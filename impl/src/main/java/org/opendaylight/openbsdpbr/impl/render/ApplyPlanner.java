@@ -18,6 +18,7 @@ import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep;
+import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep.Rcctl.Action;
 
 /**
@@ -51,6 +52,14 @@ import org.opendaylight.openbsdpbr.api.plan.PlanStep.Rcctl.Action;
  *       becomes enabled, {@code stop} when it no longer is; when it stays enabled and its own file changed,
  *       dhcp6leased {@code restart}s (it requests the new split from the server anew) and rad {@code reload}s
  *       (rc.subr's SIGHUP: rad re-reads rad.conf). A change of one never touches the other.</li>
+ *   <li><b>Anchors</b>: {@code pfctl -a NAME -f /etc/pf/FILE} for each file that pf.conf loads with
+ *       {@code load anchor NAME from FILE} and that is new or changed, unless pf.conf is loaded anyway (which loads
+ *       its anchors too): an anchor file that did not change is never reloaded.</li>
+ *   <li><b>ifstated</b> (failover), from its {@code ifstated_flags} line of rc.conf.local: {@code start} when it
+ *       becomes enabled, {@code stop} when it no longer is; {@code reload} (SIGHUP: ifstated re-reads
+ *       {@code /etc/ifstated.conf} and starts again from its init-state) when ifstated.conf or any failover anchor
+ *       file under {@code /etc/pf/} changed, since a state it is in may load a file that changed. Its init-state
+ *       loads the anchor as pf.conf does, and the probes move it to the failure state again within a round.</li>
  *   <li><b>sshd</b>: {@code rcctl reload sshd} when {@code /etc/ssh/sshd_config} is new or changed (sshd re-executes
  *       on SIGHUP and binds its ListenAddress lines again).</li>
  * </ol>
@@ -80,6 +89,9 @@ public final class ApplyPlanner {
     private static final String SSHD = "sshd";
     private static final String DHCP6LEASED = "dhcp6leased";
     private static final String RAD = "rad";
+    private static final String IFSTATED = "ifstated";
+    /** ifstated(8)'s configuration: failover. */
+    public static final String IFSTATED_CONF = "/etc/ifstated.conf";
     /** OpenBSD's defaults of the kernel variables openbsd-pbr sets in sysctl.conf (sysctl(2)). */
     private static final Map<String, String> SYSCTL_DEFAULTS = Map.of("net.inet.ip.forwarding", "0",
         "net.inet6.ip6.forwarding", "0");
@@ -118,10 +130,12 @@ public final class ApplyPlanner {
         if (changed(from, to, PF_CONF) && to.get(PF_CONF).isPresent()) {
             steps.add(new PlanStep.LoadPf());
         }
+        planAnchors(from, to, steps);
         planSysctl(from, to, steps);
         planUnwind(from, to, steps);
         planDaemon(from, to, DHCP6LEASED, DHCP6LEASED_CONF, Action.RESTART, steps);
         planDaemon(from, to, RAD, RAD_CONF, Action.RELOAD, steps);
+        planIfstated(from, to, steps);
         if (changed(from, to, SSHD_CONFIG) && to.get(SSHD_CONFIG).isPresent()) {
             steps.add(new PlanStep.Rcctl(Action.RELOAD, SSHD));
         }
@@ -151,6 +165,54 @@ public final class ApplyPlanner {
         for (String iface : started) {
             steps.add(new PlanStep.Netstart(iface));
         }
+    }
+
+    /** Anchors pf.conf loads from a changed file, when pf.conf itself is not loaded (see the class comment). */
+    private static void planAnchors(final FileSet from, final FileSet to, final List<PlanStep> steps) {
+        final Optional<ManagedFile> pf = to.get(PF_CONF);
+        if (pf.isEmpty() || changed(from, to, PF_CONF)) {
+            return;
+        }
+        for (String line : pf.orElseThrow().content().split("\n", -1)) {
+            final String[] words = line.strip().split("\\s+");
+            if (words.length == 5 && "load".equals(words[0]) && "anchor".equals(words[1]) && "from".equals(words[3])) {
+                final String anchor = unquote(words[2]);
+                final String path = unquote(words[4]);
+                if (path.startsWith(PlanVocabulary.ANCHOR_DIR) && to.get(path).isPresent()
+                        && changed(from, to, path)) {
+                    steps.add(new PlanStep.LoadAnchor(anchor, path.substring(PlanVocabulary.ANCHOR_DIR.length())));
+                }
+            }
+        }
+    }
+
+    private static String unquote(final String word) {
+        return word.length() >= 2 && word.charAt(0) == '"' && word.charAt(word.length() - 1) == '"'
+            ? word.substring(1, word.length() - 1) : word;
+    }
+
+    /** ifstated: {@link #planDaemon}, and a reload when an anchor file under /etc/pf/ changed too. */
+    private static void planIfstated(final FileSet from, final FileSet to, final List<PlanStep> steps) {
+        final boolean wasEnabled = enabled(daemonLines(from, IFSTATED), IFSTATED);
+        final boolean isEnabled = enabled(daemonLines(to, IFSTATED), IFSTATED);
+        if (wasEnabled && isEnabled && !changed(from, to, IFSTATED_CONF)
+                && daemonLines(from, IFSTATED).equals(daemonLines(to, IFSTATED)) && anchorFilesChanged(from, to)) {
+            steps.add(new PlanStep.Rcctl(Action.RELOAD, IFSTATED));
+            return;
+        }
+        planDaemon(from, to, IFSTATED, IFSTATED_CONF, Action.RELOAD, steps);
+    }
+
+    private static boolean anchorFilesChanged(final FileSet from, final FileSet to) {
+        final Set<String> paths = new TreeSet<>();
+        for (FileSet files : List.of(from, to)) {
+            for (String path : files.files().keySet()) {
+                if (path.startsWith(PlanVocabulary.ANCHOR_DIR)) {
+                    paths.add(path);
+                }
+            }
+        }
+        return paths.stream().anyMatch(path -> changed(from, to, path));
     }
 
     private static void planUnwind(final FileSet from, final FileSet to, final List<PlanStep> steps) {

@@ -152,6 +152,7 @@ public final class IntentValidator {
             checkInboundServices();
             checkServices();
             checkIpv6();
+            FailoverChecks.check(resolution, this::error);
         }
 
         /**

@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.Family;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
@@ -85,20 +86,66 @@ final class PfRenderer {
         " inet6 proto icmp6 from fe80::/10 icmp6-type { routeradv, groupqry }\n";
 
     private final Resolution resolution;
+    private final @Nullable Failover failover;
     private final StringBuilder sb;
 
-    private PfRenderer(final Resolution resolution) {
+    private PfRenderer(final Resolution resolution, final @Nullable Failover failover) {
         this.resolution = resolution;
+        this.failover = failover;
         // the thread's buffer: no fresh, zeroed 20 kB builder per render (see TextBuffer)
         sb = TextBuffer.take();
     }
 
     /** pf.conf's content. */
     static String render(final Resolution resolution, final String header) {
-        final PfRenderer renderer = new PfRenderer(resolution);
+        return render(resolution, header, null);
+    }
+
+    /**
+     * pf.conf's content; with failover, the policy routes move into the anchor {@value Failover#ANCHOR} (see
+     * {@link Failover}) and the monitored uplinks' {@code pass out} rules get their labels.
+     */
+    static String render(final Resolution resolution, final String header, final @Nullable Failover failover) {
+        final PfRenderer renderer = new PfRenderer(resolution, failover);
         renderer.sb.append(header);
         renderer.run();
         return renderer.sb.toString();
+    }
+
+    /**
+     * The content of the failover anchor in one state, as its file under /etc/pf/ holds it: the LAN rules of every
+     * rdomain with a fallback, then the policy routes in sequence order (the last matching rule wins, so a policy
+     * route still wins over its rdomain's LAN rule), each with the rtable of the uplink it takes in that state and
+     * its label. Self-contained, since pfctl checks and loads it alone ({@code pfctl -a failover -f FILE}): host
+     * groups are written out instead of pf.conf's macros; tables stay pf.conf's (pf looks a table an anchor names
+     * up in the main ruleset when the anchor defines none).
+     */
+    static String anchor(final Resolution resolution, final String header, final Failover failover,
+            final Failover.State state) {
+        final PfRenderer renderer = new PfRenderer(resolution, failover);
+        final StringBuilder sb = renderer.sb.append(header);
+        sb.append("# pf anchor \"").append(Failover.ANCHOR).append("\", failover state ").append(state.name());
+        if (state.down().isEmpty()) {
+            sb.append(" (every uplink up)");
+        } else {
+            sb.append(" (down: ").append(String.join(", ", state.down())).append(')');
+        }
+        sb.append(", loaded by ifstated(8)\n");
+        for (Failover.Path path : failover.paths) {
+            if (path.route() == null) {
+                final String uplink = state.active().get(path.id());
+                sb.append("\n# rdomain ").append(path.rdomain()).append("'s LAN traffic through ").append(uplink)
+                    .append('\n');
+                for (var lan : path.lans()) {
+                    sb.append("pass in on ").append(lan.name()).append(" inet from ").append(lan.name())
+                        .append(Resolution.NETWORK).append(" to !<").append(Martians.NAME).append("> rtable ")
+                        .append(resolution.uplinks.get(uplink).rdomain()).append(" label \"")
+                        .append(path.label(uplink)).append("\"\n");
+                }
+            }
+        }
+        renderer.policyRouteRules(state);
+        return sb.toString();
     }
 
     private void run() {
@@ -171,7 +218,8 @@ final class PfRenderer {
                 return true;
             }
         }
-        return false;
+        // the failover anchor's LAN rules say !<martians>
+        return failover != null && failover.paths.stream().anyMatch(path -> path.route() == null);
     }
 
     private static boolean isMartians(final Endpoint endpoint) {
@@ -320,9 +368,11 @@ final class PfRenderer {
             }
             final Uplink uplink = facing.uplink;
             if (uplink != null) {
-                sb.append("pass out on ").append(iface).append(" inet modulate state\n");
+                final String label = failover != null && uplink.health() != null
+                    ? " label \"" + Failover.uplinkLabel(uplink.name()) + "\"\n" : "\n";
+                sb.append("pass out on ").append(iface).append(" inet modulate state").append(label);
                 if (uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6()) {
-                    sb.append("pass out on ").append(iface).append(" inet6 modulate state\n");
+                    sb.append("pass out on ").append(iface).append(" inet6 modulate state").append(label);
                 }
             }
             delegation(iface);
@@ -399,6 +449,21 @@ final class PfRenderer {
     }
 
     private void policyRoutes() {
+        if (failover != null) {
+            sb.append("\n# Policy routes and failover: anchor \"").append(Failover.ANCHOR).append("\" holds the rules that"
+                + " choose an uplink; ifstated(8)\n# replaces them per failure state (/etc/ifstated.conf), pf.conf"
+                + " loads them with every uplink up\nanchor \"").append(Failover.ANCHOR).append("\"\nload anchor \"")
+                .append(Failover.ANCHOR).append("\" from \"").append(Failover.ANCHOR_FILE).append("\"\n");
+            return;
+        }
+        policyRouteRules(null);
+    }
+
+    /**
+     * The policy routes' rules; in a failover state (non-null), each with the rtable of the uplink it takes there,
+     * its label, and host groups written out (an anchor file has no macros).
+     */
+    private void policyRouteRules(final Failover.@Nullable State state) {
         final List<PolicyRoute> routes = resolution.shared.policyRoutes();
         if (routes.isEmpty()) {
             return;
@@ -417,14 +482,21 @@ final class PfRenderer {
                 sb.append(" proto ").append(route.protocol().keyword());
             }
             sb.append(" from ");
-            endpoint(route.source());
+            endpoint(route.source(), state != null);
             sb.append(" to ");
-            endpoint(route.destination());
-            sb.append(" rtable ").append(rtables[index++]).append('\n');
+            endpoint(route.destination(), state != null);
+            final int rtable = rtables[index++];
+            final String uplink = state == null ? null : state.active().get("route:" + route.name());
+            if (uplink == null) {
+                sb.append(" rtable ").append(rtable).append('\n');
+            } else {
+                sb.append(" rtable ").append(resolution.uplinks.get(uplink).rdomain()).append(" label \"")
+                    .append("route:").append(route.name()).append('@').append(uplink).append("\"\n");
+            }
         }
     }
 
-    private void endpoint(final Endpoint endpoint) {
+    private void endpoint(final Endpoint endpoint, final boolean inlineGroups) {
         if (endpoint.negate()) {
             sb.append('!');
         }
@@ -436,7 +508,11 @@ final class PfRenderer {
         } else if (match instanceof Endpoint.InterfaceNetwork network) {
             sb.append(network.value());
         } else if (match instanceof Endpoint.HostGroupRef group) {
-            sb.append('$').append(group.hostGroup());
+            if (inlineGroups) {
+                hosts(resolution.hostGroups.get(group.hostGroup()).addresses());
+            } else {
+                sb.append('$').append(group.hostGroup());
+            }
         } else if (match instanceof Endpoint.Networks networks) {
             hosts(networks.networks());
         } else {

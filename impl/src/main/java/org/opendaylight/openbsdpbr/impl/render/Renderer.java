@@ -31,6 +31,9 @@ import org.opendaylight.openbsdpbr.api.intent.Sshd;
  *   <li>{@code /etc/dhcp6leased.conf} and {@code /etc/rad.conf} (0644) when the intent delegates a prefix or
  *       advertises IPv6 to a LAN: see {@link Ipv6Renderer}.</li>
  *   <li>openbsd-pbr's block of lines in {@code /etc/sysctl.conf}: forwarding (see {@link #sysctlBlock}).</li>
+ *   <li>with failover (an uplink with a health monitor): {@code /etc/ifstated.conf} (0644) and the pf anchor files
+ *       {@code /etc/pf/failover*.conf} (0600, like pf.conf), and {@code ifstated_flags=} in rc.conf.local's block:
+ *       see {@link Failover} and {@link FailoverRenderer}.</li>
  * </ul>
  * Files shared with the router's admin ({@code rc.conf.local}, {@code sysctl.conf}) are owned by a block of lines
  * ({@link ManagedFile.Ownership#LINES}): the admin's other lines stay, and the block's marker lines say who owns it.
@@ -95,15 +98,19 @@ public final class Renderer {
         final List<ManagedFile> files = new ArrayList<>(effective.interfaces().size() + 8);
         final List<Lint> lints = new ArrayList<>();
         HostnameRenderer.render(resolution, header, files, lints);
+        final Failover failover = Failover.of(resolution);
         files.add(new ManagedFile(ApplyPlanner.PF_CONF, "root", "wheel", PF_MODE,
-            PfRenderer.render(resolution, header), false));
+            PfRenderer.render(resolution, header, failover), false));
+        if (failover != null) {
+            FailoverRenderer.render(resolution, failover, header, files);
+        }
         final DnsResolver resolver = resolution.shared.dnsResolver();
         final boolean dhcp6leased = !resolution.delegations.isEmpty();
         final boolean rad = !Ipv6Renderer.advertising(resolution).isEmpty();
-        if (resolver != null || dhcp6leased || rad) {
+        if (resolver != null || dhcp6leased || rad || failover != null) {
             // the admin's own lines (daemons openbsd-pbr does not run) stay: openbsd-pbr owns only its block
             files.add(ManagedFile.ownedLines(ApplyPlanner.RC_CONF_LOCAL,
-                ServiceRenderer.rcConfLocal(resolver, dhcp6leased, rad)));
+                ServiceRenderer.rcConfLocal(resolver, dhcp6leased, failover != null, rad)));
         }
         if (resolver != null) {
             files.add(service(ApplyPlanner.UNWIND_CONF, ServiceRenderer.unwindConf(resolver, header)));

@@ -85,11 +85,16 @@ final class ServiceRenderer {
         return sb.toString();
     }
 
-    static String rcConfLocal(final DnsResolver resolver, final boolean dhcp6leased, final boolean rad) {
+    static String rcConfLocal(final DnsResolver resolver, final boolean dhcp6leased, final boolean ifstated,
+            final boolean rad) {
         // sorted, as rcctl(8) leaves the file; no header: the block's marker lines say who owns it
         final StringBuilder sb = TextBuffer.take();
         if (dhcp6leased) {
             sb.append("dhcp6leased_flags=\n");
+        }
+        if (ifstated) {
+            // rc.conf(8): ifstated_flags=NO by default; empty flags enable it with /etc/ifstated.conf
+            sb.append("ifstated_flags=\n");
         }
         if (rad) {
             sb.append("rad_flags=\n");

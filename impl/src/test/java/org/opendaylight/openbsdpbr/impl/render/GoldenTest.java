@@ -28,16 +28,20 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
  * {@code src/test/resources/render/<case>/}.
  */
 class GoldenTest {
-    private static final Map<String, Supplier<RouterIntent>> CASES = Map.of(
-        "seed-router", GoldenFixtures::seedRouter,
-        "pppoe-ipv6-rfc4638", GoldenFixtures::pppoeIpv6Rfc4638,
-        "map-e-portset", GoldenFixtures::mapEPortset,
-        "branch-dhcp", GoldenFixtures::branchDhcp,
-        "minimal", GoldenFixtures::minimal,
-        "ipv6-seed-router", GoldenFixtures::seedRouterIpv6,
-        "ipv6-split-reserve", GoldenFixtures::ipv6SplitReserve,
-        "ipv6-pppoe-pd", GoldenFixtures::ipv6PppoePd,
-        "ipv6-ula", GoldenFixtures::ipv6Ula);
+    private static final Map<String, Supplier<RouterIntent>> CASES = Map.ofEntries(
+        Map.entry("seed-router", GoldenFixtures::seedRouter),
+        Map.entry("pppoe-ipv6-rfc4638", GoldenFixtures::pppoeIpv6Rfc4638),
+        Map.entry("map-e-portset", GoldenFixtures::mapEPortset),
+        Map.entry("branch-dhcp", GoldenFixtures::branchDhcp),
+        Map.entry("minimal", GoldenFixtures::minimal),
+        Map.entry("ipv6-seed-router", GoldenFixtures::seedRouterIpv6),
+        Map.entry("ipv6-split-reserve", GoldenFixtures::ipv6SplitReserve),
+        Map.entry("ipv6-pppoe-pd", GoldenFixtures::ipv6PppoePd),
+        Map.entry("ipv6-ula", GoldenFixtures::ipv6Ula),
+        Map.entry("failover-seed-router", FailoverFixtures::seedRouterFailover),
+        Map.entry("failover-single-uplink", FailoverFixtures::singleUplink),
+        Map.entry("failover-keep-kill", FailoverFixtures::keepKill),
+        Map.entry("failover-three-tiers", FailoverFixtures::threeTiers));
 
     static Stream<Arguments> cases() {
         return CASES.keySet().stream().sorted().map(Arguments::of);

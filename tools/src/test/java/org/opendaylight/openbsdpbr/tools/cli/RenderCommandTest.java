@@ -69,10 +69,28 @@ class RenderCommandTest {
      */
     @Test
     void theSeedWithLanIpv6RendersToItsGoldenFiles() throws IOException {
-        final Path golden = Path.of("..", "impl", "src", "test", "resources", "render", "ipv6-seed-router");
-        final Path out = tmp.resolve("out6");
-        final Run run = Seed.run("render", Path.of("..", "examples", "seed-router-ipv6").toString(), "--out",
-            out.toString());
+        final Map<String, String> written = rendersToGolden("seed-router-ipv6", "ipv6-seed-router");
+        assertThat(written.get("/etc/dhcp6leased.conf")).contains("request prefix delegation on em0 for {"
+            + " reserve/64 vport0/64 }\n");
+    }
+
+    /**
+     * {@code examples/seed-router-failover} (the seed with failover both ways, as RESTCONF takes it: the YANG defaults
+     * of interval, down-after, up-after and the state actions filled in by the mapping) renders to the golden files of
+     * {@code failover-seed-router}.
+     */
+    @Test
+    void theSeedWithFailoverRendersToItsGoldenFiles() throws IOException {
+        final Map<String, String> written = rendersToGolden("seed-router-failover", "failover-seed-router");
+        assertThat(written).containsKeys("/etc/ifstated.conf", "/etc/pf/failover.conf",
+            "/etc/pf/failover-down-pppoe.conf", "/etc/pf/failover-down-ipoe.conf");
+    }
+
+    /** Renders an example directory and compares every written file with a golden case's, mode included. */
+    private Map<String, String> rendersToGolden(final String example, final String goldenCase) throws IOException {
+        final Path golden = Path.of("..", "impl", "src", "test", "resources", "render", goldenCase);
+        final Path out = tmp.resolve("out-" + example);
+        final Run run = Seed.run("render", Path.of("..", "examples", example).toString(), "--out", out.toString());
         assertThat(run.status()).as(run.error()).isZero();
         final Map<String, String> written = tree(out);
         written.remove("/" + OutputDir.MARKER);
@@ -88,8 +106,7 @@ class RenderCommandTest {
                 + content);
         }
         assertThat(written).containsExactlyEntriesOf(expected);
-        assertThat(written.get("/etc/dhcp6leased.conf")).contains("request prefix delegation on em0 for {"
-            + " reserve/64 vport0/64 }\n");
+        return written;
     }
 
     @Test
