@@ -78,7 +78,8 @@ public record HealthMonitor(List<String> targets, Method method, int port, int i
         Syntax.checkRange(PATH + "/up-after", upAfter, 2, 20);
         if (upAfter <= downAfter) {
             throw new IntentException(PATH + "/up-after", upAfter + " must be more than down-after (" + downAfter
-                + "): recovery is stricter than failure, so that a flapping uplink does not move traffic back and forth");
+                + "): recovery is stricter than failure, so that a flapping uplink does not move traffic back and"
+                + " forth");
         }
         if (interval <= roundSeconds(upAfter)) {
             throw new IntentException(PATH + "/interval", interval + " s is not longer than a round of " + upAfter

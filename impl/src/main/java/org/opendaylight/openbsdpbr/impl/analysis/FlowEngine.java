@@ -77,6 +77,10 @@ public final class FlowEngine {
     private final Map<PfRule, String> effects = new IdentityHashMap<>();
     /** Each translation as pf.conf writes it. */
     private final Map<PfRule.Translation, String> forms = new IdentityHashMap<>();
+    /** Engines of the failure states' models, by state name. */
+    private final Map<String, FlowEngine> stateEngines = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile @Nullable FailoverStates failover;
+    private volatile boolean failoverRead;
 
     public FlowEngine(final RouterModel model) {
         this.model = requireNonNull(model);
@@ -149,7 +153,46 @@ public final class FlowEngine {
      * @return what the router does with it
      */
     public FlowAnswer answer(final FlowQuestion question) {
+        if (!question.down().isEmpty()) {
+            return inState(question);
+        }
         return new Evaluation(question).run();
+    }
+
+    /**
+     * A question with down uplinks: the router's own failover ({@link FailoverStates}) decides which rules pf runs
+     * then, so the answer comes from a model of the files with the anchors that state loads. Models per state are
+     * read once.
+     *
+     * @throws IllegalArgumentException when the router has no failover or a down interface is not one it probes
+     */
+    private FlowAnswer inState(final FlowQuestion question) {
+        final FailoverStates states = failover();
+        if (states == null) {
+            throw new IllegalArgumentException("the router runs no failover (no /etc/ifstated.conf): no uplink can be"
+                + " assumed down");
+        }
+        final FailoverStates.Reached state = states.reach(question.down());
+        final FlowEngine engine = stateEngines.computeIfAbsent(state.name(),
+            name -> new FlowEngine(RouterModel.of(states.filesIn(state))));
+        final FlowAnswer answer = engine.answer(question.withDown(Set.of()));
+        final List<String> assumptions = new ArrayList<>(answer.assumptions());
+        assumptions.add(0, "failover state " + state.name() + " (" + String.join(", ", question.down())
+            + " down): " + state.describe());
+        return new FlowAnswer(answer.disposition(), answer.reason(), answer.rule(), answer.matched(),
+            answer.rtable(), answer.rtableRule(), answer.egressInterface(), answer.nextHop(), answer.nat(),
+            answer.delivery(), answer.reply(), assumptions);
+    }
+
+    /** The router's failover, read once, or null when it runs none. */
+    public @Nullable FailoverStates failover() {
+        FailoverStates found = failover;
+        if (found == null && !failoverRead) {
+            found = FailoverStates.of(model);
+            failover = found;
+            failoverRead = true;
+        }
+        return found;
     }
 
     /** Three-valued matching: a rule matches, does not, or the model cannot tell. */

@@ -9,8 +9,11 @@ package org.opendaylight.openbsdpbr.impl.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.impl.analysis.ip.IpAddress;
 import org.opendaylight.openbsdpbr.impl.analysis.ip.IpPrefix;
@@ -26,9 +29,11 @@ import org.opendaylight.openbsdpbr.impl.analysis.ip.IpPrefix;
  * @param sourcePort the source port, or -1 when not given
  * @param destinationPort the destination port, or -1 when not given
  * @param assume addresses to reason with for interfaces whose address is dynamic (PPP, DHCP, SLAAC), by interface
+ * @param down the uplink interfaces to take as down (their health monitors failed): the flow is answered in the
+ *     failure state the router's ifstated reaches then ({@link FailoverStates}); empty for every uplink up
  */
 public record FlowQuestion(String inInterface, IpAddress source, IpAddress destination, @Nullable Protocol protocol,
-        int sourcePort, int destinationPort, Map<String, IpPrefix> assume) {
+        int sourcePort, int destinationPort, Map<String, IpPrefix> assume, Set<String> down) {
     public FlowQuestion {
         requireNonNull(inInterface, "inInterface");
         requireNonNull(source, "source");
@@ -44,6 +49,20 @@ public record FlowQuestion(String inInterface, IpAddress source, IpAddress desti
             throw new IllegalArgumentException("ports need the protocol tcp or udp");
         }
         assume = Map.copyOf(new LinkedHashMap<>(assume));
+        down = down == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(down));
+    }
+
+    /** A question with every uplink up. */
+    public FlowQuestion(final String inInterface, final IpAddress source, final IpAddress destination,
+            final @Nullable Protocol protocol, final int sourcePort, final int destinationPort,
+            final Map<String, IpPrefix> assume) {
+        this(inInterface, source, destination, protocol, sourcePort, destinationPort, assume, Set.of());
+    }
+
+    /** The same flow with these uplink interfaces down. */
+    public FlowQuestion withDown(final Set<String> newDown) {
+        return new FlowQuestion(inInterface, source, destination, protocol, sourcePort, destinationPort, assume,
+            newDown);
     }
 
     /** A question without ports or assumptions. */
@@ -98,6 +117,6 @@ public record FlowQuestion(String inInterface, IpAddress source, IpAddress desti
     /** The same flow with other ports. */
     public FlowQuestion withPorts(final int newSourcePort, final int newDestinationPort) {
         return new FlowQuestion(inInterface, source, destination, protocol, newSourcePort, newDestinationPort,
-            assume);
+            assume, down);
     }
 }

@@ -56,11 +56,15 @@ public final class RouterModel {
     private final RcConf rc;
     private final List<String> notes;
     private final boolean forwardsIpv6;
+    /** The files it was read from, by path: what a failure state's model is read from again. */
+    private final Map<String, String> sources;
 
     private RouterModel(final @Nullable PfRuleset pf, final Map<String, List<PfRule>> anchors,
             final Map<String, InterfaceConfig> interfaces, final Map<Integer, RoutingTable> tables,
-            final @Nullable SshdConfig sshd, final RcConf rc, final List<String> notes, final boolean forwardsIpv6) {
+            final @Nullable SshdConfig sshd, final RcConf rc, final List<String> notes, final boolean forwardsIpv6,
+            final Map<String, String> sources) {
         this.forwardsIpv6 = forwardsIpv6;
+        this.sources = Map.copyOf(sources);
         this.pf = pf;
         this.anchors = Map.copyOf(anchors);
         this.interfaces = interfaces;
@@ -152,8 +156,13 @@ public final class RouterModel {
         final SshdConfig sshd = sshdText == null ? null : SshdConfig.parse(SshdConfig.PATH, sshdText);
         final String rcText = files.get(RcConf.PATH);
         final RcConf rc = rcText == null ? RcConf.DEFAULT : RcConf.parse(RcConf.PATH, rcText);
-        return new RouterModel(pf, anchors, interfaces, tables, sshd, rc, notes,
-            forwardsIpv6(files.get(SYSCTL_CONF)));
+        return new RouterModel(pf, anchors, interfaces, tables, sshd, rc, notes, forwardsIpv6(files.get(SYSCTL_CONF)),
+            files);
+    }
+
+    /** The files it was read from, by path. */
+    public Map<String, String> sources() {
+        return sources;
     }
 
     /**

@@ -9,8 +9,11 @@ package org.opendaylight.openbsdpbr.impl.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opendaylight.openbsdpbr.api.intent.HealthMonitor;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.Uplink;
+import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
 import org.opendaylight.openbsdpbr.impl.analysis.IntentElements;
 import org.opendaylight.openbsdpbr.impl.analysis.ManagementPath;
 import org.opendaylight.openbsdpbr.impl.analysis.RouterModel;
@@ -71,6 +74,35 @@ public interface CompileCheck {
             final String relative = elements.of(breach.subject());
             errors.add(new IntentError(relative == null ? RouterIntent.PATH : ready.merged().origin(relative) + "/"
                 + relative, "locks the controller out: " + breach.message() + assumed));
+        }
+        return errors;
+    };
+
+    /**
+     * The failover the router will run, read back from its rendered files ({@link FailoverStates}): every ifstated
+     * state reachable from the init-state and with a way back to it, every state change to a state that exists,
+     * every anchor file it loads among the files, every label it kills carried by a pass rule, every probe pinned to a
+     * routing table that routes its target. The renderer writes them so; this proves it for each compile, so that a
+     * renderer mistake refuses the write instead of reaching a router. Problems name the uplinks' health monitors,
+     * where failover is configured.
+     */
+    CompileCheck FAILOVER = (inputs, ready) -> {
+        final FailoverStates states;
+        try {
+            states = FailoverStates.of(RouterModel.of(ready.files()));
+        } catch (ModelException e) {
+            return List.of(new IntentError(RouterIntent.PATH, "the failover files do not read back: "
+                + e.getMessage()));
+        }
+        if (states == null) {
+            return List.of();
+        }
+        final String at = ready.merged().effective().uplinks().stream().filter(uplink -> uplink.health() != null)
+            .findFirst().map(uplink -> RouterIntent.PATH + "/" + Uplink.path(uplink.name()) + "/"
+                + HealthMonitor.PATH).orElse(RouterIntent.PATH);
+        final List<IntentError> errors = new ArrayList<>();
+        for (String problem : states.problems()) {
+            errors.add(new IntentError(at, "the rendered failover would not work: " + problem));
         }
         return errors;
     };

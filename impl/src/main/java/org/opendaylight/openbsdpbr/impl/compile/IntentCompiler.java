@@ -40,14 +40,20 @@ public final class IntentCompiler {
         this.checks = List.copyOf(checks);
     }
 
-    /** A compiler with the standard checks: the controller can still reach the router and log in. */
+    /**
+     * A compiler with the standard checks: the controller can still reach the router and log in, and the failover
+     * works as rendered.
+     */
     public static IntentCompiler standard() {
-        return new IntentCompiler(List.of(CompileCheck.MANAGEMENT_PATH));
+        return new IntentCompiler(List.of(CompileCheck.MANAGEMENT_PATH, CompileCheck.FAILOVER));
     }
 
-    /** A compiler with no check beyond validation and rendering (the offline tools: no controller logs in). */
+    /**
+     * A compiler without the management-path proof (the offline tools: no controller logs in); the failover check
+     * stays, since it is about the files alone.
+     */
     public static IntentCompiler offline() {
-        return new IntentCompiler(List.of());
+        return new IntentCompiler(List.of(CompileCheck.FAILOVER));
     }
 
     /** This compiler's checks and one more, run after them. */

@@ -63,7 +63,8 @@ final class FailoverMapping {
         }
         final List<FallbackTier> result = new ArrayList<>(tiers.size());
         for (Fallback tier : tiers.values()) {
-            result.add(new FallbackTier(number(tier.getTier(), 0), texts(tier.getUplink(), java.util.Comparator.naturalOrder())));
+            result.add(new FallbackTier(number(tier.getTier(), 0),
+                texts(tier.getUplink(), java.util.Comparator.naturalOrder())));
         }
         return result;
     }

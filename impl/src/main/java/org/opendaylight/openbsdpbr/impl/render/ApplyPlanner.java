@@ -18,8 +18,8 @@ import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep;
-import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep.Rcctl.Action;
+import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
 
 /**
  * The smallest ordered set of commands that takes a router from one file set to the next, run after the new files

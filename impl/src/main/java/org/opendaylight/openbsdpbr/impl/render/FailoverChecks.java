@@ -76,7 +76,8 @@ final class FailoverChecks {
             if (!rdomain.fallback().isEmpty()) {
                 final Uplink own = resolution.defaultRoute(rdomain.id());
                 checkPath(Rdomain.path(rdomain.id()), own == null ? null : own.name(), rdomain.fallback(),
-                    "rdomain " + rdomain.id() + " has no default-route-via to fall back from", "rdomain:" + rdomain.id());
+                    "rdomain " + rdomain.id() + " has no default-route-via to fall back from",
+                    "rdomain:" + rdomain.id());
             }
         }
         for (PolicyRoute route : resolution.shared.policyRoutes()) {

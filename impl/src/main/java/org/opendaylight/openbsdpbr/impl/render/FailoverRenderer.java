@@ -63,8 +63,9 @@ final class FailoverRenderer {
 
     static String ifstatedConf(final Resolution resolution, final Failover failover, final String header) {
         final StringBuilder sb = new StringBuilder(4096).append(header);
-        sb.append("# Failover (ifstated.conf(5)): a state per combination of monitored uplinks that are down. Entering\n"
-            + "# a state loads its rules into pf anchor \"").append(Failover.ANCHOR).append("\" and appends \"EPOCH STATE\" to ")
+        sb.append("# Failover (ifstated.conf(5)): a state per combination of monitored uplinks that are down."
+            + " Entering\n# a state loads its rules into pf anchor \"").append(Failover.ANCHOR)
+            .append("\" and appends \"EPOCH STATE\" to ")
             .append(Failover.STATE_LOG).append(".\n# Probes leave through the uplink they test (-V: its rdomain).\n");
         for (Uplink uplink : failover.monitored) {
             final HealthMonitor health = uplink.health();
@@ -132,7 +133,8 @@ final class FailoverRenderer {
         for (int i = 1; i <= count; i++) {
             loop.append(' ').append(i);
         }
-        loop.append("; do ").append(one).append(failing ? " && exit 0; sleep 1; done; exit 1" : " || exit 1; sleep 1; done");
+        loop.append("; do ").append(one)
+            .append(failing ? " && exit 0; sleep 1; done; exit 1" : " || exit 1; sleep 1; done");
         return loop.toString();
     }
 }

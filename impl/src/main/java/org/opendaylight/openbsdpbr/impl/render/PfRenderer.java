@@ -450,7 +450,8 @@ final class PfRenderer {
 
     private void policyRoutes() {
         if (failover != null) {
-            sb.append("\n# Policy routes and failover: anchor \"").append(Failover.ANCHOR).append("\" holds the rules that"
+            sb.append("\n# Policy routes and failover: anchor \"").append(Failover.ANCHOR)
+                .append("\" holds the rules that"
                 + " choose an uplink; ifstated(8)\n# replaces them per failure state (/etc/ifstated.conf), pf.conf"
                 + " loads them with every uplink up\nanchor \"").append(Failover.ANCHOR).append("\"\nload anchor \"")
                 .append(Failover.ANCHOR).append("\" from \"").append(Failover.ANCHOR_FILE).append("\"\n");

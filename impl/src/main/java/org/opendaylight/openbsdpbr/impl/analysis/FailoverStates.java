@@ -1,0 +1,309 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.analysis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.impl.analysis.host.IfstatedConf;
+import org.opendaylight.openbsdpbr.impl.analysis.host.Route;
+import org.opendaylight.openbsdpbr.impl.analysis.host.RoutingTable;
+import org.opendaylight.openbsdpbr.impl.analysis.ip.IpAddress;
+import org.opendaylight.openbsdpbr.impl.analysis.pf.PfParser;
+import org.opendaylight.openbsdpbr.impl.analysis.pf.PfRule;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
+
+/**
+ * A router's failover as its files run it: {@code /etc/ifstated.conf} ({@link IfstatedConf}) decides, from its probes,
+ * which pf anchor files are loaded. Read from the files, never from the intent, so that the answers and the checks
+ * also catch renderer mistakes.
+ *
+ * <ul>
+ *   <li>A probe is an external test whose command pins it to a routing table ({@code ping ... -V N TARGET},
+ *       {@code nc ... -V N TARGET PORT}); the uplink it tests is the interface that table routes the target
+ *       through. With a set of uplink interfaces down, a probe through one of them fails and every other succeeds.</li>
+ *   <li>{@link #reach(Set)}: the state ifstated settles in from its init-state with those probe values, and the anchor
+ *       files loaded on the way ({@code pfctl -a NAME -f FILE}, the last one per anchor wins).</li>
+ *   <li>{@link #filesIn(Reached)}: the router's files with each such anchor's {@code load anchor} file holding what the
+ *       state loaded, for a {@link RouterModel} of that state.</li>
+ *   <li>{@link #problems()}: what would make the failover not work: a state that cannot be reached from the
+ *       init-state, one without a way back to it, a set-state to no state, an anchor file that is not among the
+ *       router's files, a label killed ({@code pfctl -k label -k L}) that no pass rule carries, a probe that is not
+ *       pinned to a routing table or whose table has no route to its target.</li>
+ * </ul>
+ */
+public final class FailoverStates {
+    private static final String PFCTL_ANCHOR = "pfctl -a ";
+    private static final String PFCTL_KILL_LABEL = "pfctl -k label -k ";
+
+    private final RouterModel model;
+    private final IfstatedConf conf;
+    private final Map<String, String> files;
+
+    /**
+     * The state ifstated settles in.
+     *
+     * @param name its name
+     * @param anchors the file each anchor holds then, by anchor name
+     */
+    public record Reached(String name, Map<String, String> anchors) {
+        public Reached {
+            anchors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(anchors));
+        }
+
+        /** What the state loads, for an answer's assumptions. */
+        public String describe() {
+            final List<String> parts = new ArrayList<>();
+            anchors.forEach((anchor, file) -> parts.add("anchor " + anchor + " from " + file));
+            return parts.isEmpty() ? "no anchor loaded" : String.join(", ", parts);
+        }
+    }
+
+    private FailoverStates(final RouterModel model, final IfstatedConf conf) {
+        this.model = model;
+        this.conf = conf;
+        files = model.sources();
+    }
+
+    /**
+     * The failover of a model's files, or null when they hold no ifstated.conf.
+     *
+     * @throws ModelException when ifstated.conf is outside what {@link IfstatedConf} reads
+     */
+    public static @Nullable FailoverStates of(final RouterModel model) {
+        final String text = model.sources().get(IfstatedConf.PATH);
+        return text == null ? null : new FailoverStates(model, IfstatedConf.parse(IfstatedConf.PATH, text));
+    }
+
+    /** The file read. */
+    public IfstatedConf conf() {
+        return conf;
+    }
+
+    /**
+     * The interface a probe tests: where its routing table ({@code -V N}) routes its target, or null when the command
+     * is no pinned probe or the table has no route.
+     */
+    public @Nullable String probedInterface(final IfstatedConf.External test) {
+        final String[] words = test.command().split("\\s+");
+        for (int i = 0; i + 2 < words.length; i++) {
+            if ("-V".equals(words[i]) && words[i + 1].matches("[0-9]{1,3}")) {
+                final RoutingTable table = model.tables().get(Integer.parseInt(words[i + 1]));
+                final IpAddress target;
+                try {
+                    target = IpAddress.parse(words[i + 2]);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+                final Route route = table == null ? null : table.lookup(target);
+                return route == null ? null : route.iface();
+            }
+        }
+        return null;
+    }
+
+    /** The uplink interfaces the probes test, in file order. */
+    public Set<String> probed() {
+        final Set<String> result = new LinkedHashSet<>();
+        for (IfstatedConf.State state : conf.states().values()) {
+            for (IfstatedConf.Action action : state.body()) {
+                if (action instanceof IfstatedConf.If test) {
+                    for (IfstatedConf.External external : IfstatedConf.externals(test.test())) {
+                        final String iface = probedInterface(external);
+                        if (iface != null) {
+                            result.add(iface);
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The state ifstated settles in when these uplink interfaces are down and the others up.
+     *
+     * @throws IllegalArgumentException naming an interface no probe tests
+     */
+    public Reached reach(final Set<String> down) {
+        final Set<String> probed = probed();
+        for (String iface : down) {
+            if (!probed.contains(iface)) {
+                throw new IllegalArgumentException(iface + " is not an uplink the router's failover probes (it probes "
+                    + String.join(", ", probed) + ")");
+            }
+        }
+        final List<String> commands = new ArrayList<>(IfstatedConf.commands(conf.states().get(conf.initState())
+            .init()));
+        final String name = conf.settle(conf.initState(), leaf -> value(leaf, down), commands);
+        final Map<String, String> anchors = new LinkedHashMap<>();
+        for (String command : commands) {
+            final String[] load = anchorLoad(command);
+            if (load != null) {
+                anchors.put(load[0], load[1]);
+            }
+        }
+        return new Reached(name, anchors);
+    }
+
+    /** The value of a test with these interfaces down: a probe through one fails, a link test sees it down. */
+    private boolean value(final IfstatedConf.Expr leaf, final Set<String> down) {
+        if (leaf instanceof IfstatedConf.External external) {
+            final String iface = probedInterface(external);
+            return iface != null && !down.contains(iface);
+        }
+        final IfstatedConf.Link link = (IfstatedConf.Link) leaf;
+        return down.contains(link.iface()) == "down".equals(link.state());
+    }
+
+    /** {@code {anchor, file}} of a {@code pfctl -a ANCHOR -f FILE} command, or null. */
+    private static String @Nullable [] anchorLoad(final String command) {
+        if (!command.startsWith(PFCTL_ANCHOR)) {
+            return null;
+        }
+        final String[] words = command.split("\\s+");
+        return words.length == 5 && "-f".equals(words[3]) ? new String[] { words[2], words[4] } : null;
+    }
+
+    /** The router's files as pf reads them in a state: each anchor's {@code load anchor} file holds what it loaded. */
+    public Map<String, String> filesIn(final Reached state) {
+        final Map<String, String> result = new HashMap<>(files);
+        final Map<String, String> loadFiles = model.pf() == null ? Map.of() : model.pf().anchorFiles();
+        state.anchors().forEach((anchor, file) -> {
+            final String target = loadFiles.get(anchor);
+            final String content = files.get(file);
+            if (target != null && content != null) {
+                result.put(target, content);
+            }
+        });
+        return result;
+    }
+
+    /** What would keep the failover from working, each as {@code FILE:LINE: problem}; empty when nothing. */
+    public List<String> problems() {
+        final List<String> problems = new ArrayList<>();
+        final Map<String, List<String>> edges = new LinkedHashMap<>();
+        final Set<String> labels = labels(problems);
+        for (IfstatedConf.State state : conf.states().values()) {
+            final List<String> targets = IfstatedConf.targets(state.body());
+            edges.put(state.name(), targets);
+            for (String target : targets) {
+                if (!conf.states().containsKey(target)) {
+                    problems.add(where(state.line()) + "state " + state.name() + " changes to " + target
+                        + ", which does not exist");
+                }
+            }
+            final List<String> commands = new ArrayList<>(IfstatedConf.commands(state.init()));
+            commands.addAll(IfstatedConf.commands(state.body()));
+            for (String command : commands) {
+                final String[] load = anchorLoad(command);
+                if (load != null && !files.containsKey(load[1])) {
+                    problems.add(where(state.line()) + "state " + state.name() + " loads " + load[1]
+                        + ", which is not among the router's files");
+                }
+                if (command.startsWith(PFCTL_KILL_LABEL)) {
+                    final String label = command.substring(PFCTL_KILL_LABEL.length()).strip();
+                    if (!labels.contains(label)) {
+                        problems.add(where(state.line()) + "state " + state.name() + " kills the states of label "
+                            + label + ", which no pass rule carries: pfctl would kill nothing");
+                    }
+                }
+            }
+            for (IfstatedConf.Action action : state.body()) {
+                if (action instanceof IfstatedConf.If test) {
+                    for (IfstatedConf.External external : IfstatedConf.externals(test.test())) {
+                        if (probedInterface(external) == null) {
+                            problems.add(where(test.line()) + "the probe \"" + external.command() + "\" is not"
+                                + " pinned to a routing table with a route to its target (-V RTABLE TARGET)");
+                        }
+                    }
+                }
+            }
+        }
+        final Set<String> reachable = closure(conf.initState(), edges);
+        for (IfstatedConf.State state : conf.states().values()) {
+            if (!reachable.contains(state.name())) {
+                problems.add(where(state.line()) + "state " + state.name() + " cannot be reached from "
+                    + conf.initState());
+            } else if (!closure(state.name(), edges).contains(conf.initState())) {
+                problems.add(where(state.line()) + "state " + state.name() + " has no way back to "
+                    + conf.initState());
+            }
+        }
+        return problems;
+    }
+
+    /** Every label of a pass rule in pf.conf and in every anchor file ifstated loads. */
+    private Set<String> labels(final List<String> problems) {
+        final Set<String> labels = new TreeSet<>();
+        if (model.pf() != null) {
+            collect(model.pf().rules(), labels);
+        }
+        final Set<String> anchorFiles = new TreeSet<>();
+        for (IfstatedConf.State state : conf.states().values()) {
+            final List<String> commands = new ArrayList<>(IfstatedConf.commands(state.init()));
+            commands.addAll(IfstatedConf.commands(state.body()));
+            for (String command : commands) {
+                final String[] load = anchorLoad(command);
+                if (load != null) {
+                    anchorFiles.add(load[1]);
+                }
+            }
+        }
+        for (String file : anchorFiles) {
+            final String text = files.get(file);
+            if (text != null) {
+                try {
+                    collect(PfParser.parseAnchor(file, text), labels);
+                } catch (ModelException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return labels;
+    }
+
+    private void collect(final List<PfRule> rules, final Set<String> labels) {
+        for (PfRule rule : rules) {
+            if (rule.action() == PfRule.Action.PASS && rule.actions().label() != null) {
+                labels.add(rule.actions().label());
+            }
+            if (rule.anchor() != null) {
+                final List<PfRule> inner = rule.anchor().rules() != null ? rule.anchor().rules()
+                    : model.anchor(rule.anchor().name());
+                if (inner != null) {
+                    collect(inner, labels);
+                }
+            }
+        }
+    }
+
+    private static Set<String> closure(final String start, final Map<String, List<String>> edges) {
+        final Set<String> seen = new LinkedHashSet<>();
+        final ArrayDeque<String> queue = new ArrayDeque<>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            final String state = queue.poll();
+            if (seen.add(state)) {
+                queue.addAll(edges.getOrDefault(state, List.of()));
+            }
+        }
+        return seen;
+    }
+
+    private static String where(final int line) {
+        return IfstatedConf.PATH + ":" + line + ": ";
+    }
+}
