@@ -848,6 +848,13 @@ cmd_get_config() {
 		say "reverted $rg $rp $rt"
 	fi
 	[ -f "$S/txn" ] && say "txn $(cat "$S/txn")"
+	# failover: ifstated's actions append "EPOCH STATE" to failover.log; the last line is the state it is in
+	if [ -s "$S/failover.log" ]; then
+		tail -n 10 "$S/failover.log" | while read -r fat fstate; do
+			case $fstate in ''|*[!A-Za-z0-9_.+-]*) continue ;; esac
+			is_digits "$fat" && say "failover-event $fat $fstate"
+		done
+	fi
 	while read -r gsum gmode gowner ggroup gpath gkind; do
 		if [ "$gkind" = lines ]; then
 			# our block only: the other lines, and the file's owner, group and mode, are the admin's

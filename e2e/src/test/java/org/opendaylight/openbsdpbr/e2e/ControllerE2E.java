@@ -285,6 +285,67 @@ class ControllerE2E {
             .doesNotContain("/dev/null").doesNotContain("+++ b/etc/rc.conf.local");
     }
 
+    /**
+     * Issue 15: the seed with failover (examples/seed-router-failover) reaches in-sync; with PPPoE set down in the lab
+     * the router's ifstated moves to down-pppoe, the status shows it after a read-back, and the flow answer for a
+     * via_pppoe destination with PPPoE down leaves through gif0; PPPoE up again: back to normal. The controller's
+     * session works throughout (no label is ever on an inbound rule, so no kill reaches it).
+     */
+    @Test
+    void bc_failoverRunsOnTheRouterAndTheStatusAndFlowAnswersFollowIt() throws Exception {
+        final String intent = Restconf.example("seed-router-failover/intent.json")
+            .replace("\"secret\": \"secret\"", "\"secret\": \"" + PPPOE_SECRET + "\"");
+        assertThat(RESTCONF.put(ROUTERS + "e2e-seed/intent", Sealing.sealAll(RESTCONF, intent)).status())
+            .isIn(200, 201, 204);
+        final String revision = field(render("e2e-seed"), "revision");
+        awaitStatus("e2e-seed", "in sync with failover", status -> "in-sync".equals(field(status, "sync-status"))
+            && revision.equals(field(status, "applied-revision")));
+        assertThat(lab("cat r1 /etc/ifstated.conf")).contains("init-state normal");
+        assertThat(lab("cat r1 /etc/pf/failover-down-pppoe.conf")).contains("label \"route:to-via-pppoe@ipoe\"");
+        assertThat(lab("status r1")).contains("\nfailover normal\n");
+
+        assertThat(lab("uplink r1 pppoe0 down")).isEqualTo("failover down-pppoe");
+        checkSync("e2e-seed");
+        final JsonObject down = awaitStatus("e2e-seed", "in failover state down-pppoe",
+            status -> "down-pppoe".equals(failoverState(status)));
+        assertThat(field(down, "connection")).isEqualTo("connected");
+        assertThat(field(down, "sync-status")).isEqualTo("in-sync");
+        final JsonObject moved = flow("e2e-seed", ",\"down\":[\"pppoe\"]");
+        assertThat(moved.get("egress-interface").getAsString()).isEqualTo("gif0");
+        assertThat(moved.getAsJsonArray("assumptions").get(0).getAsString())
+            .startsWith("failover state down-pppoe (pppoe0 down)");
+        assertThat(flow("e2e-seed", "").get("egress-interface").getAsString()).isEqualTo("pppoe0");
+
+        assertThat(lab("uplink r1 pppoe0 up")).isEqualTo("failover normal");
+        checkSync("e2e-seed");
+        final JsonObject back = awaitStatus("e2e-seed", "back in failover state normal",
+            status -> "normal".equals(failoverState(status)));
+        assertThat(back.getAsJsonObject("failover").getAsJsonArray("event").toString()).contains("down-pppoe");
+        assertThat(field(back, "connection")).isEqualTo("connected");
+        assertThat(field(back, "sync-status")).isEqualTo("in-sync");
+        assertThat(lab("status r1")).contains("\nmanagement ok\n");
+    }
+
+    private static String failoverState(final JsonObject status) {
+        return status.has("failover") && status.getAsJsonObject("failover").has("state")
+            ? status.getAsJsonObject("failover").get("state").getAsString() : "";
+    }
+
+    private static void checkSync(final String name) {
+        final var reply = RESTCONF.post("/operations/openbsd-pbr:check-sync", "{\"input\":{\"router\":\"" + name
+            + "\"}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    }
+
+    /** The flow-path answer for a host of the LAN to 8.8.8.8 (a via_pppoe destination), tcp/443. */
+    private static JsonObject flow(final String name, final String more) {
+        final var reply = RESTCONF.post("/operations/openbsd-pbr:flow-path", "{\"input\":{\"router\":\"" + name
+            + "\",\"in-interface\":\"vport0\",\"source\":\"192.168.1.10\",\"destination\":\"8.8.8.8\","
+            + "\"protocol\":\"tcp\",\"destination-port\":443" + more + "}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output");
+    }
+
     @Test
     void c_changeThatCutsTheManagementPathIsReverted() throws Exception {
         putRouter("e2e-cut", 2202);

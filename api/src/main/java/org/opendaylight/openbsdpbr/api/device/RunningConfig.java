@@ -28,9 +28,10 @@ import org.opendaylight.openbsdpbr.api.files.ManagedFile;
  * @param onDisk the managed paths as found on disk, by path; a recorded path missing on disk is absent here
  * @param pending a confirmed commit waiting for its confirm
  * @param lastRevert the last revert the router made
+ * @param failover the router's failover state and last state changes, when it runs failover (ifstated)
  */
 public record RunningConfig(int generation, Map<String, FileEntry> recorded, Map<String, FileEntry> onDisk,
-        Optional<PendingConfirm> pending, Optional<RevertRecord> lastRevert) {
+        Optional<PendingConfirm> pending, Optional<RevertRecord> lastRevert, Optional<FailoverStatus> failover) {
     public RunningConfig {
         if (generation < 0) {
             throw new IllegalArgumentException("negative generation");
@@ -39,6 +40,19 @@ public record RunningConfig(int generation, Map<String, FileEntry> recorded, Map
         onDisk = Map.copyOf(onDisk);
         requireNonNull(pending, "pending");
         requireNonNull(lastRevert, "lastRevert");
+        requireNonNull(failover, "failover");
+    }
+
+    /** A router that reports no failover. */
+    public RunningConfig(final int generation, final Map<String, FileEntry> recorded,
+            final Map<String, FileEntry> onDisk, final Optional<PendingConfirm> pending,
+            final Optional<RevertRecord> lastRevert) {
+        this(generation, recorded, onDisk, pending, lastRevert, Optional.empty());
+    }
+
+    /** A copy with the router's failover status. */
+    public RunningConfig withFailover(final Optional<FailoverStatus> newFailover) {
+        return new RunningConfig(generation, recorded, onDisk, pending, lastRevert, newFailover);
     }
 
     /** Build from lists of entries. */

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.Uplink;
 import org.opendaylight.openbsdpbr.impl.analysis.host.IfstatedConf;
 import org.opendaylight.openbsdpbr.impl.analysis.host.Route;
 import org.opendaylight.openbsdpbr.impl.analysis.host.RoutingTable;
@@ -87,6 +89,19 @@ public final class FailoverStates {
         return text == null ? null : new FailoverStates(model, IfstatedConf.parse(IfstatedConf.PATH, text));
     }
 
+    /**
+     * The interfaces of uplinks named by the intent's uplink names or already by their interfaces (what an operator
+     * writes after {@code --down}: {@code pppoe} or {@code pppoe0}).
+     */
+    public static Set<String> interfaces(final RouterIntent intent, final java.util.Collection<String> names) {
+        final Set<String> result = new TreeSet<>();
+        for (String name : names) {
+            result.add(intent.uplinks().stream().filter(uplink -> uplink.name().equals(name)).findFirst()
+                .map(Uplink::interfaceName).orElse(name));
+        }
+        return result;
+    }
+
     /** The file read. */
     public IfstatedConf conf() {
         return conf;
@@ -150,9 +165,9 @@ public final class FailoverStates {
         final String name = conf.settle(conf.initState(), leaf -> value(leaf, down), commands);
         final Map<String, String> anchors = new LinkedHashMap<>();
         for (String command : commands) {
-            final String[] load = anchorLoad(command);
+            final AnchorLoad load = anchorLoad(command);
             if (load != null) {
-                anchors.put(load[0], load[1]);
+                anchors.put(load.anchor(), load.file());
             }
         }
         return new Reached(name, anchors);
@@ -168,13 +183,80 @@ public final class FailoverStates {
         return down.contains(link.iface()) == "down".equals(link.state());
     }
 
-    /** {@code {anchor, file}} of a {@code pfctl -a ANCHOR -f FILE} command, or null. */
-    private static String @Nullable [] anchorLoad(final String command) {
+    /** A {@code pfctl -a ANCHOR -f FILE} command: the anchor and the file it loads. */
+    private record AnchorLoad(String anchor, String file) {
+    }
+
+    /** The anchor load of a command, or null when it is none. */
+    private static @Nullable AnchorLoad anchorLoad(final String command) {
         if (!command.startsWith(PFCTL_ANCHOR)) {
             return null;
         }
         final String[] words = command.split("\\s+");
-        return words.length == 5 && "-f".equals(words[3]) ? new String[] { words[2], words[4] } : null;
+        return words.length == 5 && "-f".equals(words[3]) ? new AnchorLoad(words[2], words[4]) : null;
+    }
+
+    /**
+     * One row of the failover matrix: a failure state and where each labelled path leaves in it.
+     *
+     * @param state the state's name
+     * @param down the smallest set of uplink interfaces down that leads to it
+     * @param paths per path (a label's part before {@code @}: {@code route:NAME}, {@code rdomain:N}), the interface
+     *     its rtable's default route leaves through and the rtable, e.g. {@code gif0 (rtable 0)}
+     */
+    public record Row(String state, Set<String> down, Map<String, String> paths) {
+        public Row {
+            down = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(down));
+            paths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paths));
+        }
+    }
+
+    /**
+     * The failover matrix: for every state some set of down uplinks leads to (each set tried, fewest down first),
+     * where each labelled path of the anchors that state loads leaves: the rule's rtable and that table's default
+     * route, read from the files of that state.
+     */
+    public List<Row> matrix() {
+        final List<String> probed = new ArrayList<>(probed());
+        final List<Set<String>> sets = new ArrayList<>();
+        for (int mask = 0; mask < 1 << probed.size(); mask++) {
+            final Set<String> down = new LinkedHashSet<>();
+            for (int bit = 0; bit < probed.size(); bit++) {
+                if ((mask & 1 << bit) != 0) {
+                    down.add(probed.get(bit));
+                }
+            }
+            sets.add(down);
+        }
+        sets.sort(java.util.Comparator.comparingInt(Set::size));
+        final Map<String, Row> rows = new LinkedHashMap<>();
+        for (Set<String> down : sets) {
+            final Reached reached = reach(down);
+            if (rows.containsKey(reached.name())) {
+                continue;
+            }
+            final RouterModel state = RouterModel.of(filesIn(reached));
+            final Map<String, String> paths = new LinkedHashMap<>();
+            for (String anchor : reached.anchors().keySet()) {
+                final List<PfRule> rules = state.anchor(anchor);
+                if (rules == null) {
+                    continue;
+                }
+                for (PfRule rule : rules) {
+                    final String label = rule.actions().label();
+                    final Integer rtable = rule.actions().rtable();
+                    if (rule.action() == PfRule.Action.PASS && label != null && label.indexOf('@') > 0
+                            && rtable != null) {
+                        final RoutingTable table = state.tables().get(rtable);
+                        final Route route = table == null ? null : table.defaultRoute(false);
+                        paths.put(label.substring(0, label.indexOf('@')), (route == null ? "no default route"
+                            : route.iface()) + " (rtable " + rtable + ")");
+                    }
+                }
+            }
+            rows.put(reached.name(), new Row(reached.name(), down, paths));
+        }
+        return List.copyOf(rows.values());
     }
 
     /** The router's files as pf reads them in a state: each anchor's {@code load anchor} file holds what it loaded. */
@@ -208,9 +290,9 @@ public final class FailoverStates {
             final List<String> commands = new ArrayList<>(IfstatedConf.commands(state.init()));
             commands.addAll(IfstatedConf.commands(state.body()));
             for (String command : commands) {
-                final String[] load = anchorLoad(command);
-                if (load != null && !files.containsKey(load[1])) {
-                    problems.add(where(state.line()) + "state " + state.name() + " loads " + load[1]
+                final AnchorLoad load = anchorLoad(command);
+                if (load != null && !files.containsKey(load.file())) {
+                    problems.add(where(state.line()) + "state " + state.name() + " loads " + load.file()
                         + ", which is not among the router's files");
                 }
                 if (command.startsWith(PFCTL_KILL_LABEL)) {
@@ -256,9 +338,9 @@ public final class FailoverStates {
             final List<String> commands = new ArrayList<>(IfstatedConf.commands(state.init()));
             commands.addAll(IfstatedConf.commands(state.body()));
             for (String command : commands) {
-                final String[] load = anchorLoad(command);
+                final AnchorLoad load = anchorLoad(command);
                 if (load != null) {
-                    anchorFiles.add(load[1]);
+                    anchorFiles.add(load.file());
                 }
             }
         }

@@ -241,6 +241,7 @@ public record RouterState(boolean owned, Optional<FileSet> applied, List<FileSet
         shown = shown.withConnection(Connection.CONNECTED)
             .withApplied(revision, OptionalInt.of(onRouter.generation()), Optional.empty())
             .withDrift(drifted)
+            .withFailover(onRouter.failover())
             .withSync(inSync ? Sync.IN_SYNC : failureHolds ? shown.sync() : Sync.OUT_OF_SYNC);
         if (inSync) {
             shown = shown.withError(Optional.empty());
@@ -263,6 +264,7 @@ public record RouterState(boolean owned, Optional<FileSet> applied, List<FileSet
             .withConnection(Connection.CONNECTED)
             .withApplied(null, OptionalInt.of(onRouter.generation()), Optional.empty())
             .withDrift(onRouter.localChanges().stream().sorted().toList())
+            .withFailover(onRouter.failover())
             .withSync(Sync.NO_INTENT).withError(Optional.empty())).build();
     }
 

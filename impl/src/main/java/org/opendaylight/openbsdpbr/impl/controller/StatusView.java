@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.opendaylight.openbsdpbr.api.device.FailoverStatus;
 import org.opendaylight.openbsdpbr.impl.render.Lint;
 
 /**
@@ -28,10 +29,13 @@ import org.opendaylight.openbsdpbr.impl.render.Lint;
  * @param drifted managed files that differ on the router from the applied revision
  * @param lastError the last failure
  * @param lints warnings and errors about the intent
+ * @param failover the router's own failover: the state its ifstated is in and its last state changes, as last read
+ *     back; empty when it runs none
  */
 public record StatusView(Connection connection, Sync sync, Optional<String> intendedRevision,
         Optional<String> appliedRevision, OptionalInt appliedGeneration, Optional<Instant> lastCommit,
-        Optional<Instant> confirmDeadline, List<String> drifted, Optional<Failure> lastError, List<Lint> lints) {
+        Optional<Instant> confirmDeadline, List<String> drifted, Optional<Failure> lastError, List<Lint> lints,
+        Optional<FailoverStatus> failover) {
     /** YANG {@code connection}. */
     public enum Connection { UNKNOWN, CONNECTED, UNREACHABLE, AUTH_FAILED, HOST_KEY_MISMATCH }
 
@@ -61,7 +65,7 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
 
     public static final StatusView INITIAL = new StatusView(Connection.UNKNOWN, Sync.OUT_OF_SYNC, Optional.empty(),
         Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-        List.of());
+        List.of(), Optional.empty());
 
     public StatusView {
         requireNonNull(connection, "connection");
@@ -74,6 +78,7 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
         drifted = List.copyOf(drifted);
         requireNonNull(lastError, "lastError");
         lints = List.copyOf(lints);
+        requireNonNull(failover, "failover");
     }
 
     public boolean driftDetected() {
@@ -82,36 +87,41 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
 
     StatusView withConnection(final Connection newConnection) {
         return new StatusView(newConnection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, drifted, lastError, lints);
+            confirmDeadline, drifted, lastError, lints, failover);
     }
 
     StatusView withSync(final Sync newSync) {
         return new StatusView(connection, newSync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            newSync == Sync.AWAITING_CONFIRM ? confirmDeadline : Optional.empty(), drifted, lastError, lints);
+            newSync == Sync.AWAITING_CONFIRM ? confirmDeadline : Optional.empty(), drifted, lastError, lints, failover);
     }
 
     StatusView withIntended(final String revision, final List<Lint> newLints) {
         return new StatusView(connection, sync, Optional.ofNullable(revision), appliedRevision, appliedGeneration,
-            lastCommit, confirmDeadline, drifted, lastError, newLints);
+            lastCommit, confirmDeadline, drifted, lastError, newLints, failover);
     }
 
     StatusView withApplied(final String revision, final OptionalInt generation, final Optional<Instant> commitTime) {
         return new StatusView(connection, sync, intendedRevision, Optional.ofNullable(revision), generation,
-            commitTime.isPresent() ? commitTime : lastCommit, confirmDeadline, List.of(), lastError, lints);
+            commitTime.isPresent() ? commitTime : lastCommit, confirmDeadline, List.of(), lastError, lints, failover);
     }
 
     StatusView withDeadline(final Optional<Instant> deadline) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            deadline, drifted, lastError, lints);
+            deadline, drifted, lastError, lints, failover);
     }
 
     StatusView withDrift(final List<String> files) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, files, lastError, lints);
+            confirmDeadline, files, lastError, lints, failover);
     }
 
     StatusView withError(final Optional<Failure> failure) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, drifted, failure, lints);
+            confirmDeadline, drifted, failure, lints, failover);
+    }
+
+    StatusView withFailover(final Optional<FailoverStatus> newFailover) {
+        return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
+            confirmDeadline, drifted, lastError, lints, newFailover);
     }
 }

@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowAnswer;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowEngine;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowQuestion;
@@ -123,12 +126,25 @@ final class FlowPathRpc implements FlowPath {
                 + (cause instanceof ModelException ? cause.getMessage() : cause.getClass().getSimpleName()));
         }
         final FlowQuestion question;
+        final FlowAnswer answer;
         try {
             question = question(input, engine.model());
+            answer = engine.answer(question.withDown(down(input, ready.merged().effective())));
         } catch (BadQuestion e) {
             return failed(ErrorTag.INVALID_VALUE, e.getMessage());
+        } catch (IllegalArgumentException | ModelException e) {
+            return failed(ErrorTag.INVALID_VALUE, "input/down: " + e.getMessage());
         }
-        return RpcResultBuilder.success(output(engine.answer(question))).buildFuture();
+        return RpcResultBuilder.success(output(answer)).buildFuture();
+    }
+
+    /** The uplink interfaces the input takes as down ({@code down}: uplink names or interfaces). */
+    private static Set<String> down(final FlowPathInput input, final RouterIntent intent) {
+        final var names = input.getDown();
+        if (names == null || names.isEmpty()) {
+            return Set.of();
+        }
+        return FailoverStates.interfaces(intent, names.stream().map(name -> name.getValue()).toList());
     }
 
     /** A question the router's files cannot answer; the message starts with the input leaf. */

@@ -167,6 +167,12 @@ final class StatusWriter implements StatusSink, AutoCloseable {
             }
             builder.setLint(lints.build());
         }
+        status.failover().ifPresent(failover -> builder.setFailover(new org.opendaylight.yang.gen.v1.urn.opendaylight
+            .openbsd.pbr.rev261124.router.status.FailoverBuilder().setState(failover.state())
+            .setEvent(failover.events().stream().map(event -> new org.opendaylight.yang.gen.v1.urn.opendaylight
+                .openbsd.pbr.rev261124.router.status.failover.EventBuilder().setTime(dateAndTime(event.at()))
+                .setState(event.state()).build()).toList())
+            .build()));
         return builder.build();
     }
 

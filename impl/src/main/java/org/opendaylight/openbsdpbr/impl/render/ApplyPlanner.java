@@ -58,7 +58,8 @@ import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
  *   <li><b>ifstated</b> (failover), from its {@code ifstated_flags} line of rc.conf.local: {@code start} when it
  *       becomes enabled, {@code stop} when it no longer is; {@code reload} (SIGHUP: ifstated re-reads
  *       {@code /etc/ifstated.conf} and starts again from its init-state) when ifstated.conf or any failover anchor
- *       file under {@code /etc/pf/} changed, since a state it is in may load a file that changed. Its init-state
+ *       file under {@code /etc/pf/} changed, since a state it is in may load a file that changed, and when pf.conf
+ *       is loaded, since its {@code load anchor} puts the plain policy back into the anchor. Its init-state
  *       loads the anchor as pf.conf does, and the probes move it to the failure state again within a round.</li>
  *   <li><b>sshd</b>: {@code rcctl reload sshd} when {@code /etc/ssh/sshd_config} is new or changed (sshd re-executes
  *       on SIGHUP and binds its ListenAddress lines again).</li>
@@ -196,7 +197,8 @@ public final class ApplyPlanner {
         final boolean wasEnabled = enabled(daemonLines(from, IFSTATED), IFSTATED);
         final boolean isEnabled = enabled(daemonLines(to, IFSTATED), IFSTATED);
         if (wasEnabled && isEnabled && !changed(from, to, IFSTATED_CONF)
-                && daemonLines(from, IFSTATED).equals(daemonLines(to, IFSTATED)) && anchorFilesChanged(from, to)) {
+                && daemonLines(from, IFSTATED).equals(daemonLines(to, IFSTATED))
+                && (anchorFilesChanged(from, to) || changed(from, to, PF_CONF))) {
             steps.add(new PlanStep.Rcctl(Action.RELOAD, IFSTATED));
             return;
         }

@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceStep;
+import org.opendaylight.openbsdpbr.api.device.FailoverStatus;
 import org.opendaylight.openbsdpbr.api.device.FileEntry;
 import org.opendaylight.openbsdpbr.api.device.PendingConfirm;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
@@ -95,7 +96,24 @@ final class Replies {
             final int[] numbers = numbers(text, 3);
             return new RevertRecord(numbers[0], numbers[1], Instant.ofEpochSecond(numbers[2]));
         });
-        return RunningConfig.of(generation.getAsInt(), recorded, onDisk, pending, reverted);
+        return RunningConfig.of(generation.getAsInt(), recorded, onDisk, pending, reverted)
+            .withFailover(failover(reply.values("failover-event")));
+    }
+
+    /**
+     * The failover-event lines of get-config ({@code EPOCH STATE}, oldest first; the last one is the state ifstated
+     * is in), or empty when the router reports none (no failover, or ifstated never entered a state).
+     */
+    static Optional<FailoverStatus> failover(final List<String> lines) {
+        final List<FailoverStatus.Event> events = new ArrayList<>();
+        for (String line : lines) {
+            final String[] words = line.trim().split("\\s+");
+            if (words.length == 2) {
+                parseEpoch(words[0]).ifPresent(at -> events.add(new FailoverStatus.Event(at, words[1])));
+            }
+        }
+        return events.isEmpty() ? Optional.empty() : Optional.of(new FailoverStatus(events.get(events.size() - 1)
+            .state(), events.subList(Math.max(0, events.size() - FailoverStatus.EVENTS), events.size())));
     }
 
     private static int[] numbers(final String text, final int count) {

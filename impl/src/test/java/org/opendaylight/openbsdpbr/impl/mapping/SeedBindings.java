@@ -74,7 +74,7 @@ public final class SeedBindings {
         // fixtures
     }
 
-    static ObjectName name(final String value) {
+    public static ObjectName name(final String value) {
         return new ObjectName(value);
     }
 
@@ -123,7 +123,7 @@ public final class SeedBindings {
         return new InterfaceBuilder().setName(ifname(name)).setKind(kind).setDescription(text(description)).build();
     }
 
-    static Uplink pppoeUplink() {
+    public static Uplink pppoeUplink() {
         return new UplinkBuilder().setName(name("pppoe")).setDescription(text("IPv4 PPPoE: slower, every port"))
             .setRdomain(rdomain(1))
             .setType(new PppoeBuilder().setPppoe(new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124
@@ -134,7 +134,7 @@ public final class SeedBindings {
             .build();
     }
 
-    static Uplink mapEUplink() {
+    public static Uplink mapEUplink() {
         return new UplinkBuilder().setName(name("ipoe"))
             .setDescription(text("IPv4 over IPoE (MAP-E, v6plus): faster, 240 ports")).setRdomain(rdomain(0))
             .setType(new MapEBuilder().setMapE(new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124

@@ -174,4 +174,12 @@ class FlowPathRpcTest {
         assertThat(result.getErrors().iterator().next().getTag()).isEqualTo(ErrorTag.DATA_MISSING);
         assertThat(result.getErrors().iterator().next().getMessage()).contains("does not compile");
     }
+
+    /** A down uplink on a router without failover is a 400 naming the input leaf, not a silent all-up answer. */
+    @Test
+    void aDownUplinkWithoutFailoverIsRefused() throws Exception {
+        final RpcError error = refusal(question -> question.setDown(java.util.Set.of(new ObjectName("pppoe"))));
+        assertThat(error.getMessage()).isEqualTo("input/down: the router runs no failover (no /etc/ifstated.conf):"
+            + " no uplink can be assumed down");
+    }
 }

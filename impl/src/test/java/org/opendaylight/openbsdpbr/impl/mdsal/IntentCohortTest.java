@@ -160,6 +160,53 @@ class IntentCohortTest {
         assertThat(routerExists("r1")).isFalse();
     }
 
+    /**
+     * Failover that cannot work is refused with a 400 naming the element, and nothing is stored: probes without
+     * targets, a fallback to an uplink whose rdomain's default route is another's, tiers that loop.
+     */
+    @Test
+    void failoverThatCannotWorkIsRefusedNamingTheElement() {
+        final var intent = SeedBindings.seedRouter().getIntent();
+        final var noTargets = new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router
+            .IntentBuilder(intent).setUplink(BindingMap.of(new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd
+                .pbr.rev261124.router.intent.UplinkBuilder(SeedBindings.pppoeUplink()).setHealth(
+                    new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent.uplink
+                        .HealthBuilder().build()).build(), SeedBindings.mapEUplink())).build();
+        final Answer targets = write(tx -> putRouter(tx, new RouterBuilder(seed("r1", 2201)).setIntent(noTargets)
+            .build()));
+        assertThat(targets.tag()).isEqualTo(ErrorTag.INVALID_VALUE);
+        assertThat(targets.message()).contains("intent/uplink[name=pppoe]/health/target: a health monitor needs two"
+            + " or more probe targets, it has none");
+        assertThat(routerExists("r1")).isFalse();
+
+        // pppoe's rdomain 1 without its default route, and a second tier naming the first one's uplink again
+        final var routes = intent.nonnullPolicyRoute().values().stream().map(route -> new org.opendaylight.yang.gen
+            .v1.urn.opendaylight.openbsd.pbr.rev261124.shared.intent.PolicyRouteBuilder(route).setFallback(
+                BindingMap.of(fallback(1, "ipoe"), fallback(2, "ipoe"))).build()).toList();
+        final var rdomains = intent.nonnullRdomain().values().stream().map(rdomain -> rdomain.getId().getValue()
+            .intValue() == 0 ? new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent
+                .RdomainBuilder(rdomain).setFallback(BindingMap.of(fallback(1, "pppoe"))).build()
+            : new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.intent
+                .RdomainBuilder(rdomain).setDefaultRouteVia(null).build()).toList();
+        final var fallbacks = new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.router
+            .IntentBuilder(intent).setPolicyRoute(BindingMap.of(routes)).setRdomain(BindingMap.of(rdomains)).build();
+        final Answer tiers = write(tx -> putRouter(tx, new RouterBuilder(seed("r1", 2201)).setIntent(fallbacks)
+            .build()));
+        assertThat(tiers.tag()).isEqualTo(ErrorTag.INVALID_VALUE);
+        assertThat(tiers.message())
+            .contains("intent/rdomain[id=0]/fallback[tier=1]/uplink: pppoe does not hold rdomain 1's default route")
+            .contains("intent/policy-route[name=to-via-pppoe]/fallback[tier=2]/uplink: the tiers loop: ipoe is in an"
+                + " earlier tier already");
+        assertThat(routerExists("r1")).isFalse();
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.fallback.tiers.Fallback
+            fallback(final int tier, final String uplink) {
+        return new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.fallback.tiers
+            .FallbackBuilder().setTier(org.opendaylight.yangtools.yang.common.Uint8.valueOf(tier))
+            .setUplink(List.of(SeedBindings.name(uplink))).build();
+    }
+
     @Test
     void aWriteThatWouldLockTheControllerOutIsRefusedFromTheRoutersView() {
         // the lab's local forward (127.0.0.1) as the router sees it: the controller on the LAN, sshd at 192.168.1.1:22

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowAnswer;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowEngine;
 import org.opendaylight.openbsdpbr.impl.analysis.FlowQuestion;
@@ -32,25 +33,29 @@ import org.opendaylight.openbsdpbr.impl.render.RenderResult;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.CommandLine;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.UsageException;
 import org.opendaylight.openbsdpbr.tools.intentjson.IntentDocument;
+import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonException;
 
 /**
  * {@code openbsd-pbr flow}: where does this flow go, and why? Renders a router's intent offline, reads the files as
  * OpenBSD would ({@link RouterModel}) and follows one flow through pf and the routing tables ({@link FlowEngine}).
  * <pre>
  * openbsd-pbr flow INTENT.json|DIR [--router NAME] --in IF --src ADDR --dst ADDR [--proto tcp|udp|icmp]
- *     [--sport N] [--dport N] [--assume IF=ADDR[/LEN]]... [--json]
+ *     [--sport N] [--dport N] [--assume IF=ADDR[/LEN]]... [--down UPLINK]... [--json]
  * </pre>
  * The answer: the disposition (forwarded, delivered, blocked, no-route, not-forwarded, unknown), the deciding rule
  * and every rule that matched, the routing table, egress interface and next hop, the NAT source, the local listener,
  * the way the replies come back and every assumption. {@code --json} prints the same as one object with the keys
  * {@code disposition}, {@code reason}, {@code rule} ({@code file}, {@code line}, {@code text}), {@code matched},
  * {@code rtable}, {@code egress-interface}, {@code next-hop}, {@code nat}, {@code delivery}, {@code reply},
- * {@code assumptions}. Exit status 0 with an answer (whatever the disposition), 1 when the intent is invalid or its
- * files are outside the model, 2 on a usage error.
+ * {@code assumptions}. {@code --down UPLINK} (an uplink's name or interface, repeatable) answers in the failure state
+ * the router's own failover reaches with those uplinks down ({@code FailoverStates}); the first assumption names the
+ * state and the anchor file it loads. Exit status 0 with an answer (whatever the disposition), 1 when the intent is
+ * invalid or its files are outside the model, 2 on a usage error.
  */
 public final class FlowCommand {
     static final String USAGE = "usage: openbsd-pbr flow INTENT.json|DIR [--router NAME] --in IF --src ADDR --dst ADDR"
-        + " [--proto tcp|udp|icmp] [--sport N] [--dport N] [--assume IF=ADDR]... [--json]";
+        + " [--proto tcp|udp|icmp] [--sport N] [--dport N] [--assume IF=ADDR]... [--down UPLINK]..."
+        + " [--json]";
     private static final String ROUTER = "--router";
     private static final String IN = "--in";
     private static final String SRC = "--src";
@@ -60,6 +65,7 @@ public final class FlowCommand {
     private static final String DPORT = "--dport";
     private static final String ASSUME = "--assume";
     private static final String JSON = "--json";
+    private static final String DOWN = "--down";
     private static final String HELP = USAGE + "\n"
         + "Follows one flow (its first packet) through the router's rendered pf.conf and routing tables.\n"
         + "  INTENT.json|DIR   intent as RESTCONF accepts it (see 'openbsd-pbr render --help')\n"
@@ -70,6 +76,8 @@ public final class FlowCommand {
         + "  --sport, --dport  its ports; rules that name a port need them\n"
         + "  --assume IF=ADDR  reason with this address on an interface whose address is dynamic (pppoe0, DHCP);\n"
         + "                    may be repeated\n"
+        + "  --down UPLINK     answer as if this uplink (name or interface) were down: the failure state the\n"
+        + "                    router's ifstated reaches then; may be repeated\n"
         + "  --json            print a JSON object instead of text\n";
 
     private FlowCommand() {
@@ -86,7 +94,7 @@ public final class FlowCommand {
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
         final var parsed = CommandLine.parse("flow", args, Set.of(ROUTER, IN, SRC, DST, PROTO, SPORT, DPORT),
-            Set.of(JSON), Set.of(ASSUME), given -> {
+            Set.of(JSON), Set.of(ASSUME, DOWN), given -> {
                 if (given.positional().size() != 1) {
                     throw new UsageException(given.positional().isEmpty() ? "missing the intent file or directory"
                         : "one intent file or directory, got " + given.positional().size());
@@ -123,11 +131,19 @@ public final class FlowCommand {
         }
         final FlowAnswer answer;
         try {
-            answer = new FlowEngine(RouterModel.of(rendered.files())).answer(question);
+            final FlowQuestion asked = line.all(DOWN).isEmpty() ? question
+                : question.withDown(FailoverStates.interfaces(document.effective(router), line.all(DOWN)));
+            answer = new FlowEngine(RouterModel.of(rendered.files())).answer(asked);
         } catch (ModelException e) {
             error.println("error: " + router + "'s rendered files are outside what the analysis reads: "
                 + e.getMessage());
             return 1;
+        } catch (IntentJsonException e) {
+            error.println("error: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            error.println("flow: --down: " + e.getMessage());
+            return 2;
         }
         out.print(line.has(JSON) ? json(answer) : text(router, question, answer));
         return 0;

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
+import org.opendaylight.openbsdpbr.impl.analysis.RouterModel;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
 import org.opendaylight.openbsdpbr.impl.render.Lint;
 import org.opendaylight.openbsdpbr.impl.render.RenderResult;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.CommandLine;
@@ -112,8 +115,32 @@ public final class RenderCommand {
                 out.println(lint.severity().name().toLowerCase(Locale.ROOT) + " " + lint.path() + ": "
                     + lint.message() + " [" + lint.code() + "]");
             }
+            printMatrix(results.get(i), out);
             out.println("revision " + output.files().revision());
         }
         return 0;
+    }
+
+    /**
+     * The failover matrix of a router with failover: per failure state (and the uplinks down that lead to it), where
+     * each path leaves, read back from the rendered files ({@link FailoverStates#matrix()}).
+     */
+    static void printMatrix(final RenderResult result, final PrintStream out) {
+        final FailoverStates states;
+        try {
+            states = FailoverStates.of(RouterModel.of(result.files()));
+        } catch (ModelException e) {
+            out.println("failover: the files do not read back: " + e.getMessage());
+            return;
+        }
+        if (states == null) {
+            return;
+        }
+        out.println("failover matrix (where each path leaves, per failure state):");
+        for (FailoverStates.Row row : states.matrix()) {
+            out.println("  " + row.state() + (row.down().isEmpty() ? " (every uplink up)" : " ("
+                + String.join(", ", row.down()) + " down)") + ":");
+            row.paths().forEach((path, egress) -> out.println("    " + path + " -> " + egress));
+        }
     }
 }

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  *   cat ROUTER PATH                         a file of the router's /etc
  *   edit ROUTER PATH [TEXT...]              change a file by hand (drift); without text, remove it
  *   reboot ROUTER                           sessions drop, the confirm timer dies, the boot hook runs
+ *   uplink ROUTER IF down|up                an uplink stops (or starts again) answering the failover probes:
+ *                                           the emulated ifstated settles in the state its file leads to
  *   help
  * </pre>
  */
@@ -54,6 +56,7 @@ public final class LabControl {
                 case "cat" -> lab.router(arg(words, 1)).file(arg(words, 2)).map(LabFile::text)
                     .orElse("error: no file " + arg(words, 2));
                 case "reboot" -> lab.reboot(arg(words, 1)).orElse("ok");
+                case "uplink" -> uplink(lab.router(arg(words, 1)), arg(words, 2), arg(words, 3));
                 case "edit" -> {
                     lab.router(arg(words, 1)).editByHand(arg(words, 2),
                         words.size() > 3 ? String.join(" ", words.subList(3, words.size())) + "\n" : "");
@@ -64,6 +67,13 @@ public final class LabControl {
         } catch (IllegalArgumentException e) {
             return "error: " + e.getMessage();
         }
+    }
+
+    private static String uplink(final LabRouter router, final String iface, final String state) {
+        if (!"down".equals(state) && !"up".equals(state)) {
+            throw new IllegalArgumentException("uplink ROUTER IF down|up, not " + state);
+        }
+        return "failover " + router.setUplink(iface, "down".equals(state));
     }
 
     private String fault(final String target, final LabFault fault, final String argument) {
@@ -116,6 +126,7 @@ public final class LabControl {
         text.append("script ").append(router.agentVersion().isPresent()
             ? "version " + router.agentVersion().getAsInt() : "not installed").append('\n');
         text.append("management ").append(router.isManagementLost() ? "LOST" : "ok").append('\n');
+        text.append("failover ").append(router.failoverState().orElse("not running")).append('\n');
         text.append("faults").append(router.faults().isEmpty() ? " none" : faults(router.faults())).append('\n');
         final List<String> commands = router.commandsRun();
         text.append("last commands:");
@@ -146,6 +157,7 @@ public final class LabControl {
               cat ROUTER PATH                         show a file of the router's /etc
               edit ROUTER PATH [TEXT...]              change (or, without text, remove) a file by hand
               reboot ROUTER                           reboot: sessions drop, the timer dies, the boot hook runs
+              uplink ROUTER IF down|up                an uplink fails (or answers again) the failover probes
             faults: """ + LabFault.names() + """
 
             arguments: slow MILLISECONDS, fail-validate MESSAGE, fail-plan MESSAGE""";

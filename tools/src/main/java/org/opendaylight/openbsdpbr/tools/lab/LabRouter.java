@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,10 @@ import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile.Ownership;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep;
 import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
+import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
+import org.opendaylight.openbsdpbr.impl.analysis.RouterModel;
+import org.opendaylight.openbsdpbr.impl.analysis.host.IfstatedConf;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentProtocol;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentScript;
 import org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive;
@@ -144,6 +149,12 @@ public final class LabRouter {
     private int authAttempts;
     private int reverts;
     private boolean managementLost;
+    /** Uplink interfaces set down by the control interface: their probes fail. */
+    private final TreeSet<String> downUplinks = new TreeSet<>();
+    /** The emulated ifstated's state, or null when it does not run. */
+    private String failoverState;
+    /** What its actions append to /var/pbr/failover.log: {@code EPOCH STATE} per state entered. */
+    private final List<String> failoverLog = new ArrayList<>();
 
     LabRouter(final String name, final KeyPair hostKey, final ScheduledExecutorService timers,
             final Listener listener) {
@@ -805,6 +816,9 @@ public final class LabRouter {
         if (txn != null) {
             data.add("txn " + txn.generation + " " + txn.from);
         }
+        // as pbr-agent.sh reads ifstated's log: the last ten states entered, the last one the current state
+        failoverLog.subList(Math.max(0, failoverLog.size() - 10), failoverLog.size())
+            .forEach(line -> data.add("failover-event " + line));
         for (FileEntry entry : generations.get(current).manifest) {
             data.add("managed " + CandidateArchive.manifestLine(entry));
             final LabFile file = etc.get(entry.path());
@@ -999,6 +1013,10 @@ public final class LabRouter {
             }
             final PlanStep command = step instanceof PlanStep.BeforeFiles wrapped ? wrapped.step() : step;
             commandsRun.add(command.command());
+            if (!before && command instanceof PlanStep.Rcctl rcctl && "ifstated".equals(rcctl.service())) {
+                settleFailover(rcctl.action() != PlanStep.Rcctl.Action.STOP
+                    && rcctl.action() != PlanStep.Rcctl.Action.DISABLE, true);
+            }
             final Optional<String> failure = faults.containsKey(LabFault.FAIL_PLAN)
                 ? Optional.of(faults.get(LabFault.FAIL_PLAN)).map(message -> message.isEmpty() ? "simulated failure"
                     : message)
@@ -1008,6 +1026,74 @@ public final class LabRouter {
             }
         }
         return null;
+    }
+
+    /**
+     * Sets an uplink interface down or up (its probes fail or answer) and lets the emulated ifstated settle.
+     *
+     * @return the state ifstated is in afterwards, or "not running"
+     */
+    public synchronized String setUplink(final String iface, final boolean down) {
+        if (down) {
+            downUplinks.add(iface);
+        } else {
+            downUplinks.remove(iface);
+        }
+        settleFailover(failoverState != null, false);
+        return failoverState == null ? "not running" : failoverState;
+    }
+
+    /** The emulated ifstated's state, empty when it does not run. */
+    public synchronized Optional<String> failoverState() {
+        return Optional.ofNullable(failoverState);
+    }
+
+    /**
+     * ifstated(8) as the rendered /etc/ifstated.conf runs it ({@link FailoverStates}, the analysis' reading of the
+     * same file): a probe fails when its routing table routes its target through an uplink set down. Started or
+     * reloaded, it begins in its init-state; then it settles where the probes lead, and each state it enters is
+     * appended to the log as its init action does on a router.
+     *
+     * @param running whether ifstated runs (after the plan's rcctl step)
+     * @param restart whether it (re)started: it begins again in its init-state
+     */
+    private void settleFailover(final boolean running, final boolean restart) {
+        final LabFile conf = etc.get(IfstatedConf.PATH);
+        if (!running || conf == null) {
+            failoverState = null;
+            return;
+        }
+        final Map<String, String> files = new TreeMap<>();
+        etc.forEach((path, file) -> files.put(path, file.text()));
+        final FailoverStates states;
+        try {
+            states = FailoverStates.of(RouterModel.of(files));
+        } catch (ModelException | IllegalArgumentException e) {
+            // a file the analysis does not read: ifstated -n refused it before the commit on a router
+            failoverState = null;
+            return;
+        }
+        if (states == null) {
+            failoverState = null;
+            return;
+        }
+        if (restart || failoverState == null) {
+            enterFailoverState(states.conf().initState());
+        }
+        final TreeSet<String> down = new TreeSet<>(downUplinks);
+        down.retainAll(states.probed());
+        final String reached = states.reach(down).name();
+        if (!reached.equals(failoverState)) {
+            enterFailoverState(reached);
+        }
+    }
+
+    private void enterFailoverState(final String state) {
+        failoverState = state;
+        failoverLog.add(Instant.now().getEpochSecond() + " " + state);
+        if (failoverLog.size() > 50) {
+            failoverLog.remove(0);
+        }
     }
 
     private void prune() {

@@ -77,4 +77,31 @@ class FlowCommandTest {
                 assertThat(run.error()).contains("ports need the protocol tcp or udp");
             });
     }
+
+    /**
+     * The seed with failover (examples/seed-router-failover): with PPPoE down, the via_pppoe destination leaves
+     * through MAP-E by the rule of the anchor file ifstated's state down-pppoe loads; the uplink may be named by its
+     * intent name or its interface.
+     */
+    @Test
+    void withPppoeDownAViaPppoeDestinationLeavesThroughMapE() {
+        final String example = java.nio.file.Path.of("..", "examples", "seed-router-failover").toString();
+        final Seed.Run up = Seed.run("flow", example, "--in", "vport0", "--src", "192.168.1.10", "--dst", "8.8.8.8",
+            "--proto", "tcp", "--dport", "443");
+        assertThat(up.out()).contains("forwarded: leaves through pppoe0 to 0.0.0.1 (rtable 1, set by"
+            + " /etc/pf/failover.conf:");
+        for (String name : new String[] { "pppoe", "pppoe0" }) {
+            final Seed.Run down = Seed.run("flow", example, "--in", "vport0", "--src", "192.168.1.10", "--dst",
+                "8.8.8.8", "--proto", "tcp", "--dport", "443", "--down", name);
+            assertThat(down.status()).as(down.error()).isZero();
+            assertThat(down.out()).contains("forwarded: leaves through gif0")
+                .contains("failover state down-pppoe (pppoe0 down): anchor failover from"
+                    + " /etc/pf/failover-down-pppoe.conf");
+        }
+        final Seed.Run wrong = Seed.run("flow", example, "--in", "vport0", "--src", "192.168.1.10", "--dst",
+            "8.8.8.8", "--down", "em1");
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.error()).isEqualTo("flow: --down: em1 is not an uplink the router's failover probes (it"
+            + " probes gif0, pppoe0)\n");
+    }
 }

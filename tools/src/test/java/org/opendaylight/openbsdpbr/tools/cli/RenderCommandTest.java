@@ -86,6 +86,33 @@ class RenderCommandTest {
             "/etc/pf/failover-down-pppoe.conf", "/etc/pf/failover-down-ipoe.conf");
     }
 
+    /** render prints the failover matrix: each path's way out in each failure state, read back from the files. */
+    @Test
+    void theFailoverMatrixIsPrinted() {
+        final Run run = Seed.run("render", Path.of("..", "examples", "seed-router-failover").toString(), "--out",
+            tmp.resolve("matrix").toString());
+        assertThat(run.status()).as(run.error()).isZero();
+        assertThat(run.out()).contains("""
+            failover matrix (where each path leaves, per failure state):
+              normal (every uplink up):
+                rdomain:0 -> gif0 (rtable 0)
+                route:to-via-pppoe -> pppoe0 (rtable 1)
+                route:from-pppoe-hosts -> pppoe0 (rtable 1)
+              down-ipoe (gif0 down):
+                rdomain:0 -> pppoe0 (rtable 1)
+                route:to-via-pppoe -> pppoe0 (rtable 1)
+                route:from-pppoe-hosts -> pppoe0 (rtable 1)
+              down-pppoe (pppoe0 down):
+                rdomain:0 -> gif0 (rtable 0)
+                route:to-via-pppoe -> gif0 (rtable 0)
+                route:from-pppoe-hosts -> gif0 (rtable 0)
+              all-down (gif0, pppoe0 down):
+                rdomain:0 -> gif0 (rtable 0)
+                route:to-via-pppoe -> pppoe0 (rtable 1)
+                route:from-pppoe-hosts -> pppoe0 (rtable 1)
+            """);
+    }
+
     /** Renders an example directory and compares every written file with a golden case's, mode included. */
     private Map<String, String> rendersToGolden(final String example, final String goldenCase) throws IOException {
         final Path golden = Path.of("..", "impl", "src", "test", "resources", "render", goldenCase);
