@@ -162,7 +162,7 @@ public final class FailoverStates {
         }
         final List<String> commands = new ArrayList<>(IfstatedConf.commands(conf.states().get(conf.initState())
             .init()));
-        final String name = conf.settle(conf.initState(), leaf -> value(leaf, down), commands);
+        final String name = settle(conf.initState(), down, commands);
         final Map<String, String> anchors = new LinkedHashMap<>();
         for (String command : commands) {
             final AnchorLoad load = anchorLoad(command);
@@ -171,6 +171,14 @@ public final class FailoverStates {
             }
         }
         return new Reached(name, anchors);
+    }
+
+    /**
+     * Where ifstated settles from a state when these uplink interfaces are down and the others up
+     * ({@link IfstatedConf#settle}); the commands it runs on the way go to {@code commands}.
+     */
+    public String settle(final String from, final Set<String> down, final List<String> commands) {
+        return conf.settle(from, leaf -> value(leaf, down), commands);
     }
 
     /** The value of a test with these interfaces down: a probe through one fails, a link test sees it down. */

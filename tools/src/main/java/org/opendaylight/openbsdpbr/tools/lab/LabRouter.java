@@ -78,6 +78,11 @@ import org.opendaylight.openbsdpbr.impl.ssh.Ustar;
 public final class LabRouter {
     /** Generations kept, besides the baseline 0, the current one and the one a pending confirm restores. */
     public static final int KEEP = 10;
+    /** Where the rendered ifstated.conf's init actions log each state entered (pbr-agent.sh reads it back). */
+    static final String FAILOVER_LOG = "/var/pbr/failover.log";
+    /** The init action of a rendered ifstated.conf state that logs it: {@code date '+%s STATE' >> LOG}. */
+    private static final Pattern STATE_LOG_ACTION = Pattern.compile("date '\\+%s ([A-Za-z0-9_.+-]+)' >> "
+        + "/var/pbr/failover\\.log");
     /** Interfaces every lab router has (physical ones and the ones the kernel creates). */
     public static final Set<String> BASE_INTERFACES = Set.of("em0", "em1", "em2", "lo0", "enc0", "pflog0");
 
@@ -153,8 +158,6 @@ public final class LabRouter {
     private final TreeSet<String> downUplinks = new TreeSet<>();
     /** The emulated ifstated's state, or null when it does not run. */
     private String failoverState;
-    /** What its actions append to /var/pbr/failover.log: {@code EPOCH STATE} per state entered. */
-    private final List<String> failoverLog = new ArrayList<>();
 
     LabRouter(final String name, final KeyPair hostKey, final ScheduledExecutorService timers,
             final Listener listener) {
@@ -816,9 +819,17 @@ public final class LabRouter {
         if (txn != null) {
             data.add("txn " + txn.generation + " " + txn.from);
         }
-        // as pbr-agent.sh reads ifstated's log: the last ten states entered, the last one the current state
-        failoverLog.subList(Math.max(0, failoverLog.size() - 10), failoverLog.size())
-            .forEach(line -> data.add("failover-event " + line));
+        // as pbr-agent.sh reads ifstated's log: its last ten lines, each EPOCH STATE, the last one the current state
+        final LabFile log = etc.get(FAILOVER_LOG);
+        if (log != null) {
+            final List<String> lines = log.text().lines().toList();
+            for (String line : lines.subList(Math.max(0, lines.size() - 10), lines.size())) {
+                final String[] words = line.trim().split("\\s+");
+                if (words.length == 2 && words[0].matches("[0-9]{1,12}") && words[1].matches("[A-Za-z0-9_.+-]+")) {
+                    data.add("failover-event " + words[0] + " " + words[1]);
+                }
+            }
+        }
         for (FileEntry entry : generations.get(current).manifest) {
             data.add("managed " + CandidateArchive.manifestLine(entry));
             final LabFile file = etc.get(entry.path());
@@ -1077,22 +1088,23 @@ public final class LabRouter {
             failoverState = null;
             return;
         }
-        if (restart || failoverState == null) {
-            enterFailoverState(states.conf().initState());
+        final List<String> commands = new ArrayList<>();
+        String from = failoverState;
+        if (restart || from == null) {
+            from = states.conf().initState();
+            commands.addAll(IfstatedConf.commands(states.conf().states().get(from).init()));
         }
         final TreeSet<String> down = new TreeSet<>(downUplinks);
         down.retainAll(states.probed());
-        final String reached = states.reach(down).name();
-        if (!reached.equals(failoverState)) {
-            enterFailoverState(reached);
-        }
-    }
-
-    private void enterFailoverState(final String state) {
-        failoverState = state;
-        failoverLog.add(Instant.now().getEpochSecond() + " " + state);
-        if (failoverLog.size() > 50) {
-            failoverLog.remove(0);
+        failoverState = states.settle(from, down, commands);
+        // the actions that matter here: the init actions that log the state entered, as on a router
+        for (String command : commands) {
+            final var logged = STATE_LOG_ACTION.matcher(command);
+            if (logged.matches()) {
+                final LabFile log = etc.get(FAILOVER_LOG);
+                etc.put(FAILOVER_LOG, LabFile.text((log == null ? "" : log.text()) + Instant.now().getEpochSecond()
+                    + " " + logged.group(1) + "\n"));
+            }
         }
     }
 

@@ -365,6 +365,22 @@ abstract class AgentConformance {
         assertError(call("commit", A, "0"), "no-candidate", "edit the candidate first");
     }
 
+    /**
+     * Failover: the rendered ifstated.conf's init actions append {@code EPOCH STATE} to /var/pbr/failover.log, and
+     * get-config reads its last ten lines back as failover-event lines, skipping what is not such a line.
+     */
+    @Test
+    void getConfigReadsTheFailoverStatesIfstatedLogged() throws Exception {
+        final FileSet files = files("one");
+        assertOk(commit(files, PLAN, "pfctl-load\n", 0), "generation 1", "previous 0");
+        router.write("/var/pbr/failover.log", "1795990000 normal\n1795990100 down-pppoe\nnot a state line\n"
+            + "1795990200 all down\n1795990300 normal\n");
+        final List<String> expected = new ArrayList<>(config(1, files));
+        expected.addAll(1, List.of("failover-event 1795990000 normal", "failover-event 1795990100 down-pppoe",
+            "failover-event 1795990300 normal"));
+        assertOk(call("get-config"), expected.toArray(String[]::new));
+    }
+
     @Test
     void aConfirmedCommitWaitsForItsConfirmAndAConfirmCanBeRetried() throws Exception {
         commit(files("one"), "", "", 0);
