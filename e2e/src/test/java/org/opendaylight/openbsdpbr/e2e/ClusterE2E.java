@@ -249,11 +249,9 @@ class ClusterE2E {
         final String sealedKey = Sealing.seal(RESTCONF.get(2), labKey, "private-key");
         final String intent = Restconf.example("seed-router/intent.json");
         assertThat(intent).as("the seed's PPPoE secret, to replace").contains("\"secret\": \"secret\"");
-        final String router = Restconf.example("seed-router/router.json");
-        assertThat(router).contains("\"port\": 2201").contains("\"confirm-timeout\": 60");
+        assertThat(Restconf.example("seed-router/router.json")).contains("\"confirm-timeout\": 60");
         for (int n = 1; n <= ROUTERS; n++) {
-            final JsonObject document = JsonParser.parseString(router.replace("\"seed-router\"", "\"c-r" + n + "\"")
-                .replace("\"port\": 2201", "\"port\": " + (LAB_BASE + n - 1))
+            final JsonObject document = JsonParser.parseString(Restconf.seedRouter("c-r" + n, LAB_BASE + n - 1)
                 .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": 30")).getAsJsonObject();
             document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject().getAsJsonObject("management")
                 .addProperty("private-key", sealedKey);

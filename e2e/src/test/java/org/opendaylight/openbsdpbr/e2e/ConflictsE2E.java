@@ -41,10 +41,8 @@ class ConflictsE2E {
     static void putRouters() {
         // the seed's payloads under other names and unreachable ports: nothing here talks to the lab
         for (String[] router : new String[][] {{"conflicts-target", "8"}, {"conflicts-other", "9"}}) {
-            final String body = Restconf.example("seed-router/router.json").replace("\"seed-router\"",
-                "\"" + router[0] + "\"").replace("\"port\": 2201", "\"port\": " + router[1]);
-            assertThat(RESTCONF.put("/data/openbsd-pbr:routers/router=" + router[0], body).status())
-                .isIn(200, 201, 204);
+            assertThat(RESTCONF.put("/data/openbsd-pbr:routers/router=" + router[0],
+                Restconf.seedRouter(router[0], Integer.parseInt(router[1]))).status()).isIn(200, 201, 204);
         }
         // sealed, the intent is compact JSON
         intent = Sealing.sealAll(RESTCONF, Restconf.example("seed-router/intent.json"));

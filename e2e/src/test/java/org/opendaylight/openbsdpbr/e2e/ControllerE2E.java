@@ -57,8 +57,7 @@ class ControllerE2E {
     }
 
     private static void putRouter(final String name, final int port, final int confirmTimeout) {
-        final String router = Restconf.example("seed-router/router.json")
-            .replace("\"seed-router\"", "\"" + name + "\"").replace("\"port\": 2201", "\"port\": " + port)
+        final String router = Restconf.seedRouter(name, port)
             .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": " + confirmTimeout);
         assertThat(RESTCONF.put(ROUTERS + name, Sealing.sealAll(RESTCONF, withLabKey(router))).status())
             .isIn(200, 201, 204);
@@ -202,8 +201,7 @@ class ControllerE2E {
     @Test
     void ab_intentThatWouldLockTheControllerOutIsRefused() {
         // managed as root with a password, while the seed's sshd_config refuses root password logins
-        final String router = Restconf.example("seed-router/router.json")
-            .replace("\"seed-router\"", "\"e2e-lockout\"").replace("\"port\": 2201", "\"port\": 1")
+        final String router = Restconf.seedRouter("e2e-lockout", 1)
             .replace("\"user\": \"root\",", "\"user\": \"root\", \"password\": \"root-Passw0rd\",");
         assertThat(RESTCONF.put(ROUTERS + "e2e-lockout", Sealing.sealAll(RESTCONF, router)).status())
             .isIn(200, 201, 204);
@@ -218,8 +216,7 @@ class ControllerE2E {
 
     @Test
     void ac_aRouterRegisteredWithoutIntentIsObservedNotConfigured() throws Exception {
-        final String router = Restconf.example("seed-router/router.json")
-            .replace("\"seed-router\"", "\"e2e-observed\"").replace("\"port\": 2201", "\"port\": 2203");
+        final String router = Restconf.seedRouter("e2e-observed", 2203);
         assertThat(RESTCONF.put(ROUTERS + "e2e-observed", Sealing.sealAll(RESTCONF, withLabKey(router))).status())
             .isIn(200, 201, 204);
         final JsonObject status = awaitSync("e2e-observed", "no-intent");

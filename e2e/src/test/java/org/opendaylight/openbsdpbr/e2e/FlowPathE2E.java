@@ -28,11 +28,7 @@ class FlowPathE2E {
 
     @BeforeAll
     static void putTheSeed() {
-        final String router = Restconf.example("seed-router/router.json").replace("\"seed-router\"",
-            "\"flow-seed\"").replace("\"port\": 2201", "\"port\": 13");
-        assertThat(RESTCONF.put(ROUTER, router).status()).isIn(200, 201, 204);
-        assertThat(RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF,
-            Restconf.example("seed-router/intent.json"))).status()).isIn(200, 201, 204);
+        RESTCONF.putSeed("flow-seed", 13);
     }
 
     @AfterAll

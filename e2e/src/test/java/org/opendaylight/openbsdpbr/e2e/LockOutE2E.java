@@ -39,9 +39,8 @@ class LockOutE2E {
      */
     private static JsonObject router(final String name, final int port, final String controller,
             final String address) {
-        final JsonObject document = JsonParser.parseString(ControllerE2E.withLabKey(Restconf.example(
-            "seed-router/router.json").replace("\"seed-router\"", "\"" + name + "\"")
-            .replace("\"port\": 2201", "\"port\": " + port))).getAsJsonObject();
+        final JsonObject document = JsonParser.parseString(ControllerE2E.withLabKey(Restconf.seedRouter(name, port)))
+            .getAsJsonObject();
         final JsonObject view = new JsonObject();
         view.addProperty("controller-address", controller);
         view.addProperty("address", address);

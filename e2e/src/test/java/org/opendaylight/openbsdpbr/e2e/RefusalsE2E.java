@@ -37,12 +37,7 @@ class RefusalsE2E {
     @BeforeAll
     static void putSeedRouter() {
         // the seed's payloads under another router name and an unreachable port: nothing here talks to the lab
-        final String router = Restconf.example("seed-router/router.json").replace("\"seed-router\"",
-            "\"refusals-router\"").replace("\"port\": 2201", "\"port\": 5");
-        assertThat(RESTCONF.put(ROUTER, router).status()).isIn(200, 201, 204);
-        assertThat(RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF,
-                Restconf.example("seed-router/intent.json"))).status())
-            .isIn(200, 201, 204);
+        RESTCONF.putSeed("refusals-router", 5);
     }
 
     @AfterAll

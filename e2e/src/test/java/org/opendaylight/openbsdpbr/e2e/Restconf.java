@@ -106,6 +106,35 @@ final class Restconf {
         }
     }
 
+    /**
+     * The seed's router registration ({@code examples/seed-router/router.json}) under another name and management
+     * port. Every e2e class registers its routers on ports of its own (one management endpoint is one router); a class
+     * that never talks to the lab uses a port where nothing listens.
+     */
+    static String seedRouter(final String name, final int port) {
+        final String router = example("seed-router/router.json");
+        if (!router.contains("\"seed-router\"") || !router.contains("\"port\": 2201")) {
+            throw new IllegalStateException("examples/seed-router/router.json: no seed-router on port 2201 to rename");
+        }
+        return router.replace("\"seed-router\"", "\"" + name + "\"").replace("\"port\": 2201", "\"port\": " + port);
+    }
+
+    /**
+     * Registers the seed router as {@code name} on {@code port} ({@link #seedRouter}) with the seed's intent, its
+     * secrets sealed; fails unless both writes are accepted.
+     */
+    void putSeed(final String name, final int port) {
+        final String path = "/data/openbsd-pbr:routers/router=" + name;
+        for (Reply reply : new Reply[] {
+            put(path, seedRouter(name, port)),
+            put(path + "/intent", Sealing.sealAll(this, example("seed-router/intent.json"))),
+        }) {
+            if (reply.status() / 100 != 2) {
+                throw new IllegalStateException("registering " + name + ": " + reply);
+            }
+        }
+    }
+
     Reply get(final String path) {
         return send(request(path).GET().header("Accept", JSON));
     }

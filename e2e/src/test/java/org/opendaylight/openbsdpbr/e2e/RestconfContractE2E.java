@@ -31,11 +31,7 @@ class RestconfContractE2E {
     @BeforeAll
     static void putSeedRouter() {
         // the seed's payloads under another router name, so this test never touches the lab router
-        final String router = Restconf.example("seed-router/router.json").replace("\"seed-router\"",
-            "\"contract-router\"").replace("\"port\": 2201", "\"port\": 6");
-        assertThat(RESTCONF.put(ROUTER, router).status()).isIn(200, 201, 204);
-        assertThat(RESTCONF.put(ROUTER + "/intent", Sealing.sealAll(RESTCONF,
-            Restconf.example("seed-router/intent.json"))).status()).isIn(200, 201, 204);
+        RESTCONF.putSeed("contract-router", 6);
     }
 
     @AfterAll

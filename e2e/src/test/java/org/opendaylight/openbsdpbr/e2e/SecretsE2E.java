@@ -67,8 +67,7 @@ class SecretsE2E {
     }
 
     private static String router(final String name, final int port) {
-        return Restconf.example("seed-router/router.json").replace("\"seed-router\"", "\"" + name + "\"")
-            .replace("\"port\": 2201", "\"port\": " + port);
+        return Restconf.seedRouter(name, port);
     }
 
     private static String intent(final String pppoeSecret) {
