@@ -58,7 +58,7 @@ public final class ConflictBenchmark {
         final JsonObject management = document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject()
             .getAsJsonObject("management");
         management.addProperty("port", 1);
-        management.addProperty("private-key", secrets.value(ControllerBenchmark.LAB_KEY_TEXT, "private-key"));
+        management.addProperty("private-key", secrets.value(ControllerBenchmark.labKeyText(), "private-key"));
         router = document.toString();
         final String clearIntent = Files.readString(examples.resolve("intent.json"));
         malformedIntent = clearIntent.replace("\"secret\": \"secret\"", "\"secret\": \"$pbr1$bm90LXNlYWxlZA==\"");
