@@ -286,7 +286,7 @@ class ControllerE2E {
      * Issue 15: the seed with failover (examples/seed-router-failover) reaches in-sync; with PPPoE set down in the lab
      * the router's ifstated moves to down-pppoe, the status shows it after a read-back, and the flow answer for a
      * via_pppoe destination with PPPoE down leaves through gif0; PPPoE up again: back to normal. The controller's
-     * session works throughout (no label is ever on an inbound rule, so no kill reaches it).
+     * session works throughout (no labelled rule matches traffic to the router itself, so no kill reaches it).
      */
     @Test
     void bc_failoverRunsOnTheRouterAndTheStatusAndFlowAnswersFollowIt() throws Exception {

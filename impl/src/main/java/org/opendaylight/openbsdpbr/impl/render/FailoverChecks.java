@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.FallbackTier;
 import org.opendaylight.openbsdpbr.api.intent.HealthMonitor;
 import org.opendaylight.openbsdpbr.api.intent.MapE;
@@ -39,6 +40,10 @@ import org.opendaylight.openbsdpbr.api.intent.Uplink;
  *       twice in a path, the path's own uplink included); the path's own uplink and every uplink before the last one
  *       of the list have a health monitor, else the fallback is never taken (nothing silently not compiled); a
  *       via-rdomain route or an rdomain with a fallback has a default route to fall back from.</li>
+ *   <li>The management session: a policy route in failover has a destination other than {@code any}, since the
+ *       states its rule creates are killed on failover and {@code any} includes the router's own addresses. The
+ *       other labelled rules never match traffic to the router: the rdomain LAN rules say {@code to !<martians>},
+ *       the uplinks' rules are outbound, and inbound services carry no label.</li>
  *   <li>Names: the state names and labels fit ifstated and pf (labels are at most 63 characters), and no two
  *       failure states get one name.</li>
  * </ul>
@@ -85,6 +90,13 @@ final class FailoverChecks {
             if (!route.fallback().isEmpty() || own != null && monitored.stream().anyMatch(u -> u.name().equals(own))) {
                 checkPath(PolicyRoute.path(route.name()), own, route.fallback(),
                     "its via-rdomain has no default-route-via to fall back from", "route:" + route.name());
+                if (route.destination().match() == Endpoint.Any.INSTANCE && !route.destination().negate()) {
+                    // its rule carries a label that failover kills: it must not create the states of connections
+                    // to the router itself, the controller's management session among them
+                    error.accept(PolicyRoute.path(route.name()) + "/destination", "a policy route that takes part in"
+                        + " failover cannot have the destination any: its states are killed on failover, and any"
+                        + " includes the router's own addresses (the management session); use internet or a table");
+                }
             }
         }
         if (!monitored.isEmpty()) {

@@ -171,4 +171,15 @@ class FailoverTest {
         assertThat(errors(intent)).contains("intent/policy-route[name=to-via-pppoe]/fallback: pppoe has no health"
             + " monitor: nothing marks it down, so ipoe would never be used");
     }
+
+    @Test
+    void aPolicyRouteInFailoverCannotMatchTheRoutersOwnAddresses() {
+        final RouterIntent intent = withRoutes(FailoverFixtures.seedRouterFailover(), route -> new PolicyRoute(
+            route.name(), route.sequence(), route.description(), route.ingressInterface(), route.family(),
+            route.protocol(), route.source(), org.opendaylight.openbsdpbr.api.intent.Endpoint.ANY, route.via(),
+            route.fallback()));
+        assertThat(errors(intent)).contains("intent/policy-route[name=to-via-pppoe]/destination: a policy route that"
+            + " takes part in failover cannot have the destination any: its states are killed on failover, and any"
+            + " includes the router's own addresses (the management session); use internet or a table");
+    }
 }

@@ -83,30 +83,25 @@ public record IfstatedConf(String initState, Map<String, State> states) {
         void leaves(List<Expr> into);
     }
 
-    /** {@code "cmd" every N}: true while the command's last run exited 0. */
-    public record External(String command, int every) implements Expr {
+    /** A test whose value the daemon observes: an external command's exit status or a link state. */
+    public sealed interface Leaf extends Expr {
         @Override
-        public boolean eval(final Predicate<Expr> leaf) {
+        default boolean eval(final Predicate<Expr> leaf) {
             return leaf.test(this);
         }
 
         @Override
-        public void leaves(final List<Expr> into) {
+        default void leaves(final List<Expr> into) {
             into.add(this);
         }
     }
 
-    /** {@code IF.link.STATE}. */
-    public record Link(String iface, String state) implements Expr {
-        @Override
-        public boolean eval(final Predicate<Expr> leaf) {
-            return leaf.test(this);
-        }
+    /** {@code "cmd" every N}: true while the command's last run exited 0. */
+    public record External(String command, int every) implements Leaf {
+    }
 
-        @Override
-        public void leaves(final List<Expr> into) {
-            into.add(this);
-        }
+    /** {@code IF.link.STATE}. */
+    public record Link(String iface, String state) implements Leaf {
     }
 
     /** {@code ! EXPR}. */
@@ -203,25 +198,25 @@ public record IfstatedConf(String initState, Map<String, State> states) {
 
     /** Every state a state's body can change to, in order. */
     public static List<String> targets(final List<Action> actions) {
-        final List<String> result = new ArrayList<>();
-        for (Action action : actions) {
-            if (action instanceof SetState set) {
-                result.add(set.state());
-            } else if (action instanceof If test) {
-                result.addAll(targets(test.actions()));
-            }
-        }
-        return result;
+        return collect(actions, action -> action instanceof SetState set ? set.state() : null);
     }
 
     /** Every command of a list of actions, the {@code if} blocks' included. */
     public static List<String> commands(final List<Action> actions) {
+        return collect(actions, action -> action instanceof Run run ? run.command() : null);
+    }
+
+    /** What {@code pick} finds in every action, depth first (the {@code if} blocks' included), in file order. */
+    private static List<String> collect(final List<Action> actions,
+            final java.util.function.Function<Action, @Nullable String> pick) {
         final List<String> result = new ArrayList<>();
         for (Action action : actions) {
-            if (action instanceof Run run) {
-                result.add(run.command());
-            } else if (action instanceof If test) {
-                result.addAll(commands(test.actions()));
+            final String found = pick.apply(action);
+            if (found != null) {
+                result.add(found);
+            }
+            if (action instanceof If test) {
+                result.addAll(collect(test.actions(), pick));
             }
         }
         return result;
