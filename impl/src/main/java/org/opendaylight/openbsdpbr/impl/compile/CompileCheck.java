@@ -17,6 +17,7 @@ import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
 import org.opendaylight.openbsdpbr.impl.analysis.IntentElements;
 import org.opendaylight.openbsdpbr.impl.analysis.ManagementPath;
 import org.opendaylight.openbsdpbr.impl.analysis.RouterModel;
+import org.opendaylight.openbsdpbr.impl.analysis.host.IfstatedConf;
 import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
 
 /**
@@ -87,6 +88,10 @@ public interface CompileCheck {
      * where failover is configured.
      */
     CompileCheck FAILOVER = (inputs, ready) -> {
+        if (ready.files().get(IfstatedConf.PATH).isEmpty()) {
+            // no failover: nothing to read back, and no second model of the files on every compile
+            return List.of();
+        }
         final FailoverStates states;
         try {
             states = FailoverStates.of(RouterModel.of(ready.files()));
