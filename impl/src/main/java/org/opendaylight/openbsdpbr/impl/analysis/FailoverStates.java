@@ -267,17 +267,24 @@ public final class FailoverStates {
         return List.copyOf(rows.values());
     }
 
-    /** The router's files as pf reads them in a state: each anchor's {@code load anchor} file holds what it loaded. */
+    /**
+     * The router's files as pf runs them in a state: pf.conf's {@code load anchor NAME from FILE} names the file the
+     * state loaded into that anchor instead, so that the rules of an answer name the file they come from. pf.conf's
+     * lines keep their numbers.
+     */
     public Map<String, String> filesIn(final Reached state) {
         final Map<String, String> result = new HashMap<>(files);
         final Map<String, String> loadFiles = model.pf() == null ? Map.of() : model.pf().anchorFiles();
-        state.anchors().forEach((anchor, file) -> {
-            final String target = loadFiles.get(anchor);
-            final String content = files.get(file);
-            if (target != null && content != null) {
-                result.put(target, content);
+        String pf = files.get(RouterModel.PF_CONF);
+        for (Map.Entry<String, String> loaded : state.anchors().entrySet()) {
+            final String target = loadFiles.get(loaded.getKey());
+            if (pf != null && target != null && files.containsKey(loaded.getValue())) {
+                pf = pf.replace("from \"" + target + "\"", "from \"" + loaded.getValue() + "\"");
             }
-        });
+        }
+        if (pf != null) {
+            result.put(RouterModel.PF_CONF, pf);
+        }
         return result;
     }
 

@@ -49,7 +49,7 @@ class FailoverStatesTest {
         assertThat(down.disposition()).isEqualTo(Disposition.FORWARDED);
         assertThat(down.egressInterface()).isEqualTo("gif0");
         assertThat(down.rtable()).isZero();
-        assertThat(down.rule().file()).isEqualTo("/etc/pf/failover.conf");
+        assertThat(down.rule().file()).isEqualTo("/etc/pf/failover-down-pppoe.conf");
         assertThat(down.rule().text()).isEqualTo("pass in on vport0 inet from vport0:network to <via_pppoe> rtable 0"
             + " label \"route:to-via-pppoe@ipoe\"");
         assertThat(down.nat()).isNotNull();

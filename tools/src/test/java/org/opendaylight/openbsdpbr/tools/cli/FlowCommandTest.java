@@ -94,7 +94,8 @@ class FlowCommandTest {
             final Seed.Run down = Seed.run("flow", example, "--in", "vport0", "--src", "192.168.1.10", "--dst",
                 "8.8.8.8", "--proto", "tcp", "--dport", "443", "--down", name);
             assertThat(down.status()).as(down.error()).isZero();
-            assertThat(down.out()).contains("forwarded: leaves through gif0")
+            assertThat(down.out()).contains("forwarded: leaves through gif0 to 0.0.0.1 (rtable 0, set by"
+                + " /etc/pf/failover-down-pppoe.conf:9)")
                 .contains("failover state down-pppoe (pppoe0 down): anchor failover from"
                     + " /etc/pf/failover-down-pppoe.conf");
         }
