@@ -34,6 +34,7 @@
 #   pbr-agent.sh -v VERSION rollback HOLDER GEN SECONDS   stdin: tar of plan, revert-plan; GEN again as a new commit
 #   pbr-agent.sh -v VERSION get-config               generation, pending confirm, manifest and on-disk state
 #   pbr-agent.sh -v VERSION show-generation GEN      stdout: tar of the generation's manifest and files
+#   pbr-agent.sh -v VERSION read-files               stdout: tar of a manifest and the READ_RE files as on disk
 #   pbr-agent.sh -v VERSION uninstall HOLDER         remove the boot hook and every state; the files stay as they run
 #   pbr-agent.sh -v VERSION revert-after SECONDS GEN (internal: the confirm timer)
 #   pbr-agent.sh boot-check                          from /etc/rc.local: revert a commit left unconfirmed by a reboot
@@ -62,7 +63,7 @@
 #   txn                  "GEN FROM" while files are being switched (an interrupted switch is undone first)
 #   log                  one line per commit, confirm and revert
 #   tmp.PID/             one call's temporary files
-VERSION=3
+VERSION=4
 
 umask 077
 R=${PBR_ROOT:-}
@@ -81,6 +82,11 @@ PLAN_RE='(before )?(netstart [a-z]{1,10}[0-9]{1,4}|destroy [a-z]{1,10}[0-9]{1,4}
 'reload) (unwind|sshd|unbound|dhcpleased|slaacd|resolvd|ifstated|rad|dhcp6leased))'
 LINES_BEGIN='# BEGIN openbsd-pbr: lines managed by the controller, edits here are replaced'
 LINES_END='# END openbsd-pbr'
+# The files read-files returns: the ones openbsd-pbr renders or shares, as the admin left them (the import of a
+# router configured by hand maps them into intent). The controller's api/device/RouterFiles.java has the same pattern
+# (a test compares); nothing else under /etc leaves the router.
+READ_RE='/etc/(hostname\.[a-z]{1,10}[0-9]{1,4}|pf\.conf|pf/[A-Za-z0-9][A-Za-z0-9_-]{0,59}\.conf|ssh/sshd_config|'\
+'unwind\.conf|rc\.conf\.local|sysctl\.conf|dhcp6leased\.conf|rad\.conf|ifstated\.conf)'
 HOOK_BEGIN='# BEGIN openbsd-pbr boot-check: reverts a commit that a reboot left unconfirmed'
 HOOK_END='# END openbsd-pbr boot-check'
 RC_LOCAL=/etc/rc.local
@@ -883,6 +889,30 @@ cmd_show_generation() {
 	cd "$S/gen/$1" && exec tar -cf - manifest files
 }
 
+# Read-only and without the lock: it changes nothing, and an import must work while a commit runs elsewhere. Each
+# file is copied first and hashed from the copy, so that its manifest line and its content agree even when the admin
+# edits it meanwhile. Whole files, shared ones with the admin's lines: the import needs them all.
+cmd_read_files() {
+	[ $# -eq 0 ] || { say "pbr-agent $VERSION"; fail usage "read-files"; }
+	tmpdir
+	rd=$T/read
+	if ! mkdir -p "$rd/files" || ! : > "$rd/manifest"; then
+		say "pbr-agent $VERSION"
+		io_fail internal "cannot create $rd"
+	fi
+	for rf in "$R"/etc/* "$R"/etc/ssh/* "$R"/etc/pf/*; do
+		[ -f "$rf" ] && [ ! -L "$rf" ] && say "${rf#"$R"}"
+	done | grep -Ex "$READ_RE" > "$T/paths"
+	while read -r rp; do
+		if ! mkdir -p "$rd/files${rp%/*}" || ! cp "$R$rp" "$rd/files$rp"; then
+			say "pbr-agent $VERSION"
+			io_fail internal "cannot read $rp"
+		fi
+		say "$(sha "$rd/files$rp") $(fattrs "$R$rp") $rp" >> "$rd/manifest"
+	done < "$T/paths"
+	(cd "$rd" && tar -cf - manifest files)
+}
+
 cmd_uninstall() {
 	is_holder "$1" || fail usage "uninstall HOLDER"
 	check_lock "$1"
@@ -932,6 +962,7 @@ cmd_boot_check() {
 cmd_vocabulary() {
 	say "plan $PLAN_RE"
 	say "manifest $MANIFEST_RE"
+	say "read $READ_RE"
 	say "lines $LINES_BEGIN"
 	say "lines $LINES_END"
 	say "hook $HOOK_BEGIN"
@@ -957,6 +988,7 @@ shift 3
 init
 case $sub in
 show-generation) cmd_show_generation "$@" ;;
+read-files) cmd_read_files "$@"; exit ;;
 revert-after) cmd_revert_after "$@"; exit 0 ;;
 esac
 say "pbr-agent $VERSION"

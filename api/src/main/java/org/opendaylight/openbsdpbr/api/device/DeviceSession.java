@@ -94,6 +94,13 @@ public interface DeviceSession extends AutoCloseable {
     /** Read the files of a generation kept on the router. */
     CompletionStage<StoredGeneration> getGeneration(int generation);
 
+    /**
+     * Read the files openbsd-pbr renders or shares ({@link RouterFiles}) as they are on disk now, whichever generation
+     * installed them or none: what an import maps into intent. Read-only; needs no lock. Whole files each (a shared
+     * file with the admin's lines too); files whose mode gives group and others no access are marked secret.
+     */
+    CompletionStage<FileSet> readFiles();
+
     /** Close the session (the router-side lock stays until unlocked or abandoned). Never throws. */
     @Override
     void close();

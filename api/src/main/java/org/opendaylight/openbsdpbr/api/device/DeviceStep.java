@@ -24,7 +24,9 @@ public enum DeviceStep {
     CANCEL_COMMIT("cancel-commit"),
     ROLLBACK("rollback"),
     GET_CONFIG("get-config"),
-    GET_GENERATION("show-generation");
+    GET_GENERATION("show-generation"),
+    /** Reading the files of {@link RouterFiles} as they are on disk (read-only, no lock). */
+    READ_FILES("read-files");
 
     private final String operation;
 

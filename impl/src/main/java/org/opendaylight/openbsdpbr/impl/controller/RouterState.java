@@ -425,7 +425,7 @@ public record RouterState(boolean owned, Optional<FileSet> applied, List<FileSet
             case COMMIT -> Step.COMMIT;
             case CONFIRM, CANCEL_COMMIT -> Step.CONFIRM;
             case ROLLBACK -> Step.ROLLBACK;
-            case GET_CONFIG, GET_GENERATION -> Step.READ_BACK;
+            case GET_CONFIG, GET_GENERATION, READ_FILES -> Step.READ_BACK;
         };
     }
 

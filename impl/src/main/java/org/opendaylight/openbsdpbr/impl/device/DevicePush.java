@@ -187,8 +187,22 @@ public final class DevicePush {
 
     /** Read the router's generation and managed files. */
     public CompletionStage<RunningConfig> readConfig(final DeviceTarget target) {
-        return connector.open(target).thenCompose(session -> session.getConfig()
-            .whenComplete((config, failure) -> session.close()));
+        return read(target, DeviceSession::getConfig);
+    }
+
+    /**
+     * Read the files openbsd-pbr renders or shares as they are on the router, managed or written by hand: what an
+     * import maps into intent. Read-only and without the lock, so it neither waits for nor disturbs a transaction.
+     */
+    public CompletionStage<FileSet> readFiles(final DeviceTarget target) {
+        return read(target, DeviceSession::readFiles);
+    }
+
+    /** One read-only operation on a session of its own. */
+    private <T> CompletionStage<T> read(final DeviceTarget target,
+            final Function<DeviceSession, CompletionStage<T>> operation) {
+        return connector.open(target).thenCompose(session -> operation.apply(session)
+            .whenComplete((value, failure) -> session.close()));
     }
 
     /** The same kind of change on many routers, at most {@code concurrency} at once; results in job order. */

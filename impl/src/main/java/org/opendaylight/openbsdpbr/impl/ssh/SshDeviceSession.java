@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opendaylight.netconf.shaded.sshd.client.channel.ChannelExec;
 import org.opendaylight.netconf.shaded.sshd.client.session.ClientSession;
@@ -32,6 +33,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.RollbackRequest;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
 import org.opendaylight.openbsdpbr.api.device.StoredGeneration;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,7 +162,14 @@ final class SshDeviceSession implements DeviceSession {
         if (generation < 0) {
             throw new IllegalArgumentException("negative generation");
         }
-        return enqueue(() -> showGeneration(generation, false));
+        return enqueue(() -> archive(DeviceStep.GET_GENERATION, "generation",
+            contents -> new StoredGeneration(generation, contents.toFileSet()), false,
+            Integer.toString(generation)));
+    }
+
+    @Override
+    public CompletionStage<FileSet> readFiles() {
+        return enqueue(() -> archive(DeviceStep.READ_FILES, "files", CandidateArchive.Contents::toFileSet, false));
     }
 
     @Override
@@ -266,25 +275,29 @@ final class SshDeviceSession implements DeviceSession {
             });
     }
 
-    private CompletableFuture<StoredGeneration> showGeneration(final int generation, final boolean retried) {
-        final String command = AgentProtocol.command(version, "show-generation", Integer.toString(generation));
-        return exec(DeviceStep.GET_GENERATION, command, NO_INPUT, step()).thenCompose(result -> {
+    /**
+     * A subcommand whose success is a tar archive on stdout (show-generation, read-files) rather than a reply: an
+     * error comes on stdout like every other reply; a missing or older script is installed and the command re-run.
+     */
+    private <T> CompletableFuture<T> archive(final DeviceStep step, final String what,
+            final Function<CandidateArchive.Contents, T> read, final boolean retried, final String... args) {
+        final String command = AgentProtocol.command(version, step.operation(), args);
+        return exec(step, command, NO_INPUT, step()).thenCompose(result -> {
             if (result.exitStatus() == 0) {
                 try {
-                    return CompletableFuture.completedFuture(new StoredGeneration(generation,
-                        CandidateArchive.read(result.stdout()).toFileSet()));
+                    return CompletableFuture.completedFuture(read.apply(CandidateArchive.read(result.stdout())));
                 } catch (IllegalArgumentException e) {
-                    return CompletableFuture.failedFuture(new DeviceException.Protocol(target.name(),
-                        DeviceStep.GET_GENERATION, "unreadable generation archive: " + e.getMessage()));
+                    return CompletableFuture.failedFuture(new DeviceException.Protocol(target.name(), step,
+                        "unreadable " + what + " archive: " + e.getMessage()));
                 }
             }
             // errors come on stdout like every other reply (an older agent wrote them to stderr)
             final AgentReply reply = AgentReply.parse(result.stdoutText());
             if (!retried && (reply.version().isEmpty() && reply.status().isEmpty()
                     || needsInstall(reply))) {
-                return install(DeviceStep.GET_GENERATION).thenCompose(done -> showGeneration(generation, true));
+                return install(step).thenCompose(done -> archive(step, what, read, true, args));
             }
-            return finish(DeviceStep.GET_GENERATION, reply, result).thenApply(ignored -> (StoredGeneration) null);
+            return finish(step, reply, result).thenApply(ignored -> (T) null);
         });
     }
 

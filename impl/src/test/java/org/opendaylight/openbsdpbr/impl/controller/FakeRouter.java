@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,8 @@ final class FakeRouter implements DeviceConnector {
     private RevertRecord lastRevert;
     private String lockHolder;
     private Candidate candidate;
+    /** Files an admin wrote by hand, on disk beside what the generations install. */
+    private FileSet handWritten = FileSet.empty();
 
     // faults
     private boolean refuse;
@@ -73,6 +76,7 @@ final class FakeRouter implements DeviceConnector {
     final AtomicInteger readBacks = new AtomicInteger();
     final AtomicInteger brokenLocks = new AtomicInteger();
     final AtomicInteger connects = new AtomicInteger();
+    final AtomicInteger fileReads = new AtomicInteger();
 
     FakeRouter(final String name, final FakeTime time) {
         this.name = name;
@@ -115,6 +119,11 @@ final class FakeRouter implements DeviceConnector {
             holdConfirms = false;
         }
         held.forEach(Runnable::run);
+    }
+
+    /** Files found on disk that no generation installed (a router configured by hand). */
+    synchronized void writtenByHand(final FileSet files) {
+        handWritten = files;
     }
 
     synchronized void lockedBy(final String holder) {
@@ -412,6 +421,16 @@ final class FakeRouter implements DeviceConnector {
                 return files == null ? fail(new DeviceException.Rejected(name, DeviceStep.GET_GENERATION,
                     "no-generation", "generation " + wanted + " is not kept"))
                     : CompletableFuture.completedFuture(new StoredGeneration(wanted, files));
+            }
+        }
+
+        @Override
+        public CompletionStage<FileSet> readFiles() {
+            synchronized (FakeRouter.this) {
+                fileReads.incrementAndGet();
+                final var files = new TreeMap<String, ManagedFile>(handWritten.files());
+                files.putAll(generations.get(generation).files());
+                return CompletableFuture.completedFuture(FileSet.of(files.values()));
             }
         }
 

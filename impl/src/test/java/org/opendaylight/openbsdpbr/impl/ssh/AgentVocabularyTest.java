@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opendaylight.openbsdpbr.api.device.DeviceStep;
+import org.opendaylight.openbsdpbr.api.device.RouterFiles;
 import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
 
@@ -77,6 +79,36 @@ class AgentVocabularyTest {
         assertThat(values("lines")).containsExactly(LineBlock.MANAGED.begin(), LineBlock.MANAGED.end());
         assertThat(values("hook")).containsExactly(LineBlock.BOOT_HOOK.begin(), LineBlock.BOOT_HOOK.end());
         assertThat(values("manifest")).containsExactly(CandidateArchive.MANIFEST_LINE);
+    }
+
+    @Test
+    void theScriptsReadPatternIsTheApis() {
+        assertThat(values("read")).containsExactly(RouterFiles.PATH);
+        assertThat(Stream.of("/etc/hostname.pppoe0", "/etc/pf.conf", "/etc/pf/uplink-pppoe.conf",
+            "/etc/ssh/sshd_config", "/etc/rc.conf.local", "/etc/dhcp6leased.conf", "/etc/rad.conf"))
+            .allMatch(RouterFiles::isRead);
+        assertThat(Stream.of("/etc/hostname.em0.orig", "/etc/master.passwd", "/etc/rc.local", "/etc/ssh/ssh_host_key",
+            "/etc/pf.conf.pbr-new", "/etc/hostname.")).noneMatch(RouterFiles::isRead);
+    }
+
+    /**
+     * The command vocabulary is {@link DeviceStep}'s operations: each one that is a subcommand has its arm in the
+     * script's dispatch and in the lab's, so a command added to one side only fails here.
+     */
+    @Test
+    void everyOperationIsASubcommandOfTheScriptAndTheLab() throws IOException {
+        final String script = new String(AgentScript.bundled().content(), StandardCharsets.UTF_8);
+        final String lab = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve(
+            "tools/src/main/java/org/opendaylight/openbsdpbr/tools/lab/LabRouter.java"));
+        for (DeviceStep step : DeviceStep.values()) {
+            if (step == DeviceStep.CONNECT || step == DeviceStep.AUTH || step == DeviceStep.INSTALL_AGENT) {
+                continue;
+            }
+            assertThat(script).as("the script's arm for " + step.operation()).containsPattern("\n"
+                + Pattern.quote(step.operation()) + "\\) ");
+            assertThat(lab).as("the lab's arm for " + step.operation()).contains("case \"" + step.operation()
+                + "\" -> ");
+        }
     }
 
     @Test

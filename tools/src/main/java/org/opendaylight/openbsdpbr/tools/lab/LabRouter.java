@@ -35,6 +35,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
 import org.opendaylight.openbsdpbr.api.device.FileEntry;
 import org.opendaylight.openbsdpbr.api.device.PendingConfirm;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
+import org.opendaylight.openbsdpbr.api.device.RouterFiles;
 import org.opendaylight.openbsdpbr.api.files.Hashing;
 import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
@@ -385,6 +386,7 @@ public final class LabRouter {
             case "rollback" -> rollback(args, stdin);
             case "get-config" -> getConfig();
             case "show-generation" -> showGeneration(args);
+            case "read-files" -> readFiles(args);
             case "uninstall" -> uninstall(args);
             default -> LabReply.error(version, List.of(), "usage", "unknown subcommand");
         };
@@ -856,6 +858,25 @@ public final class LabRouter {
             return error(List.of(), "no-generation", "generation " + args.get(0) + " is not kept on this router");
         }
         return LabReply.raw(0, CandidateArchive.generation(generation.manifest, generation.files), "");
+    }
+
+    /**
+     * The files of {@link RouterFiles} as they are in the virtual /etc, whichever generation installed them or none,
+     * in the archive format of show-generation (a manifest of what is on disk, then the files). Read-only, no lock.
+     */
+    private LabReply readFiles(final List<String> args) {
+        if (!args.isEmpty()) {
+            return usage("read-files");
+        }
+        final var manifest = new ArrayList<FileEntry>();
+        final var files = new LinkedHashMap<String, byte[]>();
+        etc.forEach((path, file) -> {
+            if (RouterFiles.isRead(path)) {
+                manifest.add(file.entry(path));
+                files.put(path, file.content());
+            }
+        });
+        return LabReply.raw(0, CandidateArchive.generation(manifest, files), "");
     }
 
     private LabReply uninstall(final List<String> args) {

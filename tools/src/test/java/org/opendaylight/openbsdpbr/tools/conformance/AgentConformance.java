@@ -591,6 +591,46 @@ abstract class AgentConformance {
     }
 
     @Test
+    void readFilesAnswersWithTheFilesOnDiskManagedOrNotAndNothingElse() throws Exception {
+        commit(plus(files("one"), lines("/etc/sysctl.conf", "net.inet6.ip6.forwarding=1\n")), "", "", 0);
+        // the admin's files beside what generation 1 installed, and an edit of a managed one
+        router.write("/etc/hostname.em0", "inet autoconf\n");
+        router.write("/etc/hostname.pppoe0", "inet 0.0.0.0 255.255.255.255 NONE \\\n\tpppoedev em0 authkey 's'\n");
+        router.write("/etc/hostname.em0.orig", "inet 10.0.0.1 255.0.0.0\n");
+        router.write("/etc/rc.conf.local", "pf=YES\n");
+        router.write("/etc/pf.conf", "pass # by hand\n");
+        router.write("/etc/sysctl.conf", "kern.maxfiles=4096\n" + BEGIN + "net.inet6.ip6.forwarding=1\n" + END);
+        router.write("/etc/rc.local", "echo local\n");
+        router.write("/etc/master.passwd", "root:x:0:0::0:0:root:/root:/bin/ksh\n");
+        final var lockedBy = call("lock", B, "600");
+        assertError(lockedBy, "lock-held", A + " " + lockedBy.values("since").get(0));
+
+        final Exec read = run(new byte[0], "read-files");
+        assertThat(read.exitStatus()).as(read.text()).hasValue(0);
+        assertThat(read.errors()).isEmpty();
+        final FileSet onDisk = CandidateArchive.read(read.stdout()).toFileSet();
+        assertThat(onDisk.files().keySet()).containsExactly("/etc/hostname.em0", "/etc/hostname.em1",
+            "/etc/hostname.pppoe0", "/etc/ifstated.conf", "/etc/pf.conf", "/etc/pf/uplink.conf", "/etc/rc.conf.local",
+            "/etc/ssh/sshd_config", "/etc/sysctl.conf");
+        for (ManagedFile file : onDisk.files().values()) {
+            assertThat(router.file(file.path())).as(file.path()).hasValue(file.content());
+            assertThat(file.ownership()).isEqualTo(ManagedFile.Ownership.WHOLE);
+            assertThat(file.owner()).isEqualTo(router.owner());
+        }
+        // the attributes the commit gave, as on disk
+        assertThat(onDisk.get("/etc/hostname.em1").orElseThrow().mode()).isEqualTo(0640);
+        assertThat(onDisk.get("/etc/pf/uplink.conf").orElseThrow().secret()).isTrue();
+        // read-only: the generation, the lock and the files are as they were
+        assertThat(call("get-config").data()).startsWith("generation 1");
+        assertThat(router.file("/etc/pf.conf")).hasValue("pass # by hand\n");
+        assertOk(call("unlock", A));
+
+        final Exec extra = run(new byte[0], "read-files", "1");
+        assertThat(extra.exitStatus()).hasValue(1);
+        assertThat(extra.text()).isEqualTo("pbr-agent " + VERSION + "\n@error usage read-files\n");
+    }
+
+    @Test
     void concurrentCallersSeeOneLockHolderAndNeverAHalfWrittenLock() throws Exception {
         final int callers = 6;
         final ExecutorService pool = Executors.newFixedThreadPool(callers);

@@ -16,6 +16,7 @@ import org.opendaylight.openbsdpbr.api.device.CommitRequest;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.impl.device.PushResult;
 
@@ -41,6 +42,25 @@ class LabSmokeTest {
             session.close();
             assertThat(router.commandsRun()).containsExactly("sh /etc/netstart em1", "sh /etc/netstart pppoe0",
                 "pfctl -f /etc/pf.conf");
+        }
+    }
+
+    @Test
+    void readFilesInstallsTheScriptAndReadsWhatIsOnDiskWithoutTheLock() throws Exception {
+        try (var fixture = new LabFixture(1)) {
+            final LabRouter router = fixture.lab.router("r1");
+            router.editByHand("/etc/hostname.pppoe0", "inet 0.0.0.0 255.255.255.255 NONE pppoedev em0 authkey 's'\n");
+            router.editByHand("/etc/hostname.pppoe0.bak", "up\n");
+            // a fresh router: the first read installs the script, takes no lock and changes nothing
+            final FileSet files = await(fixture.push.readFiles(fixture.target("r1")));
+            assertThat(router.agentVersion()).isPresent();
+            assertThat(files.files().keySet()).containsExactly("/etc/hostname.em0", "/etc/hostname.pppoe0",
+                "/etc/pf.conf", "/etc/ssh/sshd_config");
+            assertThat(files.get("/etc/hostname.pppoe0").orElseThrow().content())
+                .isEqualTo(router.file("/etc/hostname.pppoe0").orElseThrow().text());
+            assertThat(router.generation()).isZero();
+            assertThat(router.commandsRun()).isEmpty();
+            assertThat(router.lockHolder()).isEmpty();
         }
     }
 
