@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
 
 /**
  * What an operator asks of one router (the RPCs), posted to the router's reconciler: it runs commands in order
@@ -56,6 +57,15 @@ public sealed interface Command {
         // no parameters
     }
 
+    /**
+     * Read the files openbsd-pbr renders or shares as they are on the router, managed or written by hand (the
+     * import-router RPC). Read-only: the router's lock, generation and files stay as they are; a router without intent
+     * answers it too (importing is how a router configured by hand gets its intent).
+     */
+    record ReadFiles() implements Command {
+        // no parameters
+    }
+
     /** How a command ended. */
     sealed interface Outcome {
         /**
@@ -92,6 +102,17 @@ public sealed interface Command {
         record Checked(boolean inSync, List<String> drifted) implements Outcome {
             public Checked {
                 drifted = List.copyOf(drifted);
+            }
+        }
+
+        /**
+         * The router's files were read.
+         *
+         * @param files the files on disk, whole (shared ones with the admin's lines), secret ones marked
+         */
+        record FilesRead(FileSet files) implements Outcome {
+            public FilesRead {
+                requireNonNull(files, "files");
             }
         }
 

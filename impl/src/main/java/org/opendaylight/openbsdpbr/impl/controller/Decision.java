@@ -106,6 +106,11 @@ public final class Decision {
             }
         }
 
+        /** Read the router's files as they are on disk (the read-files command): read-only, no lock. */
+        record ReadFiles() implements Action {
+            // the command says it all
+        }
+
         /** Confirm the waiting commit (the confirm command). */
         record Confirm() implements Action {
             // the command says it all
@@ -159,6 +164,10 @@ public final class Decision {
         if (!onDemand && blocked(state, now)) {
             return new Action.Idle(state.retryAt().filter(now::isBefore).or(() -> state.hold()
                 .flatMap(RouterState.Hold::until)));
+        }
+        if (command.orElse(null) instanceof Command.ReadFiles) {
+            // read-only: it needs neither intent nor what the router runs, and changes nothing this loop knows
+            return new Action.ReadFiles();
         }
         if (!spec.hasIntent()) {
             if (command.isPresent() && !(command.orElseThrow() instanceof Command.CheckSync)) {
@@ -232,6 +241,7 @@ public final class Decision {
                 yield new Action.Rollback(generation, spec.confirmTimeout());
             }
             case Command.CheckSync check -> new Action.ReadBack(false, true);
+            case Command.ReadFiles read -> new Action.ReadFiles();
         };
     }
 

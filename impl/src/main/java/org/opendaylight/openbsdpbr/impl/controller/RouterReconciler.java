@@ -308,6 +308,11 @@ public final class RouterReconciler {
                     return null;
                 });
             }
+            case Action.ReadFiles read -> push.readFiles(target).handle((files, failure) -> {
+                answer(failure != null ? refused(deviceFailure(failure, DeviceStep.READ_FILES), "read-files failed")
+                    : new Outcome.FilesRead(files));
+                return null;
+            });
             case Action.Commit commit -> commit(commit, target);
             case Action.Confirm confirm -> push.confirm(target, 0).handle((result, failure) -> {
                 afterConfirm(result, failure);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
@@ -153,6 +154,9 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(rpcs.registerRpcImplementations(
             new PbrRpcs(fleet, keys.digest()).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
+        registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
+            new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
+            ForkJoinPool.commonPool())));
         registrations.add(rpcs.registerRpcImplementation(new FlowPathRpc(name -> fleet.router(name)
             .map(router -> new FlowPathRpc.Router(router.spec().hasIntent(), router::compiled)).orElse(null))));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",

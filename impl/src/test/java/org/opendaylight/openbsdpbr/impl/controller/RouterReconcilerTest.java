@@ -25,6 +25,7 @@ import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
@@ -499,6 +500,26 @@ class RouterReconcilerTest {
         assertThat(status().sync()).isEqualTo(Sync.NO_INTENT);
         assertThat(status().appliedGeneration()).hasValue(5);
         assertThat(router.commits).hasValue(0);
+    }
+
+    @Test
+    void readFilesAnswersForARouterWithoutIntentAndChangesNothing() {
+        final FileSet handWritten = FileSet.of(List.of(new ManagedFile("/etc/hostname.em0", "root", "wheel", 0640,
+            "inet autoconf\n", false)));
+        router.writtenByHand(handWritten);
+        fleet.routerChanged(observedOnly("r1"));
+        settle();
+        router.lockedBy("operator@console");
+
+        final Outcome read = submit(new Command.ReadFiles());
+        assertThat(read).isEqualTo(new Outcome.FilesRead(handWritten));
+        assertThat(router.fileReads).hasValue(1);
+        assertThat(router.commits).hasValue(0);
+        assertThat(router.generation()).isZero();
+        assertThat(status().sync()).isEqualTo(Sync.NO_INTENT);
+
+        router.refuseConnections(true);
+        assertThat(((Outcome.Refused) submit(new Command.ReadFiles())).message()).startsWith("connect: ");
     }
 
     @Test

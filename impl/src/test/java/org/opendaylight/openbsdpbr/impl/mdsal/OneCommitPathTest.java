@@ -68,7 +68,7 @@ class OneCommitPathTest {
                 final String source = Files.readString(file);
                 if (!name.equals("RouterReconciler.java")) {
                     assertThat(source).as(name).doesNotContainPattern("push\\.(push|rollback|confirm|cancelCommit|"
-                        + "readConfig|breakLock)\\(");
+                        + "readConfig|readFiles|breakLock)\\(");
                 }
                 assertThat(source).as(name).doesNotContain("DeviceSession").doesNotContain("connector.open(");
             }

@@ -19,23 +19,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.IntentException;
 import org.opendaylight.openbsdpbr.impl.importer.FileComparison;
-import org.opendaylight.openbsdpbr.impl.importer.FlowEquivalence;
+import org.opendaylight.openbsdpbr.impl.importer.ImportReport;
 import org.opendaylight.openbsdpbr.impl.importer.ImportResult;
-import org.opendaylight.openbsdpbr.impl.importer.RouterImporter;
+import org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter;
 import org.opendaylight.openbsdpbr.impl.importer.Unmapped;
-import org.opendaylight.openbsdpbr.impl.render.InvalidIntentException;
-import org.opendaylight.openbsdpbr.impl.render.Renderer;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.CommandLine;
 import org.opendaylight.openbsdpbr.tools.cli.Inputs.UsageException;
-import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonWriter;
+import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCli;
+import org.opendaylight.openbsdpbr.tools.cli.device.DeviceCommand;
 
 /**
  * {@code openbsd-pbr import}: an existing router's files to intent JSON, offline.
  * <pre>
  * openbsd-pbr import DIR [--router NAME] --out INTENT.json
+ * openbsd-pbr import --router NAME --target HOST[:PORT] [device options] --out INTENT.json
  * </pre>
  * {@code DIR} holds the router's files at their paths ({@code DIR/etc/pf.conf}, {@code DIR/etc/hostname.em0}, ...:
  * a copy of the router's {@code /etc}, or what {@code openbsd-pbr render --out DIR} wrote). Prints every line that
@@ -45,9 +47,15 @@ import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonWriter;
  * secret in clear, as the router's file does; {@code openbsd-pbr apply} seals it). Exit status 0 when the intent was
  * written and renders; 1 when it was written but the renderer refuses it (the errors are printed: fix them in the
  * file) or nothing could be written; 2 on a usage error.
+ *
+ * <p>With {@code --target} the files come from the router itself, over the device protocol's read-files (read-only,
+ * no lock: the same device code as the import-router RPC), instead of a copy in {@code DIR}.
  */
 public final class ImportCommand {
-    static final String USAGE = "usage: openbsd-pbr import DIR [--router NAME] --out INTENT.json";
+    static final String USAGE = "usage: openbsd-pbr import DIR [--router NAME] --out INTENT.json\n"
+        + "       openbsd-pbr import --router NAME --target HOST[:PORT] [--identity KEY | --password-file F]"
+        + " [--known-hosts F | --fingerprint SHA256:...] --out INTENT.json";
+    private static final String TARGET = "--target";
     private static final String ROUTER = "--router";
     private static final String OUT = "--out";
     private static final String HELP = USAGE + "\n"
@@ -55,7 +63,10 @@ public final class ImportCommand {
         + "into intent, listing every line that has no intent counterpart, with why.\n"
         + "  DIR              the router's files at their paths: DIR/etc/pf.conf, DIR/etc/hostname.em0, ...\n"
         + "  --router NAME    the router's name (default: the name in openbsd-pbr's header of the files)\n"
-        + "  --out FILE       the intent, as the JSON body RESTCONF accepts at .../router=NAME/intent (mode 0600)\n";
+        + "  --out FILE       the intent, as the JSON body RESTCONF accepts at .../router=NAME/intent (mode 0600)\n"
+        + "  --target HOST[:PORT]  read the files from the router over SSH instead of DIR (read-only, no lock)\n"
+        + DeviceCli.HELP;
+    private static final DeviceCommand DEVICE = new DeviceCommand(USAGE, HELP, Set.of(OUT), Set.of());
 
     private ImportCommand() {
         // static only
@@ -70,6 +81,19 @@ public final class ImportCommand {
      * @return 0 written and valid, 1 invalid or not written, 2 usage error
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream error) {
+        if (args.contains(TARGET)) {
+            return DEVICE.run(args, out, error, options -> {
+                final Path target = Path.of(options.required(OUT));
+                final DeviceTarget router = DeviceCli.target(options, out);
+                return push -> {
+                    final FileSet read = push.readFiles(router).toCompletableFuture().get();
+                    out.println("read " + read.size() + " files from " + router.name() + " at " + router.endpoint());
+                    final Map<String, String> files = new TreeMap<>();
+                    read.files().values().forEach(file -> files.put(file.path(), file.content()));
+                    return importFiles(files, router.name(), target, out, error);
+                };
+            });
+        }
         final var parsed = CommandLine.parse("import", args, Set.of(ROUTER, OUT), Set.of(), given -> {
             if (given.positional().size() != 1) {
                 throw new UsageException(given.positional().isEmpty() ? "missing the directory of the router's files"
@@ -95,13 +119,24 @@ public final class ImportCommand {
             error.println("error: no files under " + dir.resolve("etc"));
             return 1;
         }
-        final ImportResult result;
+        return importFiles(files, line.option(ROUTER), Path.of(line.option(OUT)), out, error);
+    }
+
+    /** Import, report and write the intent: the same for a copy of the files and for the router itself. */
+    private static int importFiles(final Map<String, String> files, final @Nullable String routerName,
+            final Path target, final PrintStream out, final PrintStream error) {
+        if (files.isEmpty()) {
+            error.println("error: none of the router's files openbsd-pbr reads is there");
+            return 1;
+        }
+        final ImportReport report;
         try {
-            result = RouterImporter.importFiles(line.option(ROUTER), files);
+            report = ImportReport.of(routerName, files);
         } catch (IntentException e) {
             error.println("error: " + e.getMessage() + " (--router NAME)");
             return 1;
         }
+        final ImportResult result = report.result();
         out.println("router " + result.intent().name() + ": " + files.size() + " files, "
             + result.intent().interfaces().size() + " interfaces, " + result.intent().uplinks().size() + " uplinks, "
             + result.intent().shared().policyRoutes().size() + " policy routes, " + result.unmapped().size()
@@ -112,28 +147,20 @@ public final class ImportCommand {
         }
         result.notes().forEach(note -> out.println("note " + note));
         int status = 0;
-        try {
-            final FileSet rendered = Renderer.render(result.intent()).files();
-            for (FileComparison.Difference difference : FileComparison.compare(files, rendered)) {
-                out.println("file " + difference.path() + ": " + switch (difference.status()) {
-                    case IDENTICAL -> "byte-identical when rendered";
-                    case EQUIVALENT -> "the same lines when rendered (comments and blanks differ)";
-                    case DIFFERENT -> difference.changedLines() + " lines differ when rendered";
-                    case ONLY_ON_ROUTER -> "not rendered: openbsd-pbr leaves it as it is";
-                    case ONLY_RENDERED -> "new: the rendering adds it";
-                });
-            }
-            final FlowEquivalence.Result flows = FlowEquivalence.compare(files, rendered);
+        for (FileComparison.Difference difference : report.files()) {
+            out.println("file " + difference.path() + ": " + ImportReport.describe(difference));
+        }
+        report.flows().ifPresent(flows -> {
             out.println("flows: " + flows.flows() + " compared, " + (flows.equivalent() ? "every one answered the"
                 + " same by the router's files and the rendering"
                 : flows.differing() + " answered differently, e.g.:"));
             flows.differences().forEach(difference -> out.println("flow " + difference));
-        } catch (InvalidIntentException e) {
-            e.errors().forEach(problem -> error.println("invalid " + problem));
+        });
+        if (!report.renders()) {
+            report.invalid().forEach(problem -> error.println("invalid " + problem));
             error.println("error: the imported intent is written but the renderer refuses it: fix it in " + OUT);
             status = 1;
         }
-        final Path target = Path.of(line.option(OUT));
         try {
             write(target, IntentJsonWriter.write(result.intent()));
         } catch (IOException e) {

@@ -20,10 +20,10 @@ import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.impl.importer.ImportResult;
+import org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter;
 import org.opendaylight.openbsdpbr.impl.importer.RouterImporter;
 import org.opendaylight.openbsdpbr.tools.cli.Seed.Run;
 import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonException;
-import org.opendaylight.openbsdpbr.tools.intentjson.IntentJsonWriter;
 
 /**
  * {@code openbsd-pbr import}: the seed's hand-written files and every golden case's rendered files to intent JSON

@@ -34,6 +34,7 @@ import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
 import org.opendaylight.openbsdpbr.tools.cli.CheckSyncCommand;
 import org.opendaylight.openbsdpbr.tools.cli.ConfirmCommand;
+import org.opendaylight.openbsdpbr.tools.cli.ImportCommand;
 import org.opendaylight.openbsdpbr.tools.cli.LabCommand;
 import org.opendaylight.openbsdpbr.tools.cli.PushCommand;
 import org.opendaylight.openbsdpbr.tools.cli.RollbackCommand;
@@ -100,6 +101,29 @@ class DeviceCommandsTest {
     private static String lastLine(final String text) {
         final String[] lines = text.strip().split("\n");
         return lines[lines.length - 1];
+    }
+
+    @Test
+    void importReadsTheRoutersOwnFilesAndWritesWhatTheOfflineImportWrites() throws Exception {
+        final Path seed = Path.of("..", "examples", "seed-handwritten");
+        try (var files = Files.walk(seed.resolve("etc"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                lab.router("r2").editByHand("/" + seed.relativize(file), Files.readString(file));
+            }
+        }
+        final Path fromRouter = dir.resolve("from-router.json");
+        assertThat(ImportCommand.run(device("r2", "--out", fromRouter.toString()), out, error)).as(error()).isZero();
+        final String report = out();
+        assertThat(report).startsWith("read 10 files from r2 at 127.0.0.1:" + lab.port("r2") + "\n")
+            .contains("flows: ");
+        final Path offline = dir.resolve("offline.json");
+        assertThat(ImportCommand.run(List.of(seed.toString(), "--router", "r2", "--out", offline.toString()), out,
+            error)).as(error()).isZero();
+        assertThat(report).endsWith(out().replace(offline.toString(), fromRouter.toString()));
+        assertThat(Files.readString(fromRouter)).isEqualTo(Files.readString(offline));
+        // read-only: nothing was committed, nothing ran
+        assertThat(lab.router("r2").generation()).isZero();
+        assertThat(lab.router("r2").commandsRun()).isEmpty();
     }
 
     @Test

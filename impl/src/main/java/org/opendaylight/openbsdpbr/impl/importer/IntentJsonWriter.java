@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.opendaylight.openbsdpbr.tools.intentjson;
+package org.opendaylight.openbsdpbr.impl.importer;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -36,13 +36,15 @@ import org.opendaylight.openbsdpbr.api.intent.Via;
 
 /**
  * A router's intent records as the JSON body RESTCONF accepts at {@code .../router=NAME/intent}
- * ({@code {"openbsd-pbr:intent": {...}}}), the inverse of {@link IntentJson}: what {@code openbsd-pbr import} writes.
- * Leaves at their YANG defaults are left out except where a reader benefits from seeing them (a policy route's
- * endpoints, a uplink's MTU). The PPPoE secret is written in clear, as the router's file holds it: the file is the
- * operator's, and {@code openbsd-pbr apply} seals it before it reaches the controller.
+ * ({@code {"openbsd-pbr:intent": {...}}}), the inverse of the tools' {@code IntentJson}: what
+ * {@code openbsd-pbr import} writes and what the import-router RPC answers (and writes). Leaves at their YANG defaults
+ * are left out except where a reader benefits from seeing them (a policy route's endpoints, a uplink's MTU). The
+ * PPPoE secret is written as the record holds it: in clear from {@code openbsd-pbr import} (the file is the
+ * operator's, as the router's file is, and {@code openbsd-pbr apply} seals it), sealed from the RPC, which seals it
+ * before it writes anything.
  *
- * <p>Tested by reading its output back with {@link IntentJson} (yangtools' codec against the model): the records
- * are equal.
+ * <p>Tested by reading its output back with the tools' {@code IntentJson} (yangtools' codec against the model): the
+ * records are equal.
  */
 public final class IntentJsonWriter {
     private IntentJsonWriter() {
