@@ -9,11 +9,17 @@ package org.opendaylight.openbsdpbr.tools.lab;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The lab's text control interface, one command per line. The same lines work on the lab's stdin and in the body of
@@ -25,6 +31,8 @@ import java.util.stream.Collectors;
  *   clear ROUTER|all [FAULT]                clear one fault or all of them
  *   cat ROUTER PATH                         a file of the router's /etc
  *   edit ROUTER PATH [TEXT...]              change a file by hand (drift); without text, remove it
+ *   load ROUTER DIR                         write every file under DIR/etc by hand (a router set up before
+ *                                           openbsd-pbr, e.g. examples/seed-handwritten): nothing else changes
  *   reboot ROUTER                           sessions drop, the confirm timer dies, the boot hook runs
  *   uplink ROUTER IF down|up                an uplink stops (or starts again) answering the failover probes:
  *                                           the emulated ifstated settles in the state its file leads to
@@ -62,6 +70,7 @@ public final class LabControl {
                         words.size() > 3 ? String.join(" ", words.subList(3, words.size())) + "\n" : "");
                     yield "ok";
                 }
+                case "load" -> load(lab.router(arg(words, 1)), Path.of(arg(words, 2)));
                 default -> "error: unknown command " + words.get(0) + "\n" + help();
             };
         } catch (IllegalArgumentException e) {
@@ -74,6 +83,25 @@ public final class LabControl {
             throw new IllegalArgumentException("uplink ROUTER IF down|up, not " + state);
         }
         return "failover " + router.setUplink(iface, "down".equals(state));
+    }
+
+    /** The files under DIR/etc, written into the router's /etc by hand (the generations stay as they are). */
+    private static String load(final LabRouter router, final Path dir) {
+        final Path etc = dir.resolve("etc");
+        if (!Files.isDirectory(etc)) {
+            return "error: no directory " + etc;
+        }
+        final var files = new TreeMap<String, String>();
+        try (Stream<Path> walk = Files.walk(etc)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put("/" + dir.relativize(file).toString().replace('\\', '/'), Files.readString(file,
+                    StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            return "error: " + etc + ": " + e.getMessage();
+        }
+        files.forEach(router::editByHand);
+        return "ok " + files.size() + " files";
     }
 
     private String fault(final String target, final LabFault fault, final String argument) {
@@ -156,6 +184,7 @@ public final class LabControl {
               clear ROUTER|all [FAULT]                clear one fault or all
               cat ROUTER PATH                         show a file of the router's /etc
               edit ROUTER PATH [TEXT...]              change (or, without text, remove) a file by hand
+              load ROUTER DIR                         write every file under DIR/etc by hand
               reboot ROUTER                           reboot: sessions drop, the timer dies, the boot hook runs
               uplink ROUTER IF down|up                an uplink fails (or answers again) the failover probes
             faults: """ + LabFault.names() + """
