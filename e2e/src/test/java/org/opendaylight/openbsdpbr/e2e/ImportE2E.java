@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 17 end to end: a lab router configured by hand (the seed's hand-written files) is registered without intent,
- * imported over RESTCONF (a dry run first, which changes nothing), adopted with {@code write}, and then imported
- * again from the files openbsd-pbr itself installed: that intent, written and committed, changes nothing on the
- * router (the lab's generation counter stays where the adoption left it).
+ * Issue 17 end to end: a lab router configured by hand (the seed's hand-written files) is registered without intent
+ * (its status shows the first contact: the files found, the import suggested), imported over RESTCONF (a dry run
+ * first, which changes nothing), adopted with {@code write}, and then imported again from the files openbsd-pbr
+ * itself installed: that intent, written and committed, changes nothing on the router (the lab's generation counter
+ * stays where the adoption left it).
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class ImportE2E {
@@ -76,7 +77,13 @@ class ImportE2E {
             .replace("\"seed-router\"", "\"" + NAME + "\"").replace("\"port\": 2201", "\"port\": " + PORT);
         assertThat(RESTCONF.put(ROUTERS + NAME, Sealing.sealAll(RESTCONF, ControllerE2E.withLabKey(router)))
             .status()).isIn(200, 201, 204);
-        awaitSync(NAME, "no-intent");
+        // first contact: only observed, and the status offers the import of the files found
+        final JsonObject observed = awaitStatus(NAME, "a first contact", status -> "no-intent".equals(field(status,
+            "sync-status")) && status.has("first-contact"));
+        final JsonObject firstContact = observed.getAsJsonObject("first-contact");
+        assertThat(firstContact.get("import-suggested").getAsBoolean()).isTrue();
+        assertThat(firstContact.getAsJsonArray("hand-written-file")).hasSize(10);
+        assertThat(firstContact.get("originals").getAsString()).contains("generation 0");
         assertThat(generation()).startsWith("generation 0 ");
 
         // the dry run: the intent (secret sealed), every unmapped line with why, the comparison; nothing written
@@ -99,8 +106,9 @@ class ImportE2E {
 
         // adopted: the intent is written, the controller commits its rendering (generation 1)
         assertThat(importRouter(NAME, true).get("written").getAsBoolean()).isTrue();
-        awaitStatus(NAME, "in sync on generation 1", status -> "in-sync".equals(field(status, "sync-status"))
-            && "1".equals(field(status, "applied-generation")));
+        final JsonObject adopted = awaitStatus(NAME, "in sync on generation 1", status -> "in-sync".equals(
+            field(status, "sync-status")) && "1".equals(field(status, "applied-generation")));
+        assertThat(adopted.has("first-contact")).as("the files are openbsd-pbr's now").isFalse();
         assertThat(generation()).startsWith("generation 1 ");
 
         // the router now runs openbsd-pbr's files: taken back out of the controller, imported again and written,

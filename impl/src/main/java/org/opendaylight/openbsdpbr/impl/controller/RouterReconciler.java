@@ -282,10 +282,12 @@ public final class RouterReconciler {
     private void act(final Action action, final RouterSpec current, final Compiled compiled) {
         final DeviceTarget target = current.target().orElseThrow();
         permits.run(() -> switch (action) {
-            case Action.ReadBack readBack -> push.readConfig(target).handle((config, failure) -> {
-                afterReadBack(readBack, config, failure, current, compiled);
-                return null;
-            });
+            case Action.ReadBack readBack -> push.readConfig(target).thenCompose(config -> firstContact(readBack,
+                config, target)).handle((seen, failure) -> {
+                    afterReadBack(readBack, seen == null ? null : seen.config(), seen == null ? List.of()
+                        : seen.handWritten(), failure, current, compiled);
+                    return null;
+                });
             case Action.Resolve resolve -> {
                 LOG.info("{}: found unconfirmed generation {} ({}): {}", name, resolve.pending().generation(),
                     resolve.confirm() ? "it carries the current intent" : "it does not carry the current intent",
@@ -368,8 +370,28 @@ public final class RouterReconciler {
         });
     }
 
-    private void afterReadBack(final Action.ReadBack readBack, final RunningConfig config, final Throwable failure,
-            final RouterSpec current, final Compiled compiled) {
+    /** What a read-back saw: the running configuration, and at first contact the admin's files. */
+    private record Seen(RunningConfig config, List<String> handWritten) {
+        // value
+    }
+
+    /**
+     * First contact: a router without intent that openbsd-pbr never committed to (generation 0) has its files read
+     * too (read-only), so that the status shows the admin's files and offers their import instead of anything being
+     * written over them. A failure to read them only leaves the list empty.
+     */
+    private CompletionStage<Seen> firstContact(final Action.ReadBack readBack, final RunningConfig config,
+            final DeviceTarget target) {
+        if (!readBack.withoutIntent() || config.generation() != 0) {
+            return CompletableFuture.completedFuture(new Seen(config, List.of()));
+        }
+        return push.readFiles(target).handle((files, failure) -> new Seen(config, files == null ? List.of()
+            : List.copyOf(files.files().keySet())));
+    }
+
+    private void afterReadBack(final Action.ReadBack readBack, final RunningConfig config,
+            final List<String> handWritten, final Throwable failure, final RouterSpec current,
+            final Compiled compiled) {
         final Optional<FileSet> intended = compiled instanceof Compiled.Ready ready ? Optional.of(ready.files())
             : Optional.empty();
         if (failure != null) {
@@ -385,7 +407,7 @@ public final class RouterReconciler {
             expected = state.applied().or(() -> intended).orElse(FileSet.empty());
         }
         if (readBack.withoutIntent()) {
-            apply(known -> known.observedWithoutIntent(config));
+            apply(known -> known.observedWithoutIntent(config, handWritten));
         } else {
             apply(known -> known.observed(config, intended, current.repairDrift()));
         }

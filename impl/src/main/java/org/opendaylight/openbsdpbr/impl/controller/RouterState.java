@@ -260,11 +260,20 @@ public record RouterState(boolean owned, Optional<FileSet> applied, List<FileSet
 
     /** A router without intent was read back: reported, nothing is committed. */
     public RouterState observedWithoutIntent(final RunningConfig onRouter) {
+        return observedWithoutIntent(onRouter, List.of());
+    }
+
+    /**
+     * As {@link #observedWithoutIntent(RunningConfig)}, with the files found on disk: at generation 0 (openbsd-pbr
+     * never committed there) they are the admin's, and the status offers their import (first contact).
+     */
+    public RouterState observedWithoutIntent(final RunningConfig onRouter, final List<String> onDisk) {
         return edit().readBackDue(false).applied(Optional.empty()).status(status.withIntended(null, List.of())
             .withConnection(Connection.CONNECTED)
             .withApplied(null, OptionalInt.of(onRouter.generation()), Optional.empty())
             .withDrift(onRouter.localChanges().stream().sorted().toList())
             .withFailover(onRouter.failover())
+            .withHandWritten(onRouter.generation() == 0 ? onDisk : List.of())
             .withSync(Sync.NO_INTENT).withError(Optional.empty())).build();
     }
 

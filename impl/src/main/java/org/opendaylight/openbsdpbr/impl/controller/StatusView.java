@@ -31,11 +31,13 @@ import org.opendaylight.openbsdpbr.impl.render.Lint;
  * @param lints warnings and errors about the intent
  * @param failover the router's own failover: the state its ifstated is in and its last state changes, as last read
  *     back; empty when it runs none
+ * @param handWritten first contact: the files found on a router openbsd-pbr never committed to (generation 0), which
+ *     are the admin's; empty once a generation is committed, or when there are none
  */
 public record StatusView(Connection connection, Sync sync, Optional<String> intendedRevision,
         Optional<String> appliedRevision, OptionalInt appliedGeneration, Optional<Instant> lastCommit,
         Optional<Instant> confirmDeadline, List<String> drifted, Optional<Failure> lastError, List<Lint> lints,
-        Optional<FailoverStatus> failover) {
+        Optional<FailoverStatus> failover, List<String> handWritten) {
     /** YANG {@code connection}. */
     public enum Connection { UNKNOWN, CONNECTED, UNREACHABLE, AUTH_FAILED, HOST_KEY_MISMATCH }
 
@@ -65,7 +67,7 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
 
     public static final StatusView INITIAL = new StatusView(Connection.UNKNOWN, Sync.OUT_OF_SYNC, Optional.empty(),
         Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-        List.of(), Optional.empty());
+        List.of(), Optional.empty(), List.of());
 
     public StatusView {
         requireNonNull(connection, "connection");
@@ -79,6 +81,7 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
         requireNonNull(lastError, "lastError");
         lints = List.copyOf(lints);
         requireNonNull(failover, "failover");
+        handWritten = List.copyOf(handWritten);
     }
 
     public boolean driftDetected() {
@@ -87,41 +90,49 @@ public record StatusView(Connection connection, Sync sync, Optional<String> inte
 
     StatusView withConnection(final Connection newConnection) {
         return new StatusView(newConnection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, drifted, lastError, lints, failover);
+            confirmDeadline, drifted, lastError, lints, failover, handWritten);
     }
 
     StatusView withSync(final Sync newSync) {
         return new StatusView(connection, newSync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            newSync == Sync.AWAITING_CONFIRM ? confirmDeadline : Optional.empty(), drifted, lastError, lints, failover);
+            newSync == Sync.AWAITING_CONFIRM ? confirmDeadline : Optional.empty(), drifted, lastError, lints, failover,
+            handWritten);
     }
 
     StatusView withIntended(final String revision, final List<Lint> newLints) {
         return new StatusView(connection, sync, Optional.ofNullable(revision), appliedRevision, appliedGeneration,
-            lastCommit, confirmDeadline, drifted, lastError, newLints, failover);
+            lastCommit, confirmDeadline, drifted, lastError, newLints, failover, handWritten);
     }
 
     StatusView withApplied(final String revision, final OptionalInt generation, final Optional<Instant> commitTime) {
         return new StatusView(connection, sync, intendedRevision, Optional.ofNullable(revision), generation,
-            commitTime.isPresent() ? commitTime : lastCommit, confirmDeadline, List.of(), lastError, lints, failover);
+            commitTime.isPresent() ? commitTime : lastCommit, confirmDeadline, List.of(), lastError, lints, failover,
+            generation.orElse(0) > 0 ? List.of() : handWritten);
     }
 
     StatusView withDeadline(final Optional<Instant> deadline) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            deadline, drifted, lastError, lints, failover);
+            deadline, drifted, lastError, lints, failover, handWritten);
     }
 
     StatusView withDrift(final List<String> files) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, files, lastError, lints, failover);
+            confirmDeadline, files, lastError, lints, failover, handWritten);
     }
 
     StatusView withError(final Optional<Failure> failure) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, drifted, failure, lints, failover);
+            confirmDeadline, drifted, failure, lints, failover, handWritten);
+    }
+
+    /** First contact: the admin's files found on a router at generation 0 (empty: none, or not looked). */
+    StatusView withHandWritten(final List<String> files) {
+        return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
+            confirmDeadline, drifted, lastError, lints, failover, files);
     }
 
     StatusView withFailover(final Optional<FailoverStatus> newFailover) {
         return new StatusView(connection, sync, intendedRevision, appliedRevision, appliedGeneration, lastCommit,
-            confirmDeadline, drifted, lastError, lints, newFailover);
+            confirmDeadline, drifted, lastError, lints, newFailover, handWritten);
     }
 }

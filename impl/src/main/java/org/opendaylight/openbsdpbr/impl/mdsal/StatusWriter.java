@@ -30,6 +30,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Commi
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RouterStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncStatus;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.FirstContactBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.LastErrorBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status.LintBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
 final class StatusWriter implements StatusSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** Where the router-side agent keeps the files a generation replaced (pbr-agent.sh's make_backups). */
+    private static final String AGENT_BACKUP = "/var/pbr/gen/N/backup, carried from generation to generation";
 
     private final DataBroker broker;
     private final String member;
@@ -152,6 +155,13 @@ final class StatusWriter implements StatusSink, AutoCloseable {
             .setMessage(failure.message())
             .setTime(dateAndTime(failure.time()))
             .build()));
+        if (!status.handWritten().isEmpty()) {
+            builder.setFirstContact(new FirstContactBuilder().setImportSuggested(true)
+                .setHandWrittenFile(new HashSet<>(status.handWritten()))
+                .setOriginals("the first commit keeps the files it replaces on the router as generation 0's originals"
+                    + " (" + AGENT_BACKUP + ") and puts them back when a path leaves the managed set")
+                .build());
+        }
         if (!status.lints().isEmpty()) {
             final var lints = BindingMap.<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router
                 .status.LintKey, org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.router.status

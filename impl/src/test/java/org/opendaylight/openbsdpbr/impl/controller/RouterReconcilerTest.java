@@ -500,6 +500,26 @@ class RouterReconcilerTest {
         assertThat(status().sync()).isEqualTo(Sync.NO_INTENT);
         assertThat(status().appliedGeneration()).hasValue(5);
         assertThat(router.commits).hasValue(0);
+        // not a first contact: openbsd-pbr committed there before, so the files are not read
+        assertThat(status().handWritten()).isEmpty();
+        assertThat(router.fileReads).hasValue(0);
+    }
+
+    @Test
+    void firstContactShowsTheHandWrittenFilesUntilTheFirstCommit() {
+        router.writtenByHand(FileSet.of(List.of(new ManagedFile("/etc/pf.conf", "root", "wheel", 0600, "pass\n",
+            false), new ManagedFile("/etc/hostname.em0", "root", "wheel", 0640, "inet autoconf\n", false))));
+        fleet.routerChanged(observedOnly("r1"));
+        settle();
+        assertThat(status().sync()).isEqualTo(Sync.NO_INTENT);
+        assertThat(status().handWritten()).containsExactly("/etc/hostname.em0", "/etc/pf.conf");
+        assertThat(router.commits).hasValue(0);
+
+        fleet.routerChanged(spec(SEED));
+        settle();
+        assertThat(router.generation()).isEqualTo(1);
+        assertThat(status().sync()).isEqualTo(Sync.IN_SYNC);
+        assertThat(status().handWritten()).as("generation 1 runs: the files are openbsd-pbr's now").isEmpty();
     }
 
     @Test
@@ -513,7 +533,9 @@ class RouterReconcilerTest {
 
         final Outcome read = submit(new Command.ReadFiles());
         assertThat(read).isEqualTo(new Outcome.FilesRead(handWritten));
-        assertThat(router.fileReads).hasValue(1);
+        // once at first contact (the status shows them), once for the command
+        assertThat(status().handWritten()).containsExactly("/etc/hostname.em0");
+        assertThat(router.fileReads).hasValue(2);
         assertThat(router.commits).hasValue(0);
         assertThat(router.generation()).isZero();
         assertThat(status().sync()).isEqualTo(Sync.NO_INTENT);
