@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 
 /**
@@ -64,8 +65,9 @@ public final class FileComparison {
         paths.addAll(rendered.files().keySet());
         final List<Difference> result = new ArrayList<>(paths.size());
         for (String path : paths) {
-            final String theirs = router.get(path);
             final ManagedFile ours = rendered.files().get(path);
+            final String theirs = ours != null && ours.ownership() == ManagedFile.Ownership.LINES
+                ? ownBlock(router.get(path)) : router.get(path);
             if (ours == null) {
                 result.add(new Difference(path, Status.ONLY_ON_ROUTER, 0));
             } else if (theirs == null) {
@@ -87,6 +89,22 @@ public final class FileComparison {
             }
         }
         return result;
+    }
+
+    /**
+     * In a file openbsd-pbr shares with the admin, the rendering is the body of openbsd-pbr's block only: that body is
+     * what compares, when the router's file has the block (the admin's other lines stay as they are, whatever the
+     * intent). A file without a block, or with a damaged one, compares whole.
+     */
+    private static String ownBlock(final String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LineBlock.MANAGED.body(text).orElse(text);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     private static List<String> normalized(final String path, final String text) {
