@@ -300,6 +300,10 @@ class ControllerE2E {
         assertThat(lab("cat r1 /etc/ifstated.conf")).contains("init-state normal");
         assertThat(lab("cat r1 /etc/pf/failover-down-pppoe.conf")).contains("label \"route:to-via-pppoe@ipoe\"");
         assertThat(lab("status r1")).contains("\nfailover normal\n");
+        // the dry run's failover matrix: with PPPoE down, the policy routes leave through MAP-E
+        final String matrix = render("e2e-seed").getAsJsonArray("failover-state").toString();
+        assertThat(matrix).contains("\"state\":\"down-pppoe\"")
+            .contains("{\"name\":\"route:to-via-pppoe\",\"egress\":\"gif0 (rtable 0)\"}");
 
         assertThat(lab("uplink r1 pppoe0 down")).isEqualTo("failover down-pppoe");
         checkSync("e2e-seed");

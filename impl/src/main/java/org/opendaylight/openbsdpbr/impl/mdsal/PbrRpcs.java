@@ -11,14 +11,20 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
+import org.opendaylight.openbsdpbr.impl.analysis.FailoverStates;
+import org.opendaylight.openbsdpbr.impl.analysis.RouterModel;
+import org.opendaylight.openbsdpbr.impl.analysis.host.IfstatedConf;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
 import org.opendaylight.openbsdpbr.impl.compile.Compiled;
 import org.opendaylight.openbsdpbr.impl.controller.Command;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
@@ -134,9 +140,37 @@ final class PbrRpcs {
                     .setLint(lints.build())
                     .setDiff(UnifiedDiff.diff(applied, files))
                     .setPlan(ApplyPlanner.plan(applied, files).commands())
+                    .setFailoverState(failoverMatrix(files))
                     .build()).buildFuture();
             }
         };
+    }
+
+    /** The failover matrix of rendered files ({@link FailoverStates#matrix()}), or null without failover. */
+    private static @Nullable List<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render.output
+            .FailoverState> failoverMatrix(final FileSet files) {
+        if (files.get(IfstatedConf.PATH).isEmpty()) {
+            return null;
+        }
+        final FailoverStates states;
+        try {
+            states = FailoverStates.of(RouterModel.of(files));
+        } catch (ModelException e) {
+            return null;
+        }
+        final var rows = new ArrayList<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render
+            .output.FailoverState>();
+        for (FailoverStates.Row row : states.matrix()) {
+            final var paths = new ArrayList<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render
+                .output.failover.state.Path>();
+            row.paths().forEach((path, egress) -> paths.add(new org.opendaylight.yang.gen.v1.urn.opendaylight
+                .openbsd.pbr.rev261124.render.output.failover.state.PathBuilder().setName(path).setEgress(egress)
+                .build()));
+            rows.add(new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render.output
+                .FailoverStateBuilder().setState(row.state()).setDown(List.copyOf(row.down())).setPath(paths)
+                .build());
+        }
+        return rows;
     }
 
     private ListenableFuture<RpcResult<SyncOutput>> sync(
