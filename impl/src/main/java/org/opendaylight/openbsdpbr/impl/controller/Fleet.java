@@ -9,8 +9,10 @@ package org.opendaylight.openbsdpbr.impl.controller;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,13 @@ public final class Fleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+    /** Profiles whose changes reach routers only through a rollout. */
+    private final Set<String> staged = ConcurrentHashMap.newKeySet();
+    /**
+     * Per router, the content of each staged profile it is pinned to: the content it runs, which its compiles take
+     * instead of the configured one; empty: hold the router on whatever it runs (the content is not known here).
+     */
+    private final Map<String, Map<String, Optional<Profile>>> pins = new ConcurrentHashMap<>();
     private final Map<String, Managed> routers = new ConcurrentHashMap<>();
     private final Executor workers;
     private final Scheduler time;
@@ -135,7 +144,7 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         final var reconciler = new RouterReconciler(spec, workers, time, permits, push, sink, settings,
-            () -> profiles, compilations);
+            () -> profilesOf(spec.name()), compilations, this::heldBack);
         final var placeholder = new Managed(reconciler, null);
         if (routers.putIfAbsent(spec.name(), placeholder) != null) {
             routerChanged(spec);
@@ -165,12 +174,42 @@ public final class Fleet implements AutoCloseable {
             removed.reconciler().stop();
             closeQuietly(removed.registration());
             compilations.forget(name);
+            pins.remove(name);
             sink.clear(name);
         }
     }
 
     /** A profile was added or changed: every router using it reconciles. */
     public void profileChanged(final Profile profile) {
+        profileChanged(profile, false);
+    }
+
+    /**
+     * A profile was added or changed.
+     *
+     * @param profile the profile
+     * @param stagedMode whether its changes reach routers only through a rollout: every router that lists it stays
+     *     pinned to the content it runs (its own intent still reaches it, compiled with that content) until a rollout
+     *     pins it to the new content. A profile that is new, or becomes staged, reaches its routers at once: they
+     *     have no staged content to keep
+     */
+    public void profileChanged(final Profile profile, final boolean stagedMode) {
+        final Profile previous = profiles.get(profile.name());
+        final boolean wasStaged = staged.contains(profile.name());
+        if (stagedMode) {
+            staged.add(profile.name());
+        } else {
+            staged.remove(profile.name());
+            pins.values().forEach(pinned -> pinned.remove(profile.name()));
+        }
+        if (stagedMode && wasStaged && previous != null && !previous.equals(profile)) {
+            // every router not pinned yet keeps the content it runs: the previous one
+            for (String router : usersOf(profile.name())) {
+                pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).putIfAbsent(profile.name(),
+                    Optional.of(previous));
+            }
+        }
+        // pinned before the new content is visible: no compile takes it in between
         profiles.put(profile.name(), profile);
         fanOut(profile.name());
     }
@@ -178,7 +217,76 @@ public final class Fleet implements AutoCloseable {
     /** A profile was removed. */
     public void profileRemoved(final String name) {
         profiles.remove(name);
+        staged.remove(name);
+        pins.values().forEach(pinned -> pinned.remove(name));
         fanOut(name);
+    }
+
+    /** A profile as configured now. */
+    public Optional<Profile> profile(final String name) {
+        return Optional.ofNullable(profiles.get(name));
+    }
+
+    /** Whether a profile's changes reach routers only through a rollout. */
+    public boolean isStaged(final String name) {
+        return staged.contains(name);
+    }
+
+    /** The routers configured here that list the profile, by name. */
+    public List<String> usersOf(final String profile) {
+        return routers.values().stream().map(Managed::reconciler).filter(reconciler -> reconciler.usesProfile(profile))
+            .map(RouterReconciler::name).sorted().toList();
+    }
+
+    /**
+     * Pins a router to a content of a staged profile: its compiles take that content instead of the configured one,
+     * so its own intent still reaches it while the profile's new content waits for a rollout. A rollout pins a router
+     * to the content it carries (its next push carries it), and back to what it ran when it rolls the router back.
+     *
+     * @param router the router
+     * @param profile the profile's name
+     * @param content the content; empty: hold the router on whatever it runs (no push of its own reaches it), for a
+     *     router whose content is not known here (an engine that took a rollout over after a failover)
+     */
+    public void pin(final String router, final String profile, final Optional<Profile> content) {
+        pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).put(profile, content);
+    }
+
+    /**
+     * The content of a staged profile a router runs as far as this fleet knows: its pin, else the configured content.
+     *
+     * @return the content; empty when the router is held on what it runs, or the profile is not configured
+     */
+    public Optional<Profile> pinned(final String router, final String profile) {
+        final Map<String, Optional<Profile>> of = pins.get(router);
+        final Optional<Profile> pin = of == null ? null : of.get(profile);
+        return pin != null ? pin : Optional.ofNullable(profiles.get(profile));
+    }
+
+    /** The profiles a router's compiles take: the configured ones, with its pins in place of staged ones. */
+    private Map<String, Profile> profilesOf(final String router) {
+        final Map<String, Optional<Profile>> of = pins.get(router);
+        if (of == null || of.isEmpty()) {
+            return profiles;
+        }
+        final Map<String, Profile> effective = new java.util.HashMap<>(profiles);
+        of.forEach((name, pin) -> pin.ifPresent(content -> effective.put(name, content)));
+        return effective;
+    }
+
+    /**
+     * Whether a router's own pushes wait: a staged profile it lists holds it on what it runs (a pin without content).
+     * Operators' commands (sync, rollback) still go through.
+     */
+    boolean heldBack(final RouterSpec spec) {
+        final Map<String, Optional<Profile>> of = pins.get(spec.name());
+        return of != null && spec.profiles().stream().anyMatch(profile -> staged.contains(profile)
+            && of.containsKey(profile) && of.get(profile).isEmpty());
+    }
+
+    /** The fleet's clock and timers (the rollout engine shares them). */
+    public Scheduler time() {
+        return time;
     }
 
     /** How many routers this member manages now. */

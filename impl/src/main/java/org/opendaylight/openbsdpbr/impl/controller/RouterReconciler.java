@@ -78,6 +78,7 @@ public final class RouterReconciler {
     private final Supplier<Map<String, Profile>> profiles;
     private final Compilations compilations;
     private final Compiled noIntent;
+    private final java.util.function.Predicate<RouterSpec> heldBack;
 
     // guarded by this
     private RouterSpec spec;
@@ -90,7 +91,8 @@ public final class RouterReconciler {
 
     RouterReconciler(final RouterSpec spec, final Executor workers, final Scheduler time, final Permits permits,
             final DevicePush push, final StatusSink sink, final ControllerSettings settings,
-            final Supplier<Map<String, Profile>> profiles, final Compilations compilations) {
+            final Supplier<Map<String, Profile>> profiles, final Compilations compilations,
+            final java.util.function.Predicate<RouterSpec> heldBack) {
         this.spec = requireNonNull(spec);
         name = spec.name();
         this.workers = requireNonNull(workers);
@@ -102,6 +104,7 @@ public final class RouterReconciler {
         retry = new RouterState.Retry(settings.retry(), settings.retryLong());
         this.profiles = requireNonNull(profiles);
         this.compilations = requireNonNull(compilations);
+        this.heldBack = requireNonNull(heldBack);
         noIntent = new Compiled.Invalid(name, Compiled.Stage.VALIDATE, List.of(new IntentError("intent",
             "the router has no intent")));
         state = RouterState.initial(settings.retryFirst());
@@ -247,7 +250,8 @@ public final class RouterReconciler {
                     again = false;
                 }
                 final Compiled compiled = currentSpec.hasIntent() ? compile(currentSpec) : noIntent;
-                final Action action = Decision.next(current, currentSpec, compiled, head, time.now());
+                final Action action = staged(Decision.next(current, currentSpec, compiled, head, time.now()),
+                    current, currentSpec);
                 LOG.trace("{}: next {}", name, action);
                 switch (action) {
                     case Action.Idle idle -> {
@@ -512,6 +516,20 @@ public final class RouterReconciler {
             final Duration delay = Duration.between(time.now(), at.orElseThrow());
             wake = time.schedule(delay.isNegative() ? Duration.ZERO : delay, this::start);
         }
+    }
+
+    /**
+     * A push of the reconciler's own (not an operator's command) waits while a staged profile's new content has not
+     * been released to the router by a rollout: the router keeps the revision it runs, its status says out-of-sync.
+     * A router that never got files from the controller is not held: it has no revision to keep.
+     */
+    private Action staged(final Action action, final RouterState current, final RouterSpec currentSpec) {
+        if (action instanceof Action.Commit commit && !commit.forCommand()
+                && current.status().appliedRevision().isPresent() && heldBack.test(currentSpec)) {
+            final StatusView shown = current.status().withSync(StatusView.Sync.OUT_OF_SYNC);
+            return shown.equals(current.status()) ? new Action.Idle(Optional.empty()) : new Action.Report(shown);
+        }
+        return action;
     }
 
     private Compiled compile(final RouterSpec current) {

@@ -198,6 +198,15 @@ public record RolloutState(String name, RolloutPlan plan, List<List<String>> wav
         return finish(State.HALTED, "aborted by the operator", now);
     }
 
+    /**
+     * The engine stops it: what it carries cannot be carried any more (the profile changed or went away while the
+     * rollout ran: the routers already changed run content the configuration no longer has).
+     */
+    public RolloutState halt(final String why, final Instant now) {
+        refuseUnless(!state.isFinal() && state != State.ROLLING_BACK, "halt", "it is " + state.yangName());
+        return finish(State.HALTED, why, now);
+    }
+
     // --- engine events ------------------------------------------------------------------------------------------
 
     /**

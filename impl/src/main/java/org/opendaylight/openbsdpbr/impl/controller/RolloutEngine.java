@@ -1,0 +1,376 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.controller;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.impl.controller.Command.Outcome;
+import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
+import org.opendaylight.openbsdpbr.impl.device.Scheduler;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine.Action;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries rollouts out over the fleet: the pure {@link RolloutMachine} decides, this engine acts through the routers'
+ * reconcilers, with the same commands an operator's RPCs post (a sync is the router's confirmed commit, a check-sync
+ * its read-back, a rollback a new confirmed commit of the generation before). Nothing here talks to a router directly,
+ * so a rollout obeys the reconciler's one-transaction-per-router rule, its lock and its back-off.
+ *
+ * <p>A rollout carries the content of a staged profile as it is when the rollout starts. Pinning a router to it
+ * ({@link Fleet#pin}) lets that router's next push carry it; every other router that lists the profile stays pinned to
+ * the content it runs. Rolling a router back re-installs the generation it ran before (a new confirmed commit on the
+ * router) and pins it to the content it ran before the rollout. If the profile changes while the rollout runs, the
+ * rollout halts: the routers already changed run content the configuration no longer holds, which is the operator's
+ * call (a new rollout, or abort with rollback).
+ *
+ * <p>Every state the machine returns is written to the {@link RolloutSink} (the operational datastore) before its
+ * actions start, so that an engine on another member {@linkplain #adopt adopts} it after a failover without applying
+ * anything twice.
+ */
+public final class RolloutEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+
+    /** Where rollout states go: each one is persisted before the work it starts. */
+    public interface RolloutSink {
+        /** The rollout's state changed. */
+        void write(String profile, RolloutState state);
+    }
+
+    private final Fleet fleet;
+    private final Scheduler time;
+    private final RolloutSink sink;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public RolloutEngine(final Fleet fleet, final Scheduler time, final RolloutSink sink) {
+        this.fleet = requireNonNull(fleet);
+        this.time = requireNonNull(time);
+        this.sink = requireNonNull(sink);
+    }
+
+    /**
+     * Starts a rollout of a staged profile's current content.
+     *
+     * @param name the rollout's name
+     * @param plan how it moves
+     * @param profile the staged profile whose content it carries
+     * @param targets the routers it changes (each must list the profile); empty: every router that lists it
+     * @return the state after its first step
+     * @throws IllegalArgumentException when the profile, a target or the plan does not fit, naming it
+     * @throws IllegalStateException when the rollout (or another of the same profile) runs already
+     */
+    public RolloutState start(final String name, final RolloutPlan plan, final String profile,
+            final List<String> targets) {
+        final Profile content = fleet.profile(profile).orElseThrow(() -> new IllegalArgumentException(
+            "rollout[" + name + "]/change/profile: no profile named " + profile + " is configured"));
+        if (!fleet.isStaged(profile)) {
+            throw new IllegalArgumentException("rollout[" + name + "]/change/profile: profile " + profile + " is not "
+                + "staged (profiles/profile[name=" + profile + "]/apply is immediate): its changes reach every router "
+                + "at once already");
+        }
+        final List<String> users = fleet.usersOf(profile);
+        final List<String> chosen = targets.isEmpty() ? users : targets.stream().sorted().distinct().toList();
+        for (String router : chosen) {
+            if (!users.contains(router)) {
+                throw new IllegalArgumentException("rollout[" + name + "]/target: router " + router + " does not "
+                    + "list profile " + profile);
+            }
+        }
+        final Run run;
+        synchronized (runs) {
+            final Run existing = runs.get(name);
+            if (existing != null && !existing.state().state().isFinal()) {
+                throw new IllegalStateException("rollout " + name + " runs already (" + existing.state().state()
+                    .yangName() + ")");
+            }
+            runs.values().stream().filter(other -> other.profile.equals(profile) && !other.state().state().isFinal())
+                .findFirst().ifPresent(other -> {
+                    throw new IllegalStateException("rollout " + other.state().name() + " of profile " + profile
+                        + " runs already: one rollout per profile at a time");
+                });
+            final Map<String, Optional<Profile>> before = new ConcurrentHashMap<>();
+            chosen.forEach(router -> before.put(router, fleet.pinned(router, profile)));
+            run = new Run(profile, content, RolloutState.create(name, plan, chosen).start(time.now()), before);
+            runs.put(name, run);
+        }
+        LOG.info("rollout {}: profile {} to {} routers in {} waves", name, profile, chosen.size(),
+            run.state().waves().size());
+        run.pump(List.of());
+        return run.state();
+    }
+
+    /**
+     * Takes over a rollout another engine persisted (after a failover or a restart): routers that took the change
+     * get its release again, the work that was in flight is verified or repeated ({@link RolloutMachine#adopt}).
+     *
+     * @param persisted the state the datastore kept
+     * @param profile the profile it carries, whose current content is taken to be the one it carried
+     * @return the state after the first step
+     */
+    public RolloutState adopt(final RolloutState persisted, final String profile) {
+        final Profile content = fleet.profile(profile).orElseThrow(() -> new IllegalArgumentException(
+            "rollout[" + persisted.name() + "]/change/profile: no profile named " + profile + " is configured"));
+        // what the routers ran before is not persisted: a router put back is held on what it runs
+        final Run run = new Run(profile, content, persisted, Map.of());
+        runs.put(persisted.name(), run);
+        for (RouterResult result : persisted.routers().values()) {
+            if (result.changed() && result.phase() != Phase.ROLLED_BACK) {
+                fleet.pin(result.router(), profile, Optional.of(content));
+            } else if (fleet.pinned(result.router(), profile).filter(content::equals).isPresent()) {
+                // not reached yet, and nothing here pins it to what it runs: it keeps that, whatever it is
+                fleet.pin(result.router(), profile, Optional.empty());
+            }
+        }
+        final RolloutMachine.Step step = RolloutMachine.adopt(persisted, time.now(), this::reachable);
+        run.pump(List.of(step));
+        return run.state();
+    }
+
+    /** A rollout's state, if this engine runs (or ran) it. */
+    public Optional<RolloutState> state(final String name) {
+        return Optional.ofNullable(runs.get(name)).map(Run::state);
+    }
+
+    /** Every rollout this engine knows. */
+    public List<RolloutState> states() {
+        return runs.values().stream().map(Run::state).toList();
+    }
+
+    /** Nothing new starts until {@link #resume}. */
+    public RolloutState pause(final String name) {
+        return operator(name, state -> state.pause(time.now()));
+    }
+
+    /** A paused rollout goes on. */
+    public RolloutState resume(final String name) {
+        return operator(name, state -> state.resume(time.now()));
+    }
+
+    /** The operator lets wave {@code number} (from 1) start. */
+    public RolloutState approve(final String name, final int number) {
+        return operator(name, state -> state.approve(number, time.now()));
+    }
+
+    /** The operator stops the rollout, putting back the routers that took the change or not. */
+    public RolloutState abort(final String name, final boolean rollback) {
+        return operator(name, state -> state.abort(rollback, time.now()));
+    }
+
+    /** The rollout's configuration was removed: this engine forgets it; routers keep what they run. */
+    public void forget(final String name) {
+        final Run run = runs.remove(name);
+        if (run != null) {
+            run.cancelWake();
+        }
+    }
+
+    private RolloutState operator(final String name, final UnaryOperator<RolloutState> event) {
+        final Run run = runs.get(name);
+        if (run == null) {
+            throw new IllegalArgumentException("no rollout named " + name + " was started on this controller");
+        }
+        run.event(event, true);
+        return run.state();
+    }
+
+    /** Whether a router can be tried now: managed here and not known to be unreachable. */
+    private boolean reachable(final String router) {
+        return fleet.router(router).filter(RouterReconciler::isManagedHere)
+            .map(reconciler -> reconciler.status().connection())
+            .filter(connection -> connection == Connection.CONNECTED || connection == Connection.UNKNOWN)
+            .isPresent();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        runs.values().forEach(Run::cancelWake);
+    }
+
+    /** One rollout being carried out. */
+    private final class Run {
+        private final String profile;
+        private final Profile content;
+        /** The content each router ran before the rollout, when known. */
+        private final Map<String, Optional<Profile>> before;
+        // guarded by this
+        private RolloutState state;
+        private Scheduler.Cancellable wake;
+
+        Run(final String profile, final Profile content, final RolloutState state,
+                final Map<String, Optional<Profile>> before) {
+            this.profile = profile;
+            this.content = content;
+            this.state = state;
+            this.before = before;
+        }
+
+        /** Pins the router to the rollout's content. */
+        private void release(final String router) {
+            fleet.pin(router, profile, Optional.of(content));
+        }
+
+        /** Pins the router back to what it ran before the rollout (held on what it runs, if that is not known). */
+        private void withdraw(final String router) {
+            fleet.pin(router, profile, before.getOrDefault(router, Optional.empty()));
+        }
+
+        synchronized RolloutState state() {
+            return state;
+        }
+
+        synchronized void cancelWake() {
+            if (wake != null) {
+                wake.cancel();
+                wake = null;
+            }
+        }
+
+        /**
+         * Applies an event, then steps. An operator's event that does not fit is refused to the caller; an engine
+         * event that does not fit (a late answer for a router the rollout no longer waits for) is logged.
+         */
+        void event(final UnaryOperator<RolloutState> event, final boolean fromOperator) {
+            synchronized (this) {
+                try {
+                    state = event.apply(state);
+                } catch (IllegalStateException e) {
+                    if (fromOperator) {
+                        throw e;
+                    }
+                    LOG.warn("{}", e.getMessage());
+                    return;
+                }
+            }
+            pump(List.of());
+        }
+
+        /** Steps the machine, persists the state, then starts the work it names. */
+        void pump(final List<RolloutMachine.Step> first) {
+            final List<Action> actions = new ArrayList<>();
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                first.forEach(step -> {
+                    state = step.state();
+                    actions.addAll(step.actions());
+                });
+                final RolloutState current = state;
+                if (!current.state().isFinal() && current.state() != RolloutState.State.ROLLING_BACK
+                        && !fleet.profile(profile).filter(content::equals).isPresent()) {
+                    state = current.halt("profile " + profile + " changed while the rollout ran: routers already "
+                        + "changed run the content it started with; start a new rollout, or abort with rollback",
+                        time.now());
+                }
+                final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), RolloutEngine.this::reachable);
+                state = step.state();
+                actions.addAll(step.actions());
+                sink.write(profile, state);
+                if (wake != null) {
+                    wake.cancel();
+                    wake = null;
+                }
+                step.wakeAt().ifPresent(at -> wake = time.schedule(java.time.Duration.between(time.now(), at),
+                    () -> pump(List.of())));
+            }
+            actions.forEach(this::act);
+        }
+
+        private void act(final Action action) {
+            final String router = action.router();
+            switch (action) {
+                case Action.Apply apply -> {
+                    release(router);
+                    fleet.submit(router, new Command.Sync(Optional.empty(), false)).whenComplete((outcome, error) -> {
+                        if (outcome instanceof Outcome.Synced synced && synced.awaitingConfirm().isEmpty()) {
+                            gate(router).whenComplete((gate, failure) -> event(current -> current.applied(router,
+                                synced.generation(), gate != null && gate.isEmpty(), gate == null ? String.valueOf(
+                                    failure) : gate.orElse(""), time.now()), false));
+                        } else {
+                            withdraw(router);
+                            event(current -> current.applyFailed(router, failure(outcome, error), time.now()), false);
+                        }
+                    });
+                }
+                case Action.Verify verify -> {
+                    release(router);
+                    fleet.submit(router, new Command.CheckSync()).whenComplete((outcome, error) -> {
+                        final boolean took = outcome instanceof Outcome.Checked checked && checked.inSync();
+                        if (!took) {
+                            withdraw(router);
+                        }
+                        event(current -> current.verified(router, took, generation(router), time.now()), false);
+                    });
+                }
+                case Action.Check check -> gate(router).whenComplete((gate, failure) -> event(current ->
+                    current.checked(router, gate != null && gate.isEmpty(), gate == null ? String.valueOf(failure)
+                        : gate.orElse(""), time.now()), false));
+                case Action.Revert revert -> {
+                    withdraw(router);
+                    fleet.submit(router, new Command.Rollback(OptionalInt.empty())).whenComplete((outcome, error) -> {
+                        if (outcome instanceof Outcome.RolledBack back) {
+                            event(current -> current.reverted(router, OptionalInt.of(back.generation())), false);
+                        } else {
+                            event(current -> current.revertFailed(router, failure(outcome, error)), false);
+                        }
+                    });
+                }
+            }
+        }
+
+        /**
+         * The health gate of a router: reachable over management, and its read-back equals the files pushed (the
+         * check-sync command). Empty when it passes, else what it found.
+         */
+        private CompletionStage<Optional<String>> gate(final String router) {
+            return fleet.submit(router, new Command.CheckSync()).thenApply(outcome -> switch (outcome) {
+                case Outcome.Checked checked when checked.inSync() -> Optional.<String>empty();
+                case Outcome.Checked checked -> Optional.of("read-back: the router does not run the files pushed "
+                    + "(differs: " + String.join(", ", checked.drifted()) + ")");
+                case Outcome.Refused refused -> Optional.of(refused.message());
+                default -> Optional.of("read-back: unexpected answer " + outcome);
+            });
+        }
+
+        private OptionalInt generation(final String router) {
+            return fleet.router(router).map(reconciler -> reconciler.status().appliedGeneration())
+                .orElse(OptionalInt.empty());
+        }
+    }
+
+    /** A refusal as a rollout failure: the reconciler's messages start with the step ("validate: ..."). */
+    private Failure failure(final Outcome outcome, final Throwable error) {
+        final String message = switch (outcome) {
+            case Outcome.Refused refused -> refused.message();
+            case Outcome.Synced synced -> "confirm: the commit was left waiting for a confirm";
+            case null -> "commit: " + error;
+            default -> "commit: unexpected answer " + outcome;
+        };
+        final int colon = message.indexOf(": ");
+        return colon > 0 && colon < 20 && message.substring(0, colon).matches("[a-z-]+")
+            ? new Failure(message.substring(0, colon), message.substring(colon + 2), time.now())
+            : new Failure("commit", message, time.now());
+    }
+}

@@ -1,0 +1,302 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.openbsdpbr.api.device.Credentials;
+import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
+import org.opendaylight.openbsdpbr.api.device.DeviceSession;
+import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
+import org.opendaylight.openbsdpbr.api.files.FileSet;
+import org.opendaylight.openbsdpbr.api.intent.PfTable;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
+import org.opendaylight.openbsdpbr.impl.compile.Compilations;
+import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
+import org.opendaylight.openbsdpbr.impl.compile.Compiled;
+import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
+import org.opendaylight.openbsdpbr.impl.controller.StatusView.Sync;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
+import org.opendaylight.openbsdpbr.impl.mapping.SeedBindings;
+import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
+import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
+import org.opendaylight.openbsdpbr.impl.rollout.Budget;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState.State;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
+import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
+import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
+
+/**
+ * Rollouts carried out over real reconcilers and in-memory routers, on a clock the test moves: a staged profile change
+ * waits on every router until a rollout releases it wave by wave; a breached budget rolls the wave back with the
+ * routers' own generations and the next wave is never touched (each router's commits are counted); a profile that
+ * changes mid-rollout halts it; a persisted state is adopted by a new engine without applying twice.
+ */
+class RolloutEngineTest {
+    private static final Duration CONFIRM = Duration.ofSeconds(60);
+    private static final ControllerSettings SETTINGS = new ControllerSettings(CONFIRM, 4, Duration.ZERO,
+        Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15));
+    private static final RouterIntent SEED = IntentMapping.routerIntent(SeedBindings.seedRouter());
+    private static final Credentials KEY = key();
+    private static final Profile V1 = profile("192.0.2.1");
+    private static final Profile V2 = profile("192.0.2.2");
+
+    private final FakeTime time = new FakeTime();
+    private final Map<String, FakeRouter> routers = new LinkedHashMap<>();
+    private final Compilations compilations = new Compilations(IntentCompiler.standard());
+    private final List<RolloutState> written = new ArrayList<>();
+    private Fleet fleet;
+    private RolloutEngine engine;
+
+    private final StatusSink sink = new StatusSink() {
+        @Override
+        public void write(final String name, final StatusView status) {
+            // the rollout's own status is what the test reads
+        }
+
+        @Override
+        public void clear(final String name) {
+            // nothing kept
+        }
+    };
+
+    @BeforeEach
+    void setUp() {
+        IntStream.rangeClosed(1, 9).mapToObj(index -> String.format("r%02d", index))
+            .forEach(name -> routers.put(name, new FakeRouter(name, time)));
+        final DeviceConnector connector = new DeviceConnector() {
+            @Override
+            public CompletionStage<DeviceSession> open(final DeviceTarget target, final String holder) {
+                return routers.get(target.name()).open(target, holder);
+            }
+
+            @Override
+            public String newHolder() {
+                return routers.get("r01").newHolder();
+            }
+
+            @Override
+            public boolean isOwnKind(final String holder) {
+                return holder.startsWith("odl-");
+            }
+
+            @Override
+            public void close() {
+                // in memory
+            }
+        };
+        fleet = new Fleet(new DevicePush(connector, ApplyPlanner::plan, time), sink, (name, owner) -> {
+            owner.gained();
+            return owner::lost;
+        }, SETTINGS, compilations, Runnable::run, time);
+        engine = new RolloutEngine(fleet, time, (profile, state) -> written.add(state));
+        fleet.profileChanged(V1, true);
+        routers.keySet().forEach(name -> fleet.routerChanged(spec(name)));
+        settle();
+        // a router that never got files from the controller takes the staged profile at once: nothing to keep
+        routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(files(name, V1)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+        fleet.close();
+    }
+
+    @Test
+    void aStagedChangeWaitsOnEveryRouterUntilARolloutCarriesItWaveByWave() {
+        fleet.profileChanged(V2, true);
+        settle(Duration.ofMinutes(20));
+        assertThat(routers.values()).allSatisfy(router -> assertThat(router.commits).hasValue(1));
+        // pinned to the content they run: in sync with it, the new content waits for the rollout
+        assertThat(fleet.router("r05").orElseThrow().status().sync()).isEqualTo(Sync.IN_SYNC);
+        assertThat(fleet.router("r05").orElseThrow().status().intendedRevision()).contains(files("r05", V1)
+            .revision());
+
+        final RolloutState started = engine.start("branch-v2", plan(BreachAction.ROLLBACK_WAVE, Budget.ofCount(1)),
+            "branch", List.of());
+        settle();
+        final RolloutState done = engine.state("branch-v2").orElseThrow();
+        assertThat(started.waves()).hasSize(3);
+        assertThat(done.state()).isEqualTo(State.DONE);
+        routers.forEach((name, router) -> {
+            assertThat(router.running()).as(name).isEqualTo(files(name, V2));
+            assertThat(router.commits).as(name).hasValue(2);
+        });
+        assertThat(done.count(Phase.HEALTHY)).isEqualTo(9);
+        // every state was persisted, waves in order
+        assertThat(written.stream().map(RolloutState::wave).distinct()).containsExactly(0, 1, 2);
+        settle(Duration.ofMinutes(20));
+        assertThat(routers.values()).allSatisfy(router -> assertThat(router.commits).hasValue(2));
+    }
+
+    @Test
+    void aPinnedRouterStillTakesItsOwnIntentCompiledWithTheContentItRuns() {
+        fleet.profileChanged(V2, true);
+        final RouterIntent changed = SEED.withShared(new SharedIntent(List.of(new PfTable("own_table", null, true,
+            false, List.of("198.51.100.1"))), null, null, null, null, null, null));
+        fleet.routerChanged(new RouterSpec("r02", spec("r02").target(), null, Optional.of(changed), null,
+            List.of("branch"), CONFIRM, false, true));
+        settle();
+        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of("r02", Optional.of(changed), null,
+            List.of("branch"), found -> V1, Optional.of(new CompileInputs.Login("root", false))));
+        assertThat(routers.get("r02").running()).isEqualTo(compiled.files());
+        assertThat(routers.get("r02").commits).hasValue(2);
+    }
+
+    @Test
+    void aBreachInWaveTwoRollsTheWaveBackAndWaveThreeIsNeverTouched() {
+        fleet.profileChanged(V2, true);
+        routers.get("r05").refuseValidation("/etc/pf.conf:52: syntax error");
+        routers.get("r06").refuseValidation("/etc/pf.conf:52: syntax error");
+        settle();
+        engine.start("branch-v2", plan(BreachAction.ROLLBACK_WAVE, Budget.ofCount(1)), "branch", List.of());
+        settle();
+
+        final RolloutState state = engine.state("branch-v2").orElseThrow();
+        assertThat(state.state()).isEqualTo(State.ROLLED_BACK);
+        assertThat(state.reason().orElseThrow()).startsWith("wave 2: 2 of 3 routers failed, over the wave's budget "
+            + "of 1 (r05 validate: ");
+        assertThat(state.router("r05").error().orElseThrow().step()).isEqualTo("validate");
+        // wave 1 keeps the change; r04 took it and was put back on the generation before; r05, r06 never took it
+        for (String name : List.of("r01", "r02", "r03")) {
+            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V2));
+        }
+        assertThat(state.router("r04").phase()).isEqualTo(Phase.ROLLED_BACK);
+        for (String name : List.of("r04", "r05", "r06", "r07", "r08", "r09")) {
+            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1));
+        }
+        assertThat(routers.get("r04").generation()).as("rollback is a new generation").isEqualTo(3);
+        for (String name : List.of("r07", "r08", "r09")) {
+            assertThat(routers.get(name).commits).as(name + " never touched").hasValue(1);
+            assertThat(state.router(name).phase()).isEqualTo(Phase.WAITING);
+        }
+        // the rolled-back and never-reached routers stay where they are
+        settle(Duration.ofMinutes(20));
+        assertThat(routers.get("r04").running()).isEqualTo(files("r04", V1));
+        assertThat(routers.get("r07").commits).hasValue(1);
+    }
+
+    @Test
+    void aProfileChangedMidRolloutHaltsIt() {
+        fleet.profileChanged(V2, true);
+        engine.start("branch-v2", new RolloutPlan(List.of("r01"), List.of(new WaveSize.Count(4)),
+            Duration.ofMinutes(5), Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 4), "branch",
+            List.of());
+        settle();
+        assertThat(engine.state("branch-v2").orElseThrow().state()).isEqualTo(State.SOAKING);
+        fleet.profileChanged(profile("192.0.2.3"), true);
+        settle(Duration.ofMinutes(6));
+        final RolloutState state = engine.state("branch-v2").orElseThrow();
+        assertThat(state.state()).isEqualTo(State.HALTED);
+        assertThat(state.reason().orElseThrow()).startsWith("profile branch changed while the rollout ran");
+        assertThat(routers.get("r02").commits).hasValue(1);
+    }
+
+    @Test
+    void startIsRefusedForAnImmediateProfileAnUnknownTargetOrASecondRolloutOfTheProfile() {
+        fleet.profileChanged(V2, true);
+        final RolloutPlan plan = plan(BreachAction.HALT, Budget.ofCount(0));
+        assertThatThrownBy(() -> engine.start("x", plan, "nope", List.of()))
+            .hasMessage("rollout[x]/change/profile: no profile named nope is configured");
+        assertThatThrownBy(() -> engine.start("x", plan, "branch", List.of("r01", "elsewhere")))
+            .hasMessage("rollout[x]/target: router elsewhere does not list profile branch");
+        engine.start("x", new RolloutPlan(List.of(), List.of(new WaveSize.Count(1)), Duration.ZERO, Budget.ofCount(0),
+            Budget.UNLIMITED, BreachAction.HALT, true, 1), "branch", List.of());
+        settle();
+        assertThat(engine.state("x").orElseThrow().state()).isEqualTo(State.WAITING_APPROVAL);
+        assertThatThrownBy(() -> engine.start("y", plan, "branch", List.of()))
+            .hasMessage("rollout x of profile branch runs already: one rollout per profile at a time");
+        fleet.profileChanged(V2, false);
+        assertThatThrownBy(() -> engine.start("z", plan, "branch", List.of())).hasMessageContaining("is not staged");
+    }
+
+    @Test
+    void anotherEngineAdoptsAPersistedRolloutWithoutApplyingTwice() {
+        fleet.profileChanged(V2, true);
+        engine.start("branch-v2", new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ZERO,
+            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, true, 3), "branch", List.of());
+        settle();
+        final RolloutState persisted = written.get(written.size() - 1);
+        assertThat(persisted.state()).isEqualTo(State.WAITING_APPROVAL);
+        engine.close();
+
+        // a new engine (another member's) on the same fleet, from what was written
+        final var other = new RolloutEngine(fleet, time, (profile, state) -> written.add(state));
+        assertThat(other.adopt(persisted, "branch").state()).isEqualTo(State.WAITING_APPROVAL);
+        assertThat(routers.values()).filteredOn(router -> router.commits.get() == 2).hasSize(3);
+        other.approve("branch-v2", 2);
+        settle();
+        other.approve("branch-v2", 3);
+        settle();
+        assertThat(other.state("branch-v2").orElseThrow().state()).isEqualTo(State.DONE);
+        assertThat(routers.values()).allSatisfy(router -> assertThat(router.commits).hasValue(2));
+        other.close();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    private static RolloutPlan plan(final BreachAction breach, final Budget budget) {
+        return new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ZERO, budget, Budget.UNLIMITED,
+            breach, false, 3);
+    }
+
+    private static Profile profile(final String address) {
+        return new Profile("branch", null, new SharedIntent(List.of(new PfTable("rollout_probe", null, true, false,
+            List.of(address))), null, null, null, null, null, null));
+    }
+
+    private void settle() {
+        settle(Duration.ofSeconds(1));
+    }
+
+    private void settle(final Duration duration) {
+        for (Duration passed = Duration.ZERO; passed.compareTo(duration) < 0; passed = passed.plusMillis(100)) {
+            time.advance(Duration.ofMillis(100));
+        }
+    }
+
+    private FileSet files(final String name, final Profile profile) {
+        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(SEED), null,
+            List.of("branch"), found -> profile, Optional.of(new CompileInputs.Login("root", false))));
+        return compiled.files();
+    }
+
+    private static RouterSpec spec(final String name) {
+        return new RouterSpec(name, Optional.of(new DeviceTarget(name, "127.0.0.1", 22, "root", KEY,
+            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(SEED), null, List.of("branch"),
+            CONFIRM, false, true);
+    }
+
+    private static Credentials key() {
+        try {
+            return new Credentials.Key(SshKeys.generateEd25519());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
