@@ -72,7 +72,8 @@ final class ConfigListener implements DOMDataTreeChangeListener {
             return;
         }
         final var snapshot = snapshots.profile(entry);
-        snapshot.profile().ifPresentOrElse(fleet::profileChanged, () -> {
+        final boolean staged = ConfigNodes.staged(entry);
+        snapshot.profile().ifPresentOrElse(profile -> fleet.profileChanged(profile, staged), () -> {
             // the commit cohort refuses such profiles; one stored before it ran is ignored, loudly
             LOG.warn("profile {} cannot be used: {}", snapshot.name(), snapshot.error().orElseThrow());
             fleet.profileRemoved(snapshot.name());

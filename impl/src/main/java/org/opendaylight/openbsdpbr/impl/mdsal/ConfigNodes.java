@@ -53,6 +53,7 @@ final class ConfigNodes {
     private static final NodeIdentifier PORT = NodeIdentifier.create(QName.create(Management.QNAME, "port"));
     private static final NodeIdentifier HOST_KEY = NodeIdentifier.create(QName.create(Management.QNAME,
         "host-key-fingerprint"));
+    private static final NodeIdentifier PROFILE_APPLY = NodeIdentifier.create(QName.create(Profile.QNAME, "apply"));
     private static final int SSH_PORT = 22;
 
     private ConfigNodes() {
@@ -116,5 +117,10 @@ final class ConfigNodes {
         return router.childByArg(MANAGEMENT) instanceof DataContainerNode management
             && management.childByArg(HOST_KEY) instanceof LeafNode<?> key ? Optional.of(key.body().toString())
                 : Optional.empty();
+    }
+
+    /** Whether a profile's changes reach routers only through a rollout ({@code apply staged}). */
+    static boolean staged(final MapEntryNode profile) {
+        return profile.childByArg(PROFILE_APPLY) instanceof LeafNode<?> apply && "staged".equals(apply.body());
     }
 }

@@ -28,6 +28,7 @@ import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
@@ -101,6 +102,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final StatusWriter status;
     private final StatisticsWriter statistics;
     private final Fleet fleet;
+    private final RolloutStatusWriter rolloutStatus;
+    private final RolloutEngine rollouts;
 
     @Activate
     public OpenbsdPbrProvider(@Reference final DataBroker broker,
@@ -157,6 +160,9 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
             new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
             ForkJoinPool.commonPool())));
+        rolloutStatus = new RolloutStatusWriter(broker);
+        rollouts = new RolloutEngine(fleet, fleet.time(), rolloutStatus);
+        registrations.add(rpcs.registerRpcImplementations(new RolloutRpcs(broker, rollouts).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new FlowPathRpc(name -> fleet.router(name)
             .map(router -> new FlowPathRpc.Router(router.spec().hasIntent(), router::compiled)).orElse(null))));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",
@@ -230,6 +236,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.forEach(Registration::close);
         registrations.clear();
         statistics.close();
+        rollouts.close();
+        rolloutStatus.close();
         fleet.close();
         status.close();
         connector.close();

@@ -1,0 +1,241 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
+import org.opendaylight.openbsdpbr.impl.rollout.Budget;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.AbortRollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.AbortRolloutOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ApproveWave;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ApproveWaveOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.FailureBudget;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.PauseRollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.PauseRolloutOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ResumeRollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ResumeRolloutOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutAnswer;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRolloutOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRolloutOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.binding.Rpc;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rollout RPCs (start-rollout, pause-rollout, resume-rollout, approve-wave, abort-rollout): thin glue that reads
+ * the rollout's configuration, turns it into a {@link RolloutPlan} (refusing bad values with their element path) and
+ * hands it to the {@link RolloutEngine}. A request the rollout's state does not allow is {@code in-use} (409), an
+ * unknown rollout {@code data-missing}, a bad configuration {@code invalid-value}.
+ */
+final class RolloutRpcs {
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutRpcs.class);
+    /** YANG {@code rollout/concurrency}'s default. */
+    private static final int DEFAULT_CONCURRENCY = 32;
+
+    private final DataBroker broker;
+    private final RolloutEngine engine;
+
+    RolloutRpcs(final DataBroker broker, final RolloutEngine engine) {
+        this.broker = broker;
+        this.engine = engine;
+    }
+
+    List<Rpc<?, ?>> implementations() {
+        return List.of((StartRollout) input -> start(input.getRollout()),
+            (PauseRollout) input -> answer(() -> engine.pause(name(input)),
+                answer -> new PauseRolloutOutputBuilder(answer).build()),
+            (ResumeRollout) input -> answer(() -> engine.resume(name(input)),
+                answer -> new ResumeRolloutOutputBuilder(answer).build()),
+            (ApproveWave) input -> answer(() -> engine.approve(name(input), input.getWave() == null ? 0
+                : input.getWave().intValue()), answer -> new ApproveWaveOutputBuilder(answer).build()),
+            (AbortRollout) input -> answer(() -> engine.abort(name(input), Boolean.TRUE.equals(input.getRollback())),
+                answer -> new AbortRolloutOutputBuilder(answer).build()));
+    }
+
+    private static String name(final RolloutRef input) {
+        return input.getRollout() == null ? "" : input.getRollout().getValue();
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private ListenableFuture<RpcResult<StartRolloutOutput>> start(final ObjectName rollout) {
+        if (rollout == null) {
+            return failed("start-rollout: input/rollout is mandatory", ErrorTag.MISSING_ELEMENT);
+        }
+        final String name = rollout.getValue();
+        final var tx = broker.newReadOnlyTransaction();
+        final var entry = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
+            .child(Rollout.class, new RolloutKey(rollout)).build());
+        final var routers = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
+            .build());
+        tx.close();
+        return Futures.transform(Futures.allAsList(entry, routers), ignored -> {
+            final Optional<Rollout> config = Futures.getUnchecked(entry);
+            if (config.isEmpty()) {
+                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
+                    ErrorTag.DATA_MISSING, "no rollout named " + name + " is configured").build();
+            }
+            try {
+                final Rollout found = config.orElseThrow();
+                final String profile = found.getChange() == null || found.getChange().getProfile() == null ? ""
+                    : found.getChange().getProfile().getValue();
+                if (profile.isEmpty()) {
+                    throw new IllegalArgumentException("rollouts/rollout[name=" + name + "]/change/profile: "
+                        + "missing: name the staged profile the rollout carries");
+                }
+                final RolloutState state = engine.start(name, plan(found), profile,
+                    targets(found, Futures.getUnchecked(routers).map(Routers::nonnullRouter).map(map -> List.copyOf(
+                        map.values())).orElse(List.of())));
+                return RpcResultBuilder.success(answer(state)).build();
+            } catch (IllegalArgumentException e) {
+                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
+                    ErrorTag.INVALID_VALUE, e.getMessage()).build();
+            } catch (IllegalStateException e) {
+                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION, ErrorTag.IN_USE,
+                    e.getMessage()).build();
+            } catch (RuntimeException e) {
+                LOG.warn("start-rollout {} failed", name, e);
+                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
+                    ErrorTag.OPERATION_FAILED, "start-rollout: internal error: " + e).build();
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * The plan of a configured rollout.
+     *
+     * @throws IllegalArgumentException naming the element that does not fit
+     */
+    static RolloutPlan plan(final Rollout rollout) {
+        final String path = "rollouts/rollout[name=" + rollout.getName().getValue() + "]";
+        final List<WaveSize> waves = new ArrayList<>();
+        for (String wave : orEmpty(rollout.getWave())) {
+            try {
+                waves.add(wave.equals("rest") ? new WaveSize.Rest() : wave.endsWith("%")
+                    ? new WaveSize.Percent(Integer.parseInt(wave.substring(0, wave.length() - 1)))
+                    : new WaveSize.Count(Integer.parseInt(wave)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + "/wave[" + wave + "]: " + e.getMessage(), e);
+            }
+        }
+        if (waves.isEmpty()) {
+            waves.add(new WaveSize.Rest());
+        }
+        final List<String> canary = orEmpty(rollout.getCanary()).stream().map(ObjectName::getValue).toList();
+        // bindings carry no YANG defaults: an absent leaf takes the default the YANG states
+        try {
+            return new RolloutPlan(canary, waves, Duration.ofSeconds(rollout.getSoak() == null ? 0
+                : rollout.getSoak().longValue()), budget(rollout.getWaveBudget(), Budget.ofCount(0)),
+                budget(rollout.getTotalBudget(), Budget.UNLIMITED), rollout.getBreachAction() == null
+                    ? BreachAction.HALT : BreachAction.ofYang(rollout.getBreachAction().getName()),
+                Boolean.TRUE.equals(rollout.getApproval()), rollout.getConcurrency() == null ? DEFAULT_CONCURRENCY
+                    : rollout.getConcurrency().intValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + "/" + e.getMessage(), e);
+        }
+    }
+
+    private static Budget budget(final FailureBudget budget, final Budget otherwise) {
+        if (budget == null || budget.getCount() == null && budget.getPercent() == null) {
+            return otherwise;
+        }
+        return new Budget(budget.getCount() == null ? OptionalInt.empty() : OptionalInt.of(budget.getCount()
+            .intValue()), budget.getPercent() == null ? OptionalInt.empty() : OptionalInt.of(budget.getPercent()
+            .intValue()));
+    }
+
+    /** The routers a rollout's target names (empty: every router that lists the profile, the engine's default). */
+    static List<String> targets(final Rollout rollout, final List<Router> routers) {
+        final var target = rollout.getTarget();
+        if (target == null) {
+            return List.of();
+        }
+        final Set<String> named = orEmpty(target.getRouter()).stream().map(ObjectName::getValue)
+            .collect(java.util.stream.Collectors.toSet());
+        final Set<String> labels = orEmpty(target.getLabel()).stream().map(label -> label.getValue())
+            .collect(java.util.stream.Collectors.toSet());
+        if (named.isEmpty() && labels.isEmpty()) {
+            return List.of();
+        }
+        final String profile = rollout.getChange() == null || rollout.getChange().getProfile() == null ? ""
+            : rollout.getChange().getProfile().getValue();
+        final List<String> chosen = routers.stream()
+            .filter(router -> orEmpty(router.getProfile()).stream().anyMatch(listed -> listed.getValue()
+                .equals(profile)))
+            .filter(router -> named.isEmpty() || named.contains(router.getName().getValue()))
+            .filter(router -> orEmpty(router.getLabel()).stream().map(label -> label.getValue()).toList()
+                .containsAll(labels))
+            .map(router -> router.getName().getValue()).sorted().toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("rollouts/rollout[name=" + rollout.getName().getValue() + "]/target: "
+                + "selects no router that lists profile " + profile);
+        }
+        return chosen;
+    }
+
+    private static <O> ListenableFuture<RpcResult<O>> answer(final Supplier<RolloutState> action,
+            final Function<RolloutAnswer, O> output) {
+        try {
+            return RpcResultBuilder.success(output.apply(answer(action.get()))).buildFuture();
+        } catch (IllegalArgumentException e) {
+            return failed(e.getMessage(), ErrorTag.DATA_MISSING);
+        } catch (IllegalStateException e) {
+            return failed(e.getMessage(), ErrorTag.IN_USE);
+        }
+    }
+
+    /** The answer every rollout RPC gives: where the rollout stands now. */
+    private static StartRolloutOutput answer(final RolloutState state) {
+        return new StartRolloutOutputBuilder().setState(RolloutStatusWriter.state(state.state()))
+            .setCurrentWave(Uint16.valueOf(state.wave() + 1)).setWaves(Uint16.valueOf(state.waves().size()))
+            .setReason(state.reason().orElse(null)).build();
+    }
+
+    private static <T> List<T> orEmpty(final List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static <T> Set<T> orEmpty(final Set<T> set) {
+        return set == null ? Set.of() : set;
+    }
+
+    private static <T> ListenableFuture<RpcResult<T>> failed(final String message, final ErrorTag tag) {
+        return Futures.immediateFuture(RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, tag, message)
+            .build());
+    }
+
+}
