@@ -35,13 +35,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The lab: 5 simulated routers on 127.0.0.1:2201..2205 (password lab-password), control on :2299.
+# The lab: 35 simulated routers on 127.0.0.1:2201..2235 (r6..r35: RolloutE2E) (password lab-password), control on :2299.
 mkdir -p "$work/lab"
 # the controller logs in with a key: the rendered sshd_config refuses root logins with a password
 ssh-keygen -q -t ed25519 -N '' -C openbsd-pbr-e2e -f "$work/lab/controller-key" > /dev/null
 t0=$SECONDS
 pbr_karaf_launch "$karaf" "${OPENBSD_PBR_HEAP:-2048m}"
-pbr_lab_start "$work/lab" 5 2201 2299 > /dev/null || { echo "e2e: the lab did not start"; cat "$work/lab/lab.log"; exit 1; }
+pbr_lab_start "$work/lab" 35 2201 2299 > /dev/null || { echo "e2e: the lab did not start"; cat "$work/lab/lab.log"; exit 1; }
 pid=$(pbr_karaf_await "$karaf" http://127.0.0.1:8181/rests 180) || { echo "e2e: RESTCONF did not come up"; exit 1; }
 echo "e2e: RESTCONF answered $((SECONDS - t0)) s after launch (JVM pid $pid, RSS $(ps -o rss= -p "$pid" | awk '{printf "%d MiB", $1/1024}'))"
 
