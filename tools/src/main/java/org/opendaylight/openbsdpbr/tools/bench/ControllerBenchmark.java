@@ -8,6 +8,7 @@
 package org.opendaylight.openbsdpbr.tools.bench;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
@@ -30,16 +31,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.tools.lab.Lab;
 import org.opendaylight.openbsdpbr.tools.lab.LabConfig;
+import org.opendaylight.openbsdpbr.tools.lab.LabFault;
 
 /**
  * The controller end to end, against a running distribution (started by {@code tools/bench/controller-bench.sh}) and
  * an in-process lab: N routers sharing one profile are registered over RESTCONF; the time until all are in sync, the
- * heap the controller retains per managed router, the time one profile change takes to reach every router, and the
- * intent-to-applied latency of one router (RESTCONF PUT returned until its operational status is in sync on the new
- * revision). Prints figures; asserts nothing.
+ * heap the controller retains per managed router, the time one profile change takes to reach every router, the same
+ * kind of change carried by a staged rollout in waves (and the time a rollout takes to halt and roll a wave back), and
+ * the intent-to-applied latency of one router (RESTCONF PUT returned until its operational status is in sync on the
+ * new revision). Prints figures; asserts nothing.
  */
 public final class ControllerBenchmark {
     private static final String ROUTERS = "/data/openbsd-pbr:routers";
@@ -75,7 +79,9 @@ public final class ControllerBenchmark {
         usage: ./openbsd-pbr bench controller [--routers N] [--runs R] [--base-port P]
         Starts a fresh copy of the built distribution (tools/bench/controller-bench.sh) and an in-process lab of N
         routers, registers them over RESTCONF with one shared profile, and prints the time until all are in sync, the
-        heap per managed router, the time one profile change takes to reach all, and intent-to-applied latency.
+        heap per managed router, the time one profile change takes to reach all, the same change as a staged rollout
+        (waves 1%/10%/rest, zero soak) and with fail-validate on 5% of wave 2 (time to halt and roll back), and
+        intent-to-applied latency.
           --routers N           lab routers (default 1000)
           --runs R              intent-to-applied samples on one router (default 30)
           --base-port P         the lab's first SSH port (default 12201)
@@ -92,12 +98,13 @@ public final class ControllerBenchmark {
             final String pid = DeviceBenchmark.stringArg(args, "--pid", "");
             final String authorization = ControllerLogin.authorization(ControllerLogin.passwordFile(args));
             try (Lab lab = Lab.start(LabConfig.of(routers).withBasePort(basePort).withPassword(PASSWORD))) {
-                new ControllerBenchmark(restconf, authorization, out).run(routers, basePort, latencyRuns, pid);
+                new ControllerBenchmark(restconf, authorization, out).run(routers, basePort, latencyRuns, pid, lab);
             }
         });
     }
 
-    private void run(final int routers, final int basePort, final int runs, final String pid) throws Exception {
+    private void run(final int routers, final int basePort, final int runs, final String pid, final Lab lab)
+            throws Exception {
         out.printf("controller benchmark: %d lab routers from port %d, one shared profile%n", routers, basePort);
         put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32")));
         final ControllerSecrets secrets = ControllerSecrets.of(http, restconf, authorization, out);
@@ -135,12 +142,14 @@ public final class ControllerBenchmark {
         out.printf("one profile change reached all %d routers (in-sync on a new revision) in %.1f s "
             + "(the PUT answered in %.0f ms)%n", routers, seconds(profileStart), profileAnswered * 1000);
         final long[] afterProfile = printCompiles("profile change", routers, "router", afterRegistration);
+        final double immediate = seconds(profileStart);
+        final Map<String, String> staged = rollouts(routers, second, immediate, lab);
 
         // a write carrying a secret (a PPPoE secret, sealed by seal-secret where the controller has it): compiled once
         final String secret = new JsonPrimitive(secrets.value("Bench-Secret-1", "pppoe-secret")).toString();
         final long secretStart = System.nanoTime();
         put(ROUTERS + "/router=b2/intent", intentWithSecret(secret));
-        awaitInSync("b2", second.get("b2"));
+        awaitInSync("b2", staged.get("b2"));
         out.printf("a write carrying a secret applied in %.0f ms%n", seconds(secretStart) * 1000);
         final long[] afterSecret = printCompiles("write with a secret", 1, "write", afterProfile);
 
@@ -169,6 +178,103 @@ public final class ControllerBenchmark {
         }
         pool.shutdown();
         delete("/data/openbsd-pbr:profiles/profile=bench");
+    }
+
+    /**
+     * Staged rollouts of the same profile, after the immediate change was measured: the profile becomes staged, a
+     * change of it is carried by a rollout in waves of 1 %, 10 % and the rest with zero soak (concurrency up to the
+     * whole wave, so that the controller's own bound applies as for the immediate change): the total time against
+     * the immediate fan-out. Then another change with the lab's fail-validate on 5 % of wave 2's routers and a wave
+     * budget of 2 %, rollback-wave: the time until the rollout halted and wave 2 is rolled back.
+     *
+     * @return the revisions the routers run at the end
+     */
+    private Map<String, String> rollouts(final int routers, final Map<String, String> before, final double immediate,
+            final Lab lab) throws Exception {
+        put("/data/openbsd-pbr:profiles/profile=bench", staged(profile(List.of("8.8.8.8/32", "1.0.0.1/32"))));
+        put("/data/openbsd-pbr:profiles/profile=bench", staged(profile(List.of("8.8.8.8/32", "1.0.0.2/32"))));
+        put("/data/openbsd-pbr:rollouts/rollout=bench-waves", rollout("bench-waves", routers));
+        final long start = System.nanoTime();
+        post("/operations/openbsd-pbr:start-rollout", "{\"input\":{\"rollout\":\"bench-waves\"}}");
+        final JsonObject done = awaitRollout("bench-waves", List.of("done"), Duration.ofMinutes(10));
+        final double waves = seconds(start);
+        final Map<String, String> after = awaitAllInSync(routers, before, Duration.ofMinutes(2));
+        out.printf("staged rollout, waves 1%%/10%%/rest, zero soak: all %d routers healthy (%s) in %.1f s, against "
+            + "%.1f s for the immediate fan-out: %.2fx (%+.1f s for the wave barriers and health gates)%n", routers,
+            done.getAsJsonObject("counts").get("healthy").getAsString(), waves, immediate, waves / immediate,
+            waves - immediate);
+
+        // wave 2 is the 11th to the 110th router by name (1 % then 10 % of the targets, sorted)
+        final List<String> names = IntStream.rangeClosed(1, routers).mapToObj(index -> "b" + index).sorted().toList();
+        final int first = Math.max(1, (int) Math.ceil(routers / 100.0));
+        final int second = Math.max(1, (int) Math.ceil(routers / 10.0));
+        final List<String> waveTwo = names.subList(first, Math.min(routers, first + second));
+        final List<String> failing = waveTwo.subList(0, Math.max(1, (int) Math.ceil(waveTwo.size() * 0.05)));
+        for (String name : failing) {
+            lab.setFault("r" + name.substring(1), LabFault.FAIL_VALIDATE, "/etc/pf.conf:1: syntax error");
+        }
+        put("/data/openbsd-pbr:profiles/profile=bench", staged(profile(List.of("8.8.8.8/32", "1.0.0.3/32"))));
+        put("/data/openbsd-pbr:rollouts/rollout=bench-fail", rollout("bench-fail", routers)
+            .replace("\"count\":0", "\"percent\":2"));
+        final long failStart = System.nanoTime();
+        post("/operations/openbsd-pbr:start-rollout", "{\"input\":{\"rollout\":\"bench-fail\"}}");
+        final JsonObject rolledBack = awaitRollout("bench-fail", List.of("rolled-back"), Duration.ofMinutes(10));
+        final double toRollback = seconds(failStart);
+        out.printf("with fail-validate on %d of wave 2's %d routers (budget 2%%, rollback-wave): rolled back in %.1f s "
+            + "from start (%s rolled back, %s failed, wave 3 untouched: %s waiting)%n  %s%n", failing.size(),
+            waveTwo.size(), toRollback, rolledBack.getAsJsonObject("counts").get("rolled-back").getAsString(),
+            rolledBack.getAsJsonObject("counts").get("failed").getAsString(),
+            rolledBack.getAsJsonObject("counts").get("waiting").getAsString(), rolledBack.get("reason").getAsString());
+        for (String name : failing) {
+            lab.clearFault("r" + name.substring(1), LabFault.FAIL_VALIDATE);
+        }
+        // back to an immediate profile: every router takes the last content, for the rest of the benchmark (the
+        // routers that refused it are asked again at once, as an operator would after fixing them)
+        put("/data/openbsd-pbr:profiles/profile=bench", profile(List.of("8.8.8.8/32", "1.0.0.3/32")));
+        for (String name : failing) {
+            post("/operations/openbsd-pbr:sync", "{\"input\":{\"router\":\"" + name + "\"}}");
+        }
+        delete("/data/openbsd-pbr:rollouts");
+        return awaitAllInSync(routers, after, Duration.ofMinutes(10));
+    }
+
+    private JsonObject awaitRollout(final String name, final List<String> states, final Duration limit)
+            throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + limit.toNanos();
+        JsonObject status = new JsonObject();
+        while (System.nanoTime() < deadline) {
+            final var response = send(HttpRequest.newBuilder(URI.create(restconf + "/data/openbsd-pbr:rollouts/rollout="
+                + name + "/status?content=nonconfig")).GET().header("Accept", "application/yang-data+json"));
+            if (response.statusCode() == 200) {
+                status = JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject(
+                    "openbsd-pbr:status");
+                if (status.has("state") && states.contains(status.get("state").getAsString())) {
+                    return status;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("rollout " + name + " not " + states + " within " + limit + ": " + status);
+    }
+
+    private static String staged(final String profile) {
+        return profile.replace("{\"name\":\"bench\",", "{\"name\":\"bench\",\"apply\":\"staged\",");
+    }
+
+    private static String rollout(final String name, final int routers) {
+        return """
+            {"openbsd-pbr:rollout":[{"name":"NAME","change":{"profile":"bench"},"wave":["1%","10%","rest"],
+              "wave-budget":{"count":0},"breach-action":"rollback-wave","concurrency":CONCURRENCY}]}
+            """.replace("NAME", name).replace("CONCURRENCY", Integer.toString(Math.min(1024, routers)));
+    }
+
+    private void post(final String path, final String body) throws IOException, InterruptedException {
+        final var response = send(HttpRequest.newBuilder(URI.create(restconf + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/yang-data+json"));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + ": HTTP " + response.statusCode() + " "
+                + response.body());
+        }
     }
 
     /** Waits until one router is in sync on a revision other than {@code before}. */
