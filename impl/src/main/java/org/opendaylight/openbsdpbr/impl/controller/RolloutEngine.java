@@ -259,7 +259,7 @@ public final class RolloutEngine implements AutoCloseable {
                     if (fromOperator) {
                         throw e;
                     }
-                    LOG.warn("{}", e.getMessage());
+                    LOG.warn("late answer ignored: {}", e.getMessage());
                     return;
                 }
             }
@@ -273,10 +273,10 @@ public final class RolloutEngine implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                first.forEach(step -> {
+                for (RolloutMachine.Step step : first) {
                     state = step.state();
                     actions.addAll(step.actions());
-                });
+                }
                 final RolloutState current = state;
                 if (!current.state().isFinal() && current.state() != RolloutState.State.ROLLING_BACK
                         && !fleet.profile(profile).filter(content::equals).isPresent()) {
@@ -292,8 +292,10 @@ public final class RolloutEngine implements AutoCloseable {
                     wake.cancel();
                     wake = null;
                 }
-                step.wakeAt().ifPresent(at -> wake = time.schedule(java.time.Duration.between(time.now(), at),
-                    () -> pump(List.of())));
+                if (step.wakeAt().isPresent()) {
+                    wake = time.schedule(java.time.Duration.between(time.now(), step.wakeAt().orElseThrow()),
+                        () -> pump(List.of()));
+                }
             }
             actions.forEach(this::act);
         }

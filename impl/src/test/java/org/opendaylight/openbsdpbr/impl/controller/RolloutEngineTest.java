@@ -10,7 +10,6 @@ package org.opendaylight.openbsdpbr.impl.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +37,6 @@ import org.opendaylight.openbsdpbr.impl.compile.Compiled;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Sync;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
-import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
-import org.opendaylight.openbsdpbr.impl.mapping.SeedBindings;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
@@ -48,7 +45,6 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState.State;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
-import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 
 /**
  * Rollouts carried out over real reconcilers and in-memory routers, on a clock the test moves: a staged profile change
@@ -57,11 +53,11 @@ import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
  * changes mid-rollout halts it; a persisted state is adopted by a new engine without applying twice.
  */
 class RolloutEngineTest {
-    private static final Duration CONFIRM = Duration.ofSeconds(60);
-    private static final ControllerSettings SETTINGS = new ControllerSettings(CONFIRM, 4, Duration.ZERO,
-        Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15));
-    private static final RouterIntent SEED = IntentMapping.routerIntent(SeedBindings.seedRouter());
-    private static final Credentials KEY = key();
+    // the reconciler tests' settings, seed intent and key
+    private static final Duration CONFIRM = RouterReconcilerTest.CONFIRM;
+    private static final ControllerSettings SETTINGS = RouterReconcilerTest.SETTINGS;
+    private static final RouterIntent SEED = RouterReconcilerTest.SEED;
+    private static final Credentials KEY = RouterReconcilerTest.KEY;
     private static final Profile V1 = profile("192.0.2.1");
     private static final Profile V2 = profile("192.0.2.2");
 
@@ -290,13 +286,5 @@ class RolloutEngineTest {
         return new RouterSpec(name, Optional.of(new DeviceTarget(name, "127.0.0.1", 22, "root", KEY,
             HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(SEED), null, List.of("branch"),
             CONFIRM, false, true);
-    }
-
-    private static Credentials key() {
-        try {
-            return new Credentials.Key(SshKeys.generateEd25519());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -51,11 +51,11 @@ import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
  * (commits, downloads of the router's generation, confirms, cancels, broken locks).
  */
 class RouterReconcilerTest {
-    private static final Duration CONFIRM = Duration.ofSeconds(60);
-    private static final ControllerSettings SETTINGS = new ControllerSettings(CONFIRM, 4, Duration.ZERO,
+    static final Duration CONFIRM = Duration.ofSeconds(60);
+    static final ControllerSettings SETTINGS = new ControllerSettings(CONFIRM, 4, Duration.ZERO,
         Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15));
-    private static final RouterIntent SEED = IntentMapping.routerIntent(SeedBindings.seedRouter());
-    private static final Credentials KEY = key();
+    static final RouterIntent SEED = IntentMapping.routerIntent(SeedBindings.seedRouter());
+    static final Credentials KEY = key();
 
     private final FakeTime time = new FakeTime();
     private final FakeRouter router = new FakeRouter("r1", time);
