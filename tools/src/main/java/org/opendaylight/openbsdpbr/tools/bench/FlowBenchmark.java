@@ -8,7 +8,6 @@
 package org.opendaylight.openbsdpbr.tools.bench;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,13 +35,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.util.Statistics;
 
 /**
  * How fast the flow engine answers on the large router ({@link LargeRouter}: 8 rdomains, 6 uplinks, 130 policy
@@ -161,6 +154,12 @@ public class FlowBenchmark {
         }
     }
 
+    static final String USAGE = """
+        usage: ./openbsd-pbr bench flow [--quick]
+        JMH: the flow engine on a large router (one question walking every rule; 10,000 random flows) and what the
+        management-path proof adds to a compile; prints p50, p90, p99 and the mean per benchmark.
+        """ + JmhRun.QUICK_USAGE;
+
     /**
      * Runs the benchmarks and prints their percentiles, and what the path proof adds to a compile.
      *
@@ -170,6 +169,13 @@ public class FlowBenchmark {
     // printing the figures is the point of this command
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     public static void main(final String[] args) throws RunnerException {
+        final var stop = new BenchmarkArgs(USAGE).answer(System.out, System.err, args);
+        if (stop.isPresent()) {
+            if (stop.orElseThrow() != 0) {
+                System.exit(stop.orElseThrow());
+            }
+            return;
+        }
         final FlowEngine engine = engine();
         final FlowAnswer answer = engine.answer(oneQuestion());
         System.out.printf(Locale.ROOT, "large router: %d pf rules; oneFlow: %s, %d rules matched, egress %s%n",
@@ -181,24 +187,7 @@ public class FlowBenchmark {
         }
         System.out.println("random flows: " + dispositions);
 
-        final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include(FlowBenchmark.class.getName() + "\\.")
-            .shouldFailOnError(true);
-        if (args.length > 0 && "--quick".equals(args[0])) {
-            options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1));
-        }
-        final Collection<RunResult> results = new Runner(options.build()).run();
-        System.out.println();
-        final Map<String, Double> medians = new java.util.HashMap<>();
-        for (RunResult result : results) {
-            final Statistics stats = result.getPrimaryResult().getStatistics();
-            final String unit = result.getPrimaryResult().getScoreUnit().replace("/op", "");
-            final String name = result.getParams().getBenchmark().replaceFirst(".*\\.", "");
-            medians.put(name, stats.getPercentile(50));
-            System.out.printf(Locale.ROOT, "%-22s n=%d  p50 %.2f %s  p90 %.2f %s  p99 %.2f %s%n", name, stats.getN(),
-                stats.getPercentile(50), unit, stats.getPercentile(90), unit, stats.getPercentile(99), unit);
-        }
+        final Map<String, Double> medians = JmhRun.run(FlowBenchmark.class, args, System.out);
         final Double with = medians.get("compileWithPathProof");
         final Double without = medians.get("compileWithoutChecks");
         if (with != null && without != null) {

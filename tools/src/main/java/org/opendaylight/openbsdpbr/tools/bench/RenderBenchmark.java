@@ -7,7 +7,6 @@
  */
 package org.opendaylight.openbsdpbr.tools.bench;
 
-import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
@@ -25,13 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.util.Statistics;
 
 /**
  * How long rendering one large router takes ({@link LargeRouter}: 8 rdomains, 6 uplinks, 130 policy routes), on one
@@ -73,7 +66,7 @@ public class RenderBenchmark {
         usage: ./openbsd-pbr bench render [--quick]
         JMH: renders a large router (8 rdomains, 6 uplinks, 130 policy routes), with and without its revision hash,
         and prints p50, p90, p99 and the mean in microseconds.
-          --quick   a short run (2 warm-up and 3 measured iterations of 1 s)""";
+        """ + JmhRun.QUICK_USAGE;
 
     /**
      * Runs both benchmarks and prints their percentiles.
@@ -97,20 +90,6 @@ public class RenderBenchmark {
             files.size(), files.files().values().stream().mapToInt(file -> file.content().length()).sum(),
             pf.lines().count(), pf.lines().filter(line -> !line.isEmpty() && !line.startsWith("#")).count());
 
-        final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include(RenderBenchmark.class.getName() + "\\.")
-            .shouldFailOnError(true);
-        if (args.length > 0 && "--quick".equals(args[0])) {
-            options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1));
-        }
-        final Collection<RunResult> results = new Runner(options.build()).run();
-        System.out.println();
-        for (RunResult result : results) {
-            final Statistics stats = result.getPrimaryResult().getStatistics();
-            System.out.printf(Locale.ROOT, "%-20s n=%d  p50 %.2f us  p90 %.2f us  p99 %.2f us  mean %.2f us%n",
-                result.getParams().getBenchmark().replaceFirst(".*\\.", ""), stats.getN(), stats.getPercentile(50),
-                stats.getPercentile(90), stats.getPercentile(99), stats.getMean());
-        }
+        JmhRun.run(RenderBenchmark.class, args, System.out);
     }
 }

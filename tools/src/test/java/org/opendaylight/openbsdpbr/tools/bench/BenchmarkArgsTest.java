@@ -30,6 +30,7 @@ class BenchmarkArgsTest {
     static Stream<Arguments> benchmarks() {
         return Stream.of(
             Arguments.of("render", RenderBenchmark.USAGE, new String[] { "--quick" }),
+            Arguments.of("flow", FlowBenchmark.USAGE, new String[] { "--quick" }),
             Arguments.of("device", DeviceBenchmark.USAGE, new String[] { "--runs", "5", "--warmup", "1" }),
             Arguments.of("fleet", DeviceBenchmarkFleet.USAGE,
                 new String[] { "--sizes", "10,100", "--concurrency", "8", "--confirm", "60" }),
