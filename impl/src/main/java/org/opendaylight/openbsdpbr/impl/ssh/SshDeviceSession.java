@@ -315,6 +315,15 @@ final class SshDeviceSession implements DeviceSession {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new DeviceException.ConnectionLost(target.name(), step,
                 SshDeviceConnector.describe(e), e));
+        } catch (IllegalStateException e) {
+            // MINA refuses to register a channel on a session that is closing ("not registered because session is
+            // being closed"): the router dropped the connection (a reboot) between two commands; any other state
+            // problem is a bug here and stays one
+            if (session.isOpen() && !session.isClosing()) {
+                throw e;
+            }
+            return CompletableFuture.failedFuture(new DeviceException.ConnectionLost(target.name(), step,
+                "the session is closing", e));
         }
         final var out = new ByteArrayOutputStream();
         final var err = new ByteArrayOutputStream();
