@@ -42,13 +42,15 @@ import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
  *       state loaded, for a {@link RouterModel} of that state.</li>
  *   <li>{@link #problems()}: what would make the failover not work: a state that cannot be reached from the
  *       init-state, one without a way back to it, a set-state to no state, an anchor file that is not among the
- *       router's files, a label killed ({@code pfctl -k label -k L}) that no pass rule carries, a probe that is not
- *       pinned to a routing table or whose table has no route to its target.</li>
+ *       router's files, a label killed ({@code pfctl -V N -k label -k L}) that no pass rule carries, a probe that is
+ *       not pinned to a routing table or whose table has no route to its target.</li>
  * </ul>
  */
 public final class FailoverStates {
     private static final String PFCTL_ANCHOR = "pfctl -a ";
-    private static final String PFCTL_KILL_LABEL = "pfctl -k label -k ";
+    /** {@code pfctl [-V RDOMAIN] -k label -k LABEL}: the label. */
+    private static final java.util.regex.Pattern PFCTL_KILL_LABEL =
+        java.util.regex.Pattern.compile("pfctl (?:-V \\d+ )?-k label -k (\\S+)\\s*");
 
     private final RouterModel model;
     private final IfstatedConf conf;
@@ -310,8 +312,9 @@ public final class FailoverStates {
                     problems.add(where(state.line()) + "state " + state.name() + " loads " + load.file()
                         + ", which is not among the router's files");
                 }
-                if (command.startsWith(PFCTL_KILL_LABEL)) {
-                    final String label = command.substring(PFCTL_KILL_LABEL.length()).strip();
+                final java.util.regex.Matcher kill = PFCTL_KILL_LABEL.matcher(command);
+                if (kill.matches()) {
+                    final String label = kill.group(1);
                     if (!labels.contains(label)) {
                         problems.add(where(state.line()) + "state " + state.name() + " kills the states of label "
                             + label + ", which no pass rule carries: pfctl would kill nothing");

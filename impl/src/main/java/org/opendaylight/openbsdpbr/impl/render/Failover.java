@@ -105,15 +105,30 @@ final class Failover {
         }
     }
 
+    /**
+     * A kill of the states one label's rule created: {@code pfctl -V RDOMAIN -k label -k LABEL}. pf matches a kill
+     * against the state key of the routing domain the state was created in (DIOCKILLSTATES compares the key's rdomain
+     * with pfctl's {@code -V}, 0 when absent): the uplink's rdomain for its {@code pass out} rule, the LAN
+     * interface's for a path's {@code pass in} rule. Without it, the states of an uplink in rdomain 1 were never
+     * killed.
+     *
+     * @param label the rule's label
+     * @param rdomain the routing domain of the states it created
+     */
+    record Kill(String label, int rdomain) {
+    }
+
     final List<Uplink> monitored;
     final List<Path> paths;
     final List<State> states;
     private final Map<String, Uplink> uplinks;
+    private final Map<String, Interface> interfaces;
 
     private Failover(final Resolution resolution, final List<Uplink> monitored, final List<Path> paths) {
         this.monitored = monitored;
         this.paths = paths;
         uplinks = resolution.uplinks;
+        interfaces = resolution.interfaces;
         states = new ArrayList<>(1 << monitored.size());
         final int combinations = 1 << monitored.size();
         for (int mask = 0; mask < combinations; mask++) {
@@ -238,38 +253,48 @@ final class Failover {
     }
 
     /**
-     * The labels whose states go when {@code uplink} fails in state {@code from}: its own {@code pass out} rule's and
-     * every path rule that uses it there; none when its monitor keeps states.
+     * The states that go when {@code uplink} fails: its own {@code pass out} rule's and those of every path rule that
+     * takes it in any state, not only in {@code from} (a path that came back to it on a failback whose states were
+     * kept still has states under that label); none when its monitor keeps states. A label with no states is a no-op.
      */
-    List<String> killsOnFailover(final State from, final String uplink) {
-        final List<String> labels = new ArrayList<>();
+    List<Kill> killsOnFailover(final State from, final String uplink) {
+        final List<Kill> kills = new ArrayList<>();
         if (uplinks.get(uplink).health().onFailover() == HealthMonitor.StateAction.KEEP) {
-            return labels;
+            return kills;
         }
-        labels.add(uplinkLabel(uplink));
+        kills.add(new Kill(uplinkLabel(uplink), uplinks.get(uplink).rdomain()));
         for (Path path : paths) {
-            if (uplink.equals(from.active().get(path.id()))) {
-                labels.add(path.label(uplink));
+            if (states.stream().anyMatch(state -> uplink.equals(state.active().get(path.id())))) {
+                kills.add(new Kill(path.label(uplink), lanRdomain(path)));
             }
         }
-        return labels;
+        return kills;
+    }
+
+    /** The routing domain a path's {@code pass in} rules create their states in: that of its LAN interfaces. */
+    private int lanRdomain(final Path path) {
+        if (path.route() == null) {
+            return path.rdomain();
+        }
+        final Interface ingress = interfaces.get(path.route().ingressInterface());
+        return ingress == null ? 0 : ingress.rdomain();
     }
 
     /**
      * The labels whose states go when {@code uplink} comes back in state {@code from} (to state {@code to}): every
      * path that moves back to it, with the label of the fallback it used; none when its monitor keeps them.
      */
-    List<String> killsOnFailback(final State from, final State to, final String uplink) {
-        final List<String> labels = new ArrayList<>();
+    List<Kill> killsOnFailback(final State from, final State to, final String uplink) {
+        final List<Kill> kills = new ArrayList<>();
         if (uplinks.get(uplink).health().onFailback() == HealthMonitor.StateAction.KEEP) {
-            return labels;
+            return kills;
         }
         for (Path path : paths) {
             final String before = from.active().get(path.id());
             if (before != null && uplink.equals(to.active().get(path.id())) && !uplink.equals(before)) {
-                labels.add(path.label(before));
+                kills.add(new Kill(path.label(before), lanRdomain(path)));
             }
         }
-        return labels;
+        return kills;
     }
 }

@@ -29,8 +29,9 @@ import org.opendaylight.openbsdpbr.api.intent.Uplink;
  *       every I)}, where a round is answered when a target answered one of {@code down-after} probes; in a state
  *       where it is down, {@code if (ROUND_T1 every I || ...)}, where a round is answered when a target answered all
  *       {@code up-after} probes. The block first loads the next state's anchor, then kills the labels
- *       ({@code pfctl -k label -k LABEL}) of the states the change strands, then {@code set-state}: states killed
- *       before the new rules are in place would come back on the old path with the flow's next packet.</li>
+ *       ({@code pfctl -V RDOMAIN -k label -k LABEL}) of the states the change strands, then {@code set-state}:
+ *       states killed before the new rules are in place would come back on the old path with the flow's next
+ *       packet.</li>
  *   <li>Only external tests, never {@code IF.link.up}: ifstated refuses a link test on an interface that does not
  *       exist when it parses the file ({@code if_nametoindex}), and pppoe0 or gif0 do not exist before their first
  *       commit, when the router validates the file with {@code ifstated -n}. A PPPoE session that drops takes its
@@ -99,9 +100,10 @@ final class FailoverRenderer {
                 if (!to.file().equals(state.file())) {
                     load(sb, to);
                 }
-                for (String label : down ? failover.killsOnFailback(state, to, uplink.name())
+                for (Failover.Kill kill : down ? failover.killsOnFailback(state, to, uplink.name())
                         : failover.killsOnFailover(state, uplink.name())) {
-                    sb.append("\t\trun \"pfctl -k label -k ").append(label).append("\"\n");
+                    sb.append("\t\trun \"pfctl -V ").append(kill.rdomain()).append(" -k label -k ")
+                        .append(kill.label()).append("\"\n");
                 }
                 sb.append("\t\tset-state ").append(to.name()).append("\n\t}\n");
             }

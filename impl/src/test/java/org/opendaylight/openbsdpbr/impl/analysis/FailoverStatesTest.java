@@ -99,6 +99,6 @@ class FailoverStatesTest {
         assertThat(FailoverStates.of(RouterModel.of(files)).problems()).contains(
             "/etc/ifstated.conf:10: state normal kills the states of label uplink:pppoe, which no pass rule carries:"
                 + " pfctl would kill nothing",
-            "/etc/ifstated.conf:83: state orphan cannot be reached from normal");
+            "/etc/ifstated.conf:86: state orphan cannot be reached from normal");
     }
 }

@@ -122,10 +122,16 @@ class FailoverTest {
         final Failover failover = Failover.of(resolution);
         final Failover.State normal = failover.state(java.util.Set.of(), true);
         final Failover.State pppoeDown = failover.state(java.util.Set.of("pppoe"), true);
-        assertThat(failover.killsOnFailover(normal, "pppoe")).containsExactly("uplink:pppoe", "route:guests@pppoe");
-        assertThat(failover.killsOnFailover(normal, "fiber")).containsExactly("uplink:fiber", "rdomain:0@fiber");
+        // the uplink's pass out states live in its rdomain (pppoe 1, fiber 0), the LAN's pass in states in the LAN's
+        // (0); every path that takes the uplink in some state, not only now: the LAN, which falls back to pppoe when
+        // fiber is down and whose states fiber's failback keeps, is killed too when pppoe fails later
+        assertThat(failover.killsOnFailover(normal, "pppoe")).containsExactly(new Failover.Kill("uplink:pppoe", 1),
+            new Failover.Kill("rdomain:0@pppoe", 0), new Failover.Kill("route:guests@pppoe", 0));
+        assertThat(failover.killsOnFailover(normal, "fiber")).containsExactly(new Failover.Kill("uplink:fiber", 0),
+            new Failover.Kill("rdomain:0@fiber", 0), new Failover.Kill("route:guests@fiber", 0));
         // pppoe kills on failback: the guests moved to fiber come back
-        assertThat(failover.killsOnFailback(pppoeDown, normal, "pppoe")).containsExactly("route:guests@fiber");
+        assertThat(failover.killsOnFailback(pppoeDown, normal, "pppoe"))
+            .containsExactly(new Failover.Kill("route:guests@fiber", 0));
         // fiber keeps them (its monitor says keep)
         final Failover.State fiberDown = failover.state(java.util.Set.of("fiber"), true);
         assertThat(failover.killsOnFailback(fiberDown, normal, "fiber")).isEmpty();
