@@ -40,10 +40,8 @@ class ConflictsE2E {
     @BeforeAll
     static void putRouters() {
         // the seed's payloads under other names and unreachable ports: nothing here talks to the lab
-        for (String[] router : new String[][] {{"conflicts-target", "8"}, {"conflicts-other", "9"}}) {
-            assertThat(RESTCONF.put("/data/openbsd-pbr:routers/router=" + router[0],
-                Restconf.seedRouter(router[0], Integer.parseInt(router[1]))).status()).isIn(200, 201, 204);
-        }
+        assertThat(RESTCONF.put(TARGET, Restconf.seedRouter("conflicts-target", 8)).status()).isIn(200, 201, 204);
+        assertThat(RESTCONF.put(OTHER, Restconf.seedRouter("conflicts-other", 9)).status()).isIn(200, 201, 204);
         // sealed, the intent is compact JSON
         intent = Sealing.sealAll(RESTCONF, Restconf.example("seed-router/intent.json"));
         assertThat(intent).as("fixture").contains("\"mtu\":1454");
