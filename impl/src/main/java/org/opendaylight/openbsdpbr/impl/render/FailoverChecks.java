@@ -86,8 +86,12 @@ final class FailoverChecks {
             }
         }
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
+            if (monitored.isEmpty() && route.fallback().isEmpty()) {
+                // the common case, and a large router has hundreds of routes: nothing of failover to check
+                continue;
+            }
             final String own = Failover.ownUplink(resolution, route);
-            if (!route.fallback().isEmpty() || own != null && monitored.stream().anyMatch(u -> u.name().equals(own))) {
+            if (!route.fallback().isEmpty() || own != null && isMonitored(monitored, own)) {
                 checkPath(PolicyRoute.path(route.name()), own, route.fallback(),
                     "its via-rdomain has no default-route-via to fall back from", "route:" + route.name());
                 if (route.destination().match() == Endpoint.Any.INSTANCE && !route.destination().negate()) {
@@ -102,6 +106,15 @@ final class FailoverChecks {
         if (!monitored.isEmpty()) {
             checkStateNames(monitored);
         }
+    }
+
+    private static boolean isMonitored(final List<Uplink> monitored, final String uplink) {
+        for (Uplink candidate : monitored) {
+            if (candidate.name().equals(uplink)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkMonitor(final Uplink uplink, final Map<String, String> targetOwner) {

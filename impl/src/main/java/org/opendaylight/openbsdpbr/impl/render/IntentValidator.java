@@ -15,7 +15,6 @@ import java.util.function.UnaryOperator;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.Family;
-import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.InboundService;
 import org.opendaylight.openbsdpbr.api.intent.IntentError;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
@@ -569,8 +568,8 @@ public final class IntentValidator {
                     error(routePath(route, "protocol"), protocol.keyword() + " does not go with family "
                         + route.family().keyword());
                 }
-                checkEndpoint(route, "source", route.source());
-                checkEndpoint(route, "destination", route.destination());
+                checkEndpoint(route, "source", route.source(), 2 * at);
+                checkEndpoint(route, "destination", route.destination(), 2 * at + 1);
             }
         }
 
@@ -604,35 +603,48 @@ public final class IntentValidator {
             return PolicyRoute.path(route.name()) + "/" + leaf;
         }
 
-        private void checkEndpoint(final PolicyRoute route, final String side, final Endpoint endpoint) {
+        /**
+         * One side of a policy route; records what it names at {@code ref} of {@link Resolution#routeRefs}, so that
+         * the lints and the renderer look no name up again.
+         */
+        private void checkEndpoint(final PolicyRoute route, final String side, final Endpoint endpoint,
+                final int ref) {
             if (!endpoint.ports().isEmpty() && (route.protocol() == null || !route.protocol().hasPorts())) {
                 error(routePath(route, side + "/port"), "ports need protocol tcp or udp");
             }
             final Endpoint.Match match = endpoint.match();
             if (match instanceof Endpoint.TableRef table) {
-                if (!resolution.hasTable(table.table())) {
+                final int index = resolution.tableIndex(table.table());
+                resolution.routeRefs[ref] = index;
+                if (index < 0 && !Resolution.MARTIANS.equals(table.table())) {
                     error(routePath(route, side + "/table"), "no table " + table.table());
                 }
             } else if (match instanceof Endpoint.InterfaceNetwork network) {
                 final boolean v6 = route.family() == Family.INET6;
-                if (!resolution.interfaceNetworks.contains(network.value())) {
+                final int bits = resolution.network(network.value());
+                if ((bits & Resolution.NETWORK_EXISTS) == 0) {
                     error(routePath(route, side + "/interface-network"), "no interface "
                         + network.interfaceName() + " in this router's intent");
-                } else if (!resolution.hasStaticNetwork(network.value(), v6)) {
+                } else if ((bits & (v6 ? Resolution.NETWORK_STATIC_V6 : Resolution.NETWORK_STATIC_V4)) == 0) {
                     error(routePath(route, side + "/interface-network"), noAddress(network.interfaceName(), v6));
                 }
             } else if (match instanceof Endpoint.HostGroupRef group) {
-                final HostGroup found = resolution.hostGroups.get(group.hostGroup());
-                if (found == null) {
+                final int index = resolution.groupIndex(group.hostGroup());
+                if (index < 0) {
                     error(routePath(route, side + "/host-group"), "no host group " + group.hostGroup());
-                } else if (endpoint.negate()) {
+                    return;
+                }
+                resolution.routeRefs[ref] = -2 - index;
+                if (endpoint.negate()) {
                     error(routePath(route, side + "/negate"), "pf cannot negate a host group (a list); use a table");
-                } else if ((resolution.groupFamilies.get(found.name()) & bit(route.family())) == 0) {
-                    error(routePath(route, side + "/host-group"), "the host group " + found.name() + " has no "
-                        + route.family().keyword() + " address: pfctl refuses the rule (rule expands to no valid"
-                        + " combination)");
+                } else if ((resolution.groupFamilies[index] & bit(route.family())) == 0) {
+                    error(routePath(route, side + "/host-group"), "the host group " + group.hostGroup()
+                        + " has no " + route.family().keyword() + " address: pfctl refuses the rule (rule expands to"
+                        + " no valid combination)");
                 }
             } else if (match == Endpoint.Internet.INSTANCE) {
+                // !<martians>: the intent's own table martians when it defines one
+                resolution.routeRefs[ref] = resolution.martiansIndex;
                 if (endpoint.negate()) {
                     error(routePath(route, side + "/negate"), "'not internet' is not offered: name the table"
                         + " martians to mean the special-purpose ranges");
@@ -653,9 +665,10 @@ public final class IntentValidator {
         }
 
         private void checkInterfaceNetwork(final String at, final String network) {
-            if (!resolution.interfaceNetworks.contains(network)) {
+            final int bits = resolution.network(network);
+            if ((bits & Resolution.NETWORK_EXISTS) == 0) {
                 error(at, "no interface " + network.substring(0, network.indexOf(':')) + " in this router's intent");
-            } else if (!resolution.hasStaticNetwork(network, false)) {
+            } else if ((bits & Resolution.NETWORK_STATIC_V4) == 0) {
                 error(at, noAddress(network.substring(0, network.indexOf(':')), false));
             }
         }

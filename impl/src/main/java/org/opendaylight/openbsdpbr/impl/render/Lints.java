@@ -7,9 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.impl.render;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
@@ -116,25 +114,24 @@ final class Lints {
         return withDefaultRoute[rdomain];
     }
 
-    /** One pass over the policy routes (a large router has hundreds): each route's own lints, then the families. */
+    /**
+     * One pass over the policy routes (a large router has hundreds): each route's own lints, then the families. The
+     * tables and host groups each route names come from the validator ({@link Resolution#routeRefs}): no name is
+     * looked up here.
+     */
     private void policyRoutes() {
-        final Map<String, int[]> tableUse = HashMap.newHashMap(resolution.shared.tables().size() + 1);
-        final Map<String, int[]> groupUse = HashMap.newHashMap(resolution.shared.hostGroups().size());
-        for (PfTable table : resolution.shared.tables()) {
-            tableUse.put(table.name(), new int[1]);
-        }
-        for (HostGroup group : resolution.shared.hostGroups()) {
-            groupUse.put(group.name(), new int[1]);
-        }
-        final int[] martians = tableUse.get(Martians.NAME);
-        if (martians != null && natToMartians()) {
+        // the family bits each table and host group is used with, by position
+        final int[] tableUse = new int[resolution.tableFamilies.length];
+        final int[] groupUse = new int[resolution.groupFamilies.length];
+        if (resolution.martiansIndex >= 0 && natToMartians()) {
             // every NAT rule is inet and says to !<martians>
-            martians[0] |= Resolution.INET;
+            tableUse[resolution.martiansIndex] |= Resolution.INET;
         }
         final int[] rtables = resolution.routeRtables;
+        final int[] refs = resolution.routeRefs;
         int index = 0;
         for (PolicyRoute route : resolution.shared.policyRoutes()) {
-            final int rtable = rtables[index++];
+            final int rtable = rtables[index];
             final int bit = route.family() == Family.INET6 ? Resolution.INET6 : Resolution.INET;
             final Endpoint destination = route.destination();
             if (destination.match() == Endpoint.Any.INSTANCE && !destination.negate()) {
@@ -161,12 +158,12 @@ final class Lints {
                         + " traffic is dropped unless a static route matches");
                 }
             }
-            tableFamily(route, bit, "source", route.source(), tableUse, groupUse);
-            tableFamily(route, bit, "destination", destination, tableUse, groupUse);
+            tableFamily(route, bit, "source", route.source(), refs[2 * index], tableUse, groupUse);
+            tableFamily(route, bit, "destination", destination, refs[2 * index + 1], tableUse, groupUse);
+            index++;
         }
         families(tableUse, groupUse);
     }
-
 
     /** {@code internet} leaves out only the special-purpose ranges: a public LAN network is moved too. */
     private void localNetworksNotExcluded(final PolicyRoute route, final int rtable) {
@@ -187,7 +184,7 @@ final class Lints {
      * computed once per family, whatever the number of routes.
      */
     private String[] publicLanNetwork(final boolean v6) {
-        final PfTable own = resolution.tables.get(Martians.NAME);
+        final PfTable own = resolution.table(Martians.NAME);
         final List<String> martians = own != null ? own.entries() : Martians.ENTRIES;
         for (Interface iface : resolution.intent.interfaces()) {
             if (resolution.facesIsp(iface.name())) {
@@ -219,14 +216,17 @@ final class Lints {
      * Tables and host groups whose addresses of a family no rule that names them uses. Each name got an int[1] of
      * family bits once ({@link #policyRoutes}), so that the per-route work allocates nothing.
      */
-    private void families(final Map<String, int[]> tableUse, final Map<String, int[]> groupUse) {
-        for (PfTable table : resolution.shared.tables()) {
-            unusedFamily(PfTable.path(table.name()) + "/entry", "table", table.name(), table.entries(),
-                tableUse.get(table.name())[0]);
+    private void families(final int[] tableUse, final int[] groupUse) {
+        final List<PfTable> tables = resolution.shared.tables();
+        for (int i = 0; i < tableUse.length; i++) {
+            final PfTable table = tables.get(i);
+            unusedFamily(PfTable.path(table.name()) + "/entry", "table", table.name(), table.entries(), tableUse[i]);
         }
-        for (HostGroup group : resolution.shared.hostGroups()) {
+        final List<HostGroup> groups = resolution.shared.hostGroups();
+        for (int i = 0; i < groupUse.length; i++) {
+            final HostGroup group = groups.get(i);
             unusedFamily(HostGroup.path(group.name()) + "/address", "host group", group.name(), group.addresses(),
-                groupUse.get(group.name())[0]);
+                groupUse[i]);
         }
     }
 
@@ -242,31 +242,25 @@ final class Lints {
         return false;
     }
 
+    /** One side of a policy route: the family it uses its table or host group with ({@code ref}), and its lint. */
     private void tableFamily(final PolicyRoute route, final int bit, final String side, final Endpoint endpoint,
-            final Map<String, int[]> tableUse, final Map<String, int[]> groupUse) {
-        final Endpoint.Match match = endpoint.match();
-        final String table;
-        if (match instanceof Endpoint.TableRef ref) {
-            table = ref.table();
-        } else if (match == Endpoint.Internet.INSTANCE) {
-            table = Martians.NAME;
-        } else {
-            if (match instanceof Endpoint.HostGroupRef group) {
-                groupUse.get(group.hostGroup())[0] |= bit;
-            }
+            final int ref, final int[] tableUse, final int[] groupUse) {
+        if (ref < Resolution.NO_REF) {
+            groupUse[-2 - ref] |= bit;
             return;
         }
-        final int[] use = tableUse.get(table);
-        if (use == null) {
-            // the built-in martians holds both families
+        if (ref == Resolution.NO_REF) {
+            // no table, or the built-in martians (it holds both families)
             return;
         }
-        use[0] |= bit;
-        final PfTable own = resolution.tables.get(table);
-        if (own.entries().isEmpty() || !own.constant() || (Resolution.families(own.entries()) & bit) != 0) {
+        tableUse[ref] |= bit;
+        final PfTable own = resolution.shared.tables().get(ref);
+        if (own.entries().isEmpty() || !own.constant() || (resolution.tableFamilies[ref] & bit) != 0) {
             // a table filled at run time may get any family
             return;
         }
+        final Endpoint.Match match = endpoint.match();
+        final String table = own.name();
         final boolean negated = endpoint.negate() || match == Endpoint.Internet.INSTANCE;
         add(PolicyRoute.path(route.name()) + "/" + side, "family-mismatch", Severity.WARNING, "the table " + table
             + " has no " + route.family().keyword() + " entry: this " + route.family().keyword() + " rule matches "

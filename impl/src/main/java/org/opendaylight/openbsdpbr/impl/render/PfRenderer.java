@@ -175,7 +175,7 @@ final class PfRenderer {
 
     private void tables() {
         final List<PfTable> tables = resolution.shared.tables();
-        final boolean martians = !resolution.tables.containsKey(Martians.NAME) && refersToMartians();
+        final boolean martians = resolution.martiansIndex < 0 && refersToMartians();
         if (tables.isEmpty() && !martians) {
             return;
         }
@@ -510,7 +510,7 @@ final class PfRenderer {
             sb.append(network.value());
         } else if (match instanceof Endpoint.HostGroupRef group) {
             if (inlineGroups) {
-                hosts(resolution.hostGroups.get(group.hostGroup()).addresses());
+                hosts(resolution.hostGroup(group.hostGroup()).addresses());
             } else {
                 sb.append('$').append(group.hostGroup());
             }
@@ -521,14 +521,15 @@ final class PfRenderer {
         }
         final List<Integer> ports = endpoint.ports();
         if (ports.size() == 1) {
-            sb.append(" port ").append(ports.get(0));
+            // append(int): append(Integer) would format through a fresh String
+            sb.append(" port ").append(ports.get(0).intValue());
         } else if (!ports.isEmpty()) {
             sb.append(" port { ");
             for (int i = 0; i < ports.size(); i++) {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                sb.append(ports.get(i));
+                sb.append(ports.get(i).intValue());
             }
             sb.append(" }");
         }

@@ -9,11 +9,9 @@ package org.opendaylight.openbsdpbr.impl.render;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
@@ -48,8 +46,14 @@ final class Resolution {
     final SharedIntent shared;
     final Map<String, Uplink> uplinks;
     final Map<String, Interface> interfaces;
-    final Map<String, PfTable> tables;
-    final Map<String, HostGroup> hostGroups;
+    /** The intent's pf tables by name, as positions in {@code shared.tables()}: see {@link #tableIndex}. */
+    private final Map<String, Integer> tableIndex;
+    /** The families of each pf table's entries ({@link #INET}, {@link #INET6}), by position. */
+    final int[] tableFamilies;
+    /** The intent's host groups by name, as positions in {@code shared.hostGroups()}: see {@link #groupIndex}. */
+    private final Map<String, Integer> groupIndex;
+    /** The families of each host group's addresses ({@link #INET}, {@link #INET6}), by position. */
+    final int[] groupFamilies;
     /** Rdomains of the intent by id; null where the intent lists none. Arrays reach the highest id in use. */
     private final Rdomain[] rdomainById;
     /** Uplinks by the interface they leave through. */
@@ -83,25 +87,41 @@ final class Resolution {
      * loopback address is in.
      */
     private final boolean[] existing;
-    /** {@code <if>:network} of every interface of the router, as pf writes them. */
-    final Set<String> interfaceNetworks;
+    /**
+     * {@code <if>:network} of every interface of the router, as pf writes them, each with {@link #NETWORK_EXISTS} and
+     * the families it has an address of when pf.conf loads ({@link #NETWORK_STATIC_V4}, {@link #NETWORK_STATIC_V6}:
+     * see {@link #hasStaticNetwork}): one lookup answers both questions a rule's {@code <if>:network} raises.
+     */
+    private final Map<String, Integer> networks;
     /**
      * Every interface that faces an ISP, in the order pf.conf filters them: uplinks by name, each uplink's carrier
      * (MAP-E WAN, PPPoE parent) before the uplink's own interface, each interface once.
      */
     final Map<String, IspFacing> ispFacing;
-    /** The families of each host group's addresses ({@link #INET}, {@link #INET6}), by name. */
-    final Map<String, Integer> groupFamilies;
     /**
      * The rtable each policy route sends its traffic to, in the order of {@code shared.policyRoutes()}: its uplink's
      * rdomain or its via-rdomain, as the validator resolved it (the renderer and the lints read it, instead of
      * looking the uplink up again per route).
      */
     final int[] routeRtables;
-    /** {@code <if>:network} of the interfaces with an IPv4 address when pf.conf loads ({@link #hasStaticNetwork}). */
-    private final Set<String> staticV4 = new HashSet<>();
-    /** {@code <if>:network} of the interfaces with an IPv6 address when pf.conf loads. */
-    private final Set<String> staticV6 = new HashSet<>();
+    /**
+     * What each policy route's source (at {@code 2 * i}) and destination (at {@code 2 * i + 1}) names, as the
+     * validator resolved it: a pf table's position (0 and up; {@code internet} is the table martians), a host
+     * group's as {@code -2 - position}, or {@link #NO_REF} (a network, {@code any}, an interface's network, the
+     * built-in martians, or a name that does not resolve). The validator, the lints and the renderer share one
+     * lookup per name: a large router has hundreds of policy routes.
+     */
+    final int[] routeRefs;
+    /** The position of the intent's own table martians, or {@link #NO_REF} (the built-in one holds both families). */
+    final int martiansIndex;
+    /** A {@link #routeRefs} entry that names no table or host group of the intent. */
+    static final int NO_REF = -1;
+    /** A bit of {@link #networks}: the interface exists. */
+    static final int NETWORK_EXISTS = 1;
+    /** A bit of {@link #networks}: the interface has an IPv4 address when pf.conf loads. */
+    static final int NETWORK_STATIC_V4 = 2;
+    /** A bit of {@link #networks}: the interface has an IPv6 address when pf.conf loads. */
+    static final int NETWORK_STATIC_V6 = 4;
 
     /**
      * An interface that faces an ISP: default-deny inbound for both families (see {@link PfRenderer}).
@@ -151,8 +171,23 @@ final class Resolution {
         shared = intent.shared();
         uplinks = index(intent.uplinks(), Uplink::name);
         interfaces = index(intent.interfaces(), Interface::name);
-        tables = index(shared.tables(), PfTable::name);
-        hostGroups = index(shared.hostGroups(), HostGroup::name);
+        final List<PfTable> tableList = shared.tables();
+        tableIndex = HashMap.newHashMap(tableList.size());
+        tableFamilies = new int[tableList.size()];
+        for (int i = 0; i < tableFamilies.length; i++) {
+            final PfTable table = tableList.get(i);
+            tableIndex.put(table.name(), i);
+            tableFamilies[i] = families(table.entries());
+        }
+        martiansIndex = tableIndex(MARTIANS);
+        final List<HostGroup> groupList = shared.hostGroups();
+        groupIndex = HashMap.newHashMap(groupList.size());
+        groupFamilies = new int[groupList.size()];
+        for (int i = 0; i < groupFamilies.length; i++) {
+            final HostGroup group = groupList.get(i);
+            groupIndex.put(group.name(), i);
+            groupFamilies[i] = families(group.addresses());
+        }
         int highest = 0;
         for (Rdomain rdomain : intent.rdomains()) {
             highest = Math.max(highest, rdomain.id());
@@ -175,15 +210,15 @@ final class Resolution {
             existing[uplink.rdomain()] = true;
         }
         existing[0] = true;
-        interfaceNetworks = HashSet.newHashSet(interfaces.size() + uplinkByInterface.size());
-        for (String iface : interfaces.keySet()) {
-            interfaceNetworks.add(iface + ":network");
-        }
-        for (String iface : uplinkByInterface.keySet()) {
-            interfaceNetworks.add(iface + ":network");
-        }
+        networks = HashMap.newHashMap(interfaces.size() + uplinkByInterface.size());
         for (Interface iface : intent.interfaces()) {
             existing[iface.rdomain()] = true;
+            networks.put(iface.name() + NETWORK, NETWORK_EXISTS
+                | (iface.ipv4Addresses().isEmpty() ? 0 : NETWORK_STATIC_V4)
+                | (iface.ipv6Addresses().isEmpty() ? 0 : NETWORK_STATIC_V6));
+        }
+        for (String iface : uplinkByInterface.keySet()) {
+            networks.putIfAbsent(iface + NETWORK, NETWORK_EXISTS);
         }
         for (Rdomain rdomain : intent.rdomains()) {
             if (rdomain.loopbackAddress() != null) {
@@ -218,28 +253,24 @@ final class Resolution {
                 facing.v6 = true;
             }
         }
-        for (Interface iface : intent.interfaces()) {
-            if (!iface.ipv4Addresses().isEmpty()) {
-                staticV4.add(iface.name() + NETWORK);
-            }
-            if (!iface.ipv6Addresses().isEmpty()) {
-                staticV6.add(iface.name() + NETWORK);
-            }
-        }
         for (Uplink uplink : intent.uplinks()) {
             // PPPoE and DHCP addresses come and go
             if (uplink.kind() instanceof StaticUplink statik) {
-                staticV4.add(statik.iface() + NETWORK);
+                staticNetwork(statik.iface(), NETWORK_STATIC_V4);
             } else if (uplink.kind() instanceof MapE tunnel) {
-                staticV4.add(tunnel.iface() + NETWORK);
-                staticV6.add(tunnel.wanInterface() + NETWORK);
+                staticNetwork(tunnel.iface(), NETWORK_STATIC_V4);
+                staticNetwork(tunnel.wanInterface(), NETWORK_STATIC_V6);
             }
         }
-        routeRtables = new int[shared.policyRoutes().size()];
-        groupFamilies = HashMap.newHashMap(shared.hostGroups().size());
-        for (HostGroup group : shared.hostGroups()) {
-            groupFamilies.put(group.name(), families(group.addresses()));
-        }
+        final int routes = shared.policyRoutes().size();
+        routeRtables = new int[routes];
+        routeRefs = new int[2 * routes];
+        java.util.Arrays.fill(routeRefs, NO_REF);
+    }
+
+    /** Marks an interface's network as holding an address of a family when pf.conf loads. */
+    private void staticNetwork(final String iface, final int family) {
+        networks.merge(iface + NETWORK, family, (old, bit) -> old | bit);
     }
 
     /** The families of addresses that passed Syntax: {@link #INET}, {@link #INET6}, both or none. */
@@ -262,9 +293,37 @@ final class Resolution {
         return facing;
     }
 
-    /** Whether a rule may name this table: one of the intent, or the built-in martians. */
-    boolean hasTable(final String name) {
-        return tables.containsKey(name) || MARTIANS.equals(name);
+    /** The position of the intent's pf table of that name in {@code shared.tables()}, or -1. */
+    int tableIndex(final String name) {
+        final Integer index = tableIndex.get(name);
+        return index == null ? -1 : index;
+    }
+
+    /** The intent's pf table of that name, or null (the built-in martians is none of the intent's). */
+    PfTable table(final String name) {
+        final Integer index = tableIndex.get(name);
+        return index == null ? null : shared.tables().get(index);
+    }
+
+    /** The position of the intent's host group of that name in {@code shared.hostGroups()}, or -1. */
+    int groupIndex(final String name) {
+        final Integer index = groupIndex.get(name);
+        return index == null ? -1 : index;
+    }
+
+    /** The intent's host group of that name, or null. */
+    HostGroup hostGroup(final String name) {
+        final Integer index = groupIndex.get(name);
+        return index == null ? null : shared.hostGroups().get(index);
+    }
+
+    /**
+     * {@code <if>:network}'s bits: {@link #NETWORK_EXISTS} when the interface is the router's, with
+     * {@link #NETWORK_STATIC_V4} and {@link #NETWORK_STATIC_V6} as {@link #hasStaticNetwork} says; 0 for no interface.
+     */
+    int network(final String interfaceNetwork) {
+        final Integer bits = networks.get(interfaceNetwork);
+        return bits == null ? 0 : bits;
     }
 
     /** The rdomain's loopback address, or null. */
@@ -340,7 +399,7 @@ final class Resolution {
      * with "no IP address found" without one.
      */
     boolean hasStaticNetwork(final String interfaceNetwork, final boolean v6) {
-        return (v6 ? staticV6 : staticV4).contains(interfaceNetwork);
+        return (network(interfaceNetwork) & (v6 ? NETWORK_STATIC_V6 : NETWORK_STATIC_V4)) != 0;
     }
 
     private static <T> Map<String, T> index(final List<T> values, final java.util.function.Function<T, String> key) {
