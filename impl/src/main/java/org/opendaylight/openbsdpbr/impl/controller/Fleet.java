@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
@@ -118,12 +119,19 @@ public final class Fleet implements AutoCloseable {
         });
     }
 
+    /**
+     * The timer thread. Reconcilers move their wake-up whenever their state changes (cancel, schedule again): a
+     * cancelled task leaves the queue at once instead of waiting there for its time, which kept about a dozen dead
+     * tasks per router at 1,000 routers (the controller benchmark's heap histogram).
+     */
     private static ScheduledExecutorService timer() {
-        return Executors.newSingleThreadScheduledExecutor(task -> {
+        final var timer = new ScheduledThreadPoolExecutor(1, task -> {
             final var thread = new Thread(task, "openbsd-pbr-timer");
             thread.setDaemon(true);
             return thread;
         });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** The periodic drift check: every router is read back, then the check is armed again (until closed). */

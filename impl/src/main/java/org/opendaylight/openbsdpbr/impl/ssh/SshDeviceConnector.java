@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +74,11 @@ public final class SshDeviceConnector implements DeviceConnector {
         final byte[] random = new byte[3];
         RANDOM.nextBytes(random);
         instance = HexFormat.of().formatHex(random);
-        timer = Executors.newSingleThreadScheduledExecutor(daemon("pbr-ssh-timer"));
+        // every command arms a timeout and cancels it when the answer comes: a cancelled task must leave the queue
+        // then, not wait there for its deadline (at 1,000 routers, thousands of dead tasks at any time)
+        final var timeouts = new ScheduledThreadPoolExecutor(1, daemon("pbr-ssh-timer"));
+        timeouts.setRemoveOnCancelPolicy(true);
+        timer = timeouts;
         writer = Executors.newFixedThreadPool(2, daemon("pbr-ssh-stdin"));
 
         client = SshClient.setUpDefaultClient();
