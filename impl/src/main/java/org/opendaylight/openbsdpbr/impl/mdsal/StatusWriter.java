@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
@@ -46,8 +45,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each router's status to the operational datastore, through one merging transaction chain per router (so
- * writes for one router land in order and never wait for another router's). Commits are not waited for.
+ * Writes each router's status to the operational datastore. Commits are not waited for.
+ *
+ * <p>Writes for one router land in order and never wait for another router's: each router has at most one status
+ * transaction in flight, and what arrives meanwhile waits in the router's {@link Lane}, where a newer status replaces
+ * a waiting one (each write puts the whole status container, so only the latest counts) and a clear drops the
+ * statuses before it. A router with nothing in flight holds nothing here.
+ *
+ * <p>Why not one transaction chain per router, as before: a chain that stays open keeps the datastore snapshot its
+ * last transaction was based on, so with one chain per router every router pinned its own version of the router
+ * list. The controller benchmark's heap histogram at 1,000 routers showed 3,888 trie-map versions with 173,000 trie
+ * nodes (about 7 MB) with the chains, 72 and 4,500 without; the heap per managed router went from 30.9 to 17.2 KiB
+ * (with the timers' cancelled tasks, see Fleet). Plain transactions, one at a time per router, keep the order and
+ * pin nothing.
  */
 final class StatusWriter implements StatusSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
@@ -58,7 +68,34 @@ final class StatusWriter implements StatusSink, AutoCloseable {
     private final DataBroker broker;
     private final String member;
     private final KeyedDigest revisions;
-    private final Map<String, TransactionChain> chains = new ConcurrentHashMap<>();
+    /** The routers with a status transaction in flight; an entry leaves when its last transaction completed. */
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * What waits for a router's transaction in flight: a clear (deleting the router's operational data) and then
+     * the latest status. Only touched inside {@code lanes.compute}, which serializes it.
+     */
+    private static final class Lane {
+        boolean clear;
+        Status status;
+
+        /** Takes the next operation; null when nothing waits. */
+        Op take() {
+            if (clear) {
+                clear = false;
+                return Op.CLEAR;
+            }
+            final Status next = status;
+            status = null;
+            return next == null ? null : new Op(next);
+        }
+    }
+
+    /** One status transaction: a put of the status, or (status null) the delete of a router's operational data. */
+    private record Op(Status status) {
+        static final Op CLEAR = new Op(null);
+    }
 
     /**
      * A writer for this cluster member.
@@ -85,37 +122,78 @@ final class StatusWriter implements StatusSink, AutoCloseable {
 
     @Override
     public void write(final String router, final StatusView status) {
-        final var tx = chain(router).newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router),
-            toBinding(status, member, revisions));
-        tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
+        enqueue(router, new Op(toBinding(status, member, revisions)));
     }
 
     @Override
     public void clear(final String router) {
-        final TransactionChain chain = chains.remove(router);
-        final var tx = broker.newWriteOnlyTransaction();
-        tx.delete(LogicalDatastoreType.OPERATIONAL, routerPath(router));
-        tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
-        if (chain != null) {
-            chain.close();
+        enqueue(router, Op.CLEAR);
+    }
+
+    /** How many routers have a status transaction in flight (tests: nothing stays once they completed). */
+    int inFlight() {
+        return lanes.size();
+    }
+
+    /** Submits {@code op} now when the router has nothing in flight, else leaves it in the router's lane. */
+    private void enqueue(final String router, final Op op) {
+        final boolean[] now = new boolean[1];
+        lanes.compute(router, (name, lane) -> {
+            if (lane == null) {
+                now[0] = true;
+                return new Lane();
+            }
+            if (op.status() == null) {
+                // statuses before a clear would be deleted by it
+                lane.clear = true;
+                lane.status = null;
+            } else {
+                lane.status = op.status();
+            }
+            return lane;
+        });
+        if (now[0]) {
+            submit(router, op);
         }
     }
 
-    private TransactionChain chain(final String router) {
-        return chains.computeIfAbsent(router, name -> broker.createMergingTransactionChain());
+    private void submit(final String router, final Op op) {
+        if (closed) {
+            lanes.remove(router);
+            return;
+        }
+        final var tx = broker.newWriteOnlyTransaction();
+        if (op.status() == null) {
+            tx.delete(LogicalDatastoreType.OPERATIONAL, routerPath(router));
+        } else {
+            tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), op.status());
+        }
+        tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
     }
 
-    private static FutureCallback<CommitInfo> logFailure(final String router) {
+    /** The router's transaction completed (either way): the next waiting one goes, or the lane is dropped. */
+    private void completed(final String router) {
+        final Op[] next = new Op[1];
+        lanes.computeIfPresent(router, (name, lane) -> {
+            next[0] = lane.take();
+            return next[0] == null ? null : lane;
+        });
+        if (next[0] != null) {
+            submit(router, next[0]);
+        }
+    }
+
+    private FutureCallback<CommitInfo> logFailure(final String router) {
         return new FutureCallback<>() {
             @Override
             public void onSuccess(final CommitInfo result) {
-                // nothing to do
+                completed(router);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.warn("{}: status write failed", router, cause);
+                completed(router);
             }
         };
     }
@@ -192,7 +270,7 @@ final class StatusWriter implements StatusSink, AutoCloseable {
 
     @Override
     public void close() {
-        chains.values().forEach(TransactionChain::close);
-        chains.clear();
+        // what is in flight completes; nothing waiting is submitted any more
+        closed = true;
     }
 }
