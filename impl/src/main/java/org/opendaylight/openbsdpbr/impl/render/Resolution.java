@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.opendaylight.openbsdpbr.api.intent.Dhcp;
 import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
@@ -171,23 +172,11 @@ final class Resolution {
         shared = intent.shared();
         uplinks = index(intent.uplinks(), Uplink::name);
         interfaces = index(intent.interfaces(), Interface::name);
-        final List<PfTable> tableList = shared.tables();
-        tableIndex = HashMap.newHashMap(tableList.size());
-        tableFamilies = new int[tableList.size()];
-        for (int i = 0; i < tableFamilies.length; i++) {
-            final PfTable table = tableList.get(i);
-            tableIndex.put(table.name(), i);
-            tableFamilies[i] = families(table.entries());
-        }
+        tableIndex = HashMap.newHashMap(shared.tables().size());
+        tableFamilies = positions(shared.tables(), PfTable::name, PfTable::entries, tableIndex);
         martiansIndex = tableIndex(MARTIANS);
-        final List<HostGroup> groupList = shared.hostGroups();
-        groupIndex = HashMap.newHashMap(groupList.size());
-        groupFamilies = new int[groupList.size()];
-        for (int i = 0; i < groupFamilies.length; i++) {
-            final HostGroup group = groupList.get(i);
-            groupIndex.put(group.name(), i);
-            groupFamilies[i] = families(group.addresses());
-        }
+        groupIndex = HashMap.newHashMap(shared.hostGroups().size());
+        groupFamilies = positions(shared.hostGroups(), HostGroup::name, HostGroup::addresses, groupIndex);
         int highest = 0;
         for (Rdomain rdomain : intent.rdomains()) {
             highest = Math.max(highest, rdomain.id());
@@ -295,26 +284,41 @@ final class Resolution {
 
     /** The position of the intent's pf table of that name in {@code shared.tables()}, or -1. */
     int tableIndex(final String name) {
-        final Integer index = tableIndex.get(name);
-        return index == null ? -1 : index;
+        return position(tableIndex, name);
     }
 
     /** The intent's pf table of that name, or null (the built-in martians is none of the intent's). */
     PfTable table(final String name) {
-        final Integer index = tableIndex.get(name);
-        return index == null ? null : shared.tables().get(index);
+        final int index = tableIndex(name);
+        return index < 0 ? null : shared.tables().get(index);
     }
 
     /** The position of the intent's host group of that name in {@code shared.hostGroups()}, or -1. */
     int groupIndex(final String name) {
-        final Integer index = groupIndex.get(name);
-        return index == null ? -1 : index;
+        return position(groupIndex, name);
     }
 
     /** The intent's host group of that name, or null. */
     HostGroup hostGroup(final String name) {
-        final Integer index = groupIndex.get(name);
-        return index == null ? null : shared.hostGroups().get(index);
+        final int index = groupIndex(name);
+        return index < 0 ? null : shared.hostGroups().get(index);
+    }
+
+    /** Fills {@code into} with each value's position by name; returns the families of each value's addresses. */
+    private static <T> int[] positions(final List<T> values, final Function<T, String> name,
+            final Function<T, List<String>> addresses, final Map<String, Integer> into) {
+        final int[] families = new int[values.size()];
+        for (int i = 0; i < families.length; i++) {
+            final T value = values.get(i);
+            into.put(name.apply(value), i);
+            families[i] = families(addresses.apply(value));
+        }
+        return families;
+    }
+
+    private static int position(final Map<String, Integer> positions, final String name) {
+        final Integer index = positions.get(name);
+        return index == null ? -1 : index;
     }
 
     /**
@@ -402,7 +406,7 @@ final class Resolution {
         return (network(interfaceNetwork) & (v6 ? NETWORK_STATIC_V6 : NETWORK_STATIC_V4)) != 0;
     }
 
-    private static <T> Map<String, T> index(final List<T> values, final java.util.function.Function<T, String> key) {
+    private static <T> Map<String, T> index(final List<T> values, final Function<T, String> key) {
         final Map<String, T> map = HashMap.newHashMap(values.size());
         for (T value : values) {
             map.put(key.apply(value), value);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
@@ -33,20 +32,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.route
  * clear deletes what came before it and not what comes after, and nothing stays held once the writes completed.
  */
 class StatusWriterTest {
-    private final Broker test = new Broker();
     private DataBroker broker;
     private StatusWriter writer;
 
-    private static final class Broker extends AbstractConcurrentDataBrokerTest {
-        DataBroker broker() {
-            return getDataBroker();
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        test.setup();
-        broker = test.broker();
+        broker = InMemoryBroker.start();
         writer = new StatusWriter(broker, "member-1", SecretKeys.generate().digest());
     }
 
