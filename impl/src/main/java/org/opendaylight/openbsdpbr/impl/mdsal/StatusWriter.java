@@ -7,6 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
+import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Instant;
@@ -162,13 +163,22 @@ final class StatusWriter implements StatusSink, AutoCloseable {
             lanes.remove(router);
             return;
         }
-        final var tx = broker.newWriteOnlyTransaction();
-        if (op.status() == null) {
-            tx.delete(LogicalDatastoreType.OPERATIONAL, routerPath(router));
-        } else {
-            tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), op.status());
+        final FluentFuture<? extends CommitInfo> commit;
+        try {
+            final var tx = broker.newWriteOnlyTransaction();
+            if (op.status() == null) {
+                tx.delete(LogicalDatastoreType.OPERATIONAL, routerPath(router));
+            } else {
+                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(router), op.status());
+            }
+            commit = tx.commit();
+        } catch (IllegalStateException e) {
+            // the datastore is shutting down: this status is lost like a failed commit, and the lane moves on
+            LOG.warn("{}: status write failed", router, e);
+            completed(router);
+            return;
         }
-        tx.commit().addCallback(logFailure(router), MoreExecutors.directExecutor());
+        commit.addCallback(logFailure(router), MoreExecutors.directExecutor());
     }
 
     /** The router's transaction completed (either way): the next waiting one goes, or the lane is dropped. */

@@ -418,6 +418,9 @@ public final class IntentValidator {
                         resolution.defaultRoute(rdomain.id(), uplink);
                     }
                 }
+                if (rdomain.staticRoutes().isEmpty()) {
+                    continue;
+                }
                 final Map<String, String> networks = new HashMap<>();
                 for (StaticRoute route : rdomain.staticRoutes()) {
                     final String routeAt = Rdomain.path(rdomain.id()) + "/" + StaticRoute.path(route.destination());
@@ -700,7 +703,8 @@ public final class IntentValidator {
                     error(at + "/uplink", "no uplink " + rule.uplink());
                 }
                 for (String source : rule.sources()) {
-                    if (Syntax.isInterfaceNetwork(source)) {
+                    // the record checked each source's syntax: an address or prefix never ends so
+                    if (source.endsWith(Resolution.NETWORK)) {
                         checkInterfaceNetwork(at + "/source", source);
                     }
                 }

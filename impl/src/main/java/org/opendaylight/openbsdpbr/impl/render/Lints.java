@@ -220,13 +220,12 @@ final class Lints {
         final List<PfTable> tables = resolution.shared.tables();
         for (int i = 0; i < tableUse.length; i++) {
             final PfTable table = tables.get(i);
-            unusedFamily(PfTable.path(table.name()) + "/entry", "table", table.name(), table.entries(), tableUse[i]);
+            unusedFamily(true, table.name(), table.entries(), tableUse[i]);
         }
         final List<HostGroup> groups = resolution.shared.hostGroups();
         for (int i = 0; i < groupUse.length; i++) {
             final HostGroup group = groups.get(i);
-            unusedFamily(HostGroup.path(group.name()) + "/address", "host group", group.name(), group.addresses(),
-                groupUse[i]);
+            unusedFamily(false, group.name(), group.addresses(), groupUse[i]);
         }
     }
 
@@ -267,8 +266,8 @@ final class Lints {
             + (negated ? "every " : "no ") + side + (negated ? " there" : ""));
     }
 
-    private void unusedFamily(final String path, final String what, final String name, final List<String> addresses,
-            final int used) {
+    /** A table's ({@code table}) or a host group's addresses of a family no rule naming it uses; paths built lazily. */
+    private void unusedFamily(final boolean table, final String name, final List<String> addresses, final int used) {
         if (used == 0) {
             return;
         }
@@ -279,7 +278,8 @@ final class Lints {
             }
             for (String address : addresses) {
                 if (Syntax.isV6(address) == v6) {
-                    add(path, "family-mismatch", Severity.WARNING, "the " + what + " " + name + " holds "
+                    add(table ? PfTable.path(name) + "/entry" : HostGroup.path(name) + "/address", "family-mismatch",
+                        Severity.WARNING, "the " + (table ? "table" : "host group") + " " + name + " holds "
                         + family.keyword() + " addresses (" + address + (addresses.size() > 1 ? ", ..." : "")
                         + ") but every rule that names it is " + (v6 ? "inet" : "inet6")
                         + ": pf leaves them out of those rules without a word");
