@@ -10,7 +10,7 @@
 #                              [--no-restart] [--hold S]
 #   --assembly DIR    the distribution to run (default distribution/target/assembly)
 #   --routers N       lab routers (default 12)
-#   --groups G        ownership-groups (default 32; 0 = one cluster singleton per router)
+#   --groups G        ownership-groups (default 64; 0 = one cluster singleton per router)
 #   --check-sync S    drift check interval in seconds (default 60)
 #   --heap SIZE       heap per member (default 1024m)
 #   --no-restart      leave the killed member down
@@ -25,7 +25,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/tools/bin/lib.sh"
 props=(-De2e.cluster.assembly="${CLUSTER_ASSEMBLY:-$ROOT/distribution/target/assembly}"
-  -De2e.cluster.routers="${CLUSTER_ROUTERS:-12}" -De2e.cluster.groups="${CLUSTER_GROUPS:-32}"
+  -De2e.cluster.routers="${CLUSTER_ROUTERS:-12}" -De2e.cluster.groups="${CLUSTER_GROUPS:-64}"
   -De2e.cluster.checkSync="${CLUSTER_CHECK_SYNC:-60}" -De2e.cluster.heap="${CLUSTER_HEAP:-1024m}"
   -De2e.cluster.hold="${CLUSTER_HOLD:-0}")
 while [ $# -gt 0 ]; do

@@ -53,10 +53,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <ol>
  *   <li>every router reaches in-sync, as every member reads it;</li>
  *   <li>exactly one member manages each router (status {@code managed-by}, the same on every member, and one claim per
- *       router in the live members' logs); registering a router commits nothing and its intent is committed once;</li>
- *   <li>{@code kill -9} of the member managing the most routers moves its routers to the survivors;</li>
+ *       router in the live members' logs), the routers are spread over the three members (each within 10% of the
+ *       mean or one router, issue 13's placement); registering a router commits nothing and its intent is committed
+ *       once, handovers made while the routers arrived included;</li>
+ *   <li>{@code kill -9} of the member managing the most routers: within 30 s its routers are managed by the survivors,
+ *       spread over both (not all to one), balanced between them;</li>
  *   <li>a change made through a survivor reaches every router exactly once;</li>
- *   <li>the killed member rejoins (unless {@code e2e.cluster.restart=false});</li>
+ *   <li>the killed member rejoins (unless {@code e2e.cluster.restart=false}) and gets its share back, balanced over
+ *       the three again, without a commit;</li>
  * </ol>
  * and at the end, every router carries exactly the generations those steps commit (nothing was committed twice at any
  * point), and no clear secret is in any file of any member (logs, the datastore's journal and snapshots), where the
@@ -84,7 +88,7 @@ class ClusterE2E {
         Pattern.compile("\\| (c-r\\d+): this controller (manages the router now|no longer manages the router)");
 
     private static final int ROUTERS = Integer.getInteger("e2e.cluster.routers", 12);
-    private static final int GROUPS = Integer.getInteger("e2e.cluster.groups", 32);
+    private static final int GROUPS = Integer.getInteger("e2e.cluster.groups", 64);
     private static final int CHECK_SYNC = Integer.getInteger("e2e.cluster.checkSync", 60);
     private static final String HEAP = System.getProperty("e2e.cluster.heap", "1024m");
     private static final boolean RESTART = Boolean.parseBoolean(System.getProperty("e2e.cluster.restart", "true"));
@@ -271,8 +275,9 @@ class ClusterE2E {
         }
         say("   members 1 and 2 read the same: in-sync");
 
-        final Map<String, RouterStatus> fleet = awaitFleet("every router managed", Duration.ofSeconds(60), List.of(1),
-            status -> status.managedBy().matches("member-[123]"));
+        // placement spreads the routers over the three members; handovers made while the routers arrived end first
+        final Map<String, RouterStatus> fleet = awaitSpread("every router managed, spread over the members",
+            Duration.ofSeconds(60), List.of(1), MEMBERS);
         for (int member : List.of(2, 3)) {
             assertThat(managers(fleet(member).orElseThrow())).as("managed-by as member-" + member + " reads it")
                 .isEqualTo(managers(fleet));
@@ -281,6 +286,8 @@ class ClusterE2E {
         beforeKill = fleet;
         say("b. managed-by set for every router, the same on all members, one claim per router in the members' logs");
         spread(fleet);
+        assertBalanced(fleet, MEMBERS);
+        say("   " + placement(1));
         afterSync = LAB.generations();
         assertThat(afterSync).as("registering commits nothing, the intent is committed once, nothing waits")
             .hasSize(ROUTERS).allSatisfy((name, generation) ->
@@ -305,12 +312,23 @@ class ClusterE2E {
         final Instant kill = Instant.now();
         KARAF.get(victim).kill();
 
-        final Map<String, RouterStatus> fleet = awaitFleet("taken over by the survivors and in-sync",
-            Duration.ofSeconds(240), survivors, status -> status.managedBy().matches("member-[123]")
-                && !status.managedBy().equals("member-" + victim) && "in-sync".equals(status.sync()));
+        // issue 13: a dead member's routers are managed by the survivors within 30 s, spread over both
+        awaitFleet("managed by the survivors", Duration.ofSeconds(30), survivors,
+            status -> survivors.stream().anyMatch(member -> status.managedBy().equals("member-" + member)));
+        FIGURES.put("takeover", seconds(kill));
+        say("   every router managed by a survivor " + seconds(kill) + " s after the kill");
+        final Map<String, RouterStatus> fleet = awaitSpread("taken over by the survivors, spread and in-sync",
+            Duration.ofSeconds(240), survivors, survivors);
         FIGURES.put("failover", seconds(kill));
         say("   every router managed by a survivor and in-sync " + seconds(kill) + " s after the kill");
         spread(fleet);
+        assertBalanced(fleet, survivors);
+        for (int survivor : survivors) {
+            assertThat(beforeKill.values().stream().filter(status -> status.managedBy().equals("member-" + victim))
+                .map(status -> fleet.get(status.name()).managedBy())).as("member-" + victim
+                + "'s routers went to both survivors, not to one").contains("member-" + survivor);
+        }
+        say("   " + placement(survivors.get(0)));
         assertSingleManager(fleet);
         assertThat(LAB.generations()).as("no router committed again across the failover").isEqualTo(afterSync);
         say("   no router committed again: lab generations unchanged, one claim per router in the survivors' logs");
@@ -369,10 +387,15 @@ class ClusterE2E {
             + " restart");
         await("openbsd-pbr started on member-" + victim, Duration.ofSeconds(120),
             () -> logSince(victim).contains("openbsd-pbr started"));
-        final Map<String, RouterStatus> fleet = awaitFleet("in-sync after the rejoin", Duration.ofSeconds(120),
-            List.of(victim), status -> "in-sync".equals(status.sync()) && status.managedBy().matches("member-[123]"));
+        // the rejoining member gets its share back: placement gives it its groups once the membership settled
+        final Map<String, RouterStatus> fleet = awaitSpread("in-sync and spread over the three after the rejoin",
+            Duration.ofSeconds(120), List.of(victim), MEMBERS);
+        FIGURES.put("rejoin-spread", seconds(start));
         assertSingleManager(fleet);
         spread(fleet);
+        assertBalanced(fleet, MEMBERS);
+        say("   member-" + victim + " manages its share again " + seconds(start) + " s after its restart; "
+            + placement(victim));
         assertThat(LAB.generations()).as("the rejoin committed nothing").isEqualTo(afterSync);
         say("   in-sync, read on member-" + victim + "; lab generations unchanged");
         PASSED.add("e");
@@ -407,7 +430,8 @@ class ClusterE2E {
             + warnings.toString().strip());
         say("figures: RESTCONF up " + FIGURES.get("up-member-1") + "/" + FIGURES.get("up-member-2") + "/"
             + FIGURES.get("up-member-3") + " s, cluster formed " + FIGURES.get("formed") + " s, " + ROUTERS
-            + " routers in-sync " + FIGURES.get("in-sync") + " s, failover " + FIGURES.get("failover") + " s, wall "
+            + " routers in-sync " + FIGURES.get("in-sync") + " s, takeover " + FIGURES.get("takeover") + " s, failover "
+            + FIGURES.get("failover") + " s, share back after the rejoin " + FIGURES.get("rejoin-spread") + " s, wall "
             + seconds(T0) + " s");
         PASSED.add("f");
         PASSED.add("g");
@@ -566,6 +590,94 @@ class ClusterE2E {
         final byte[] log = Files.readAllBytes(KARAF.get(member).home().resolve("data/log/karaf.log"));
         final int from = (int) Math.min(log.length, LOG_FROM.getOrDefault(member, 0L));
         return new String(log, from, log.length - from, StandardCharsets.UTF_8);
+    }
+
+    /** Routers managed by each of {@code members} (0 for one that manages none). */
+    private static Map<Integer, Long> perMember(final Map<String, RouterStatus> fleet, final List<Integer> members) {
+        final Map<Integer, Long> count = new TreeMap<>();
+        members.forEach(member -> count.put(member, fleet.values().stream()
+            .filter(status -> status.managedBy().equals("member-" + member)).count()));
+        return count;
+    }
+
+    /** Every member within 10% of the mean or one router (issue 13), and no router managed elsewhere. */
+    private static boolean balanced(final Map<String, RouterStatus> fleet, final List<Integer> members) {
+        final Map<Integer, Long> count = perMember(fleet, members);
+        final double mean = (double) fleet.size() / members.size();
+        return count.values().stream().mapToLong(Long::longValue).sum() == fleet.size()
+            && count.values().stream().allMatch(n -> Math.abs(n - mean) <= Math.max(0.1 * mean, 1));
+    }
+
+    private static void assertBalanced(final Map<String, RouterStatus> fleet, final List<Integer> members) {
+        assertThat(balanced(fleet, members)).as("routers per member " + perMember(fleet, members) + " within 10% of "
+            + "the mean or one router").isTrue();
+    }
+
+    /** Waits until every router is in-sync and the routers are balanced over {@code members}. */
+    private static Map<String, RouterStatus> awaitSpread(final String what, final Duration limit,
+            final List<Integer> readFrom, final List<Integer> members) throws Exception {
+        final Instant deadline = Instant.now().plus(limit);
+        Map<String, RouterStatus> last = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            for (int member : readFrom) {
+                final var fleet = fleet(member);
+                if (fleet.isPresent()) {
+                    last = fleet.orElseThrow();
+                    if (last.size() == ROUTERS && last.values().stream().allMatch(status -> "in-sync".equals(
+                        status.sync())) && balanced(last, members) && handovers(member) == 0) {
+                        return last;
+                    }
+                    break;
+                }
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return fail("not " + what + " within " + limit.toSeconds() + " s: routers per member "
+            + perMember(last, members) + "; " + placement(readFrom.get(0)) + "; last listing:\n    "
+            + last.values().stream().map(RouterStatus::toString).collect(Collectors.joining("\n    ")));
+    }
+
+    /** Each member's own figures ({@code /controller/member}), as member {@code member} reads them. */
+    private static Optional<JsonElement> members(final int member) {
+        try {
+            final Restconf.Reply reply = RESTCONF.get(member).get("/data/openbsd-pbr:controller?content=nonconfig");
+            return reply.status() == 200 ? Optional.ofNullable(reply.json().getAsJsonObject()
+                .getAsJsonObject("openbsd-pbr:controller").get("member")) : Optional.empty();
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Handovers in progress over the members {@code member} reads (-1 when it cannot answer). */
+    private static long handovers(final int member) {
+        return members(member).map(list -> {
+            long sum = 0;
+            for (JsonElement element : list.getAsJsonArray()) {
+                final JsonElement handovers = element.getAsJsonObject().get("handovers");
+                sum += handovers == null ? 0 : handovers.getAsLong();
+            }
+            return sum;
+        }).orElse(-1L);
+    }
+
+    /** The members' own figures on one line: managed/placed routers, handovers, and whom each sees live. */
+    private static String placement(final int member) {
+        return members(member).map(list -> {
+            final List<String> parts = new ArrayList<>();
+            for (JsonElement element : list.getAsJsonArray()) {
+                final JsonObject object = element.getAsJsonObject();
+                parts.add(object.get("name").getAsString() + " manages " + text(object, "routers-managed")
+                    + " (placed " + text(object, "routers-placed") + ", share " + text(object, "share")
+                    + "%, handovers " + text(object, "handovers") + ", sees " + text(object, "live-member") + ")");
+            }
+            return "members: " + String.join("; ", parts);
+        }).orElse("members: (no answer from member-" + member + ")");
+    }
+
+    private static String text(final JsonObject object, final String name) {
+        final JsonElement element = object.get(name);
+        return element == null ? "-" : element.isJsonArray() ? element.getAsJsonArray().asList().stream()
+            .map(JsonElement::getAsString).collect(Collectors.joining(",")) : element.getAsString();
     }
 
     /** Prints {@code routers per member: member-1=N member-2=N member-3=N} (issue 13's placement reads it). */

@@ -170,6 +170,11 @@ public final class Fleet implements AutoCloseable {
                 LOG.info("{}: this controller no longer manages the router", spec.name());
                 reconciler.lost();
             }
+
+            @Override
+            public CompletionStage<Void> idle() {
+                return reconciler.idle();
+            }
         });
         routers.replace(spec.name(), placeholder, new Managed(reconciler, registration));
     }

@@ -7,6 +7,9 @@
  */
 package org.opendaylight.openbsdpbr.impl.controller;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Who manages a router: in a cluster exactly one member (the holder of the cluster singleton group the router is
  * hashed into); alone, always this one.
@@ -17,6 +20,14 @@ public interface Ownership {
         void gained();
 
         void lost();
+
+        /**
+         * Completes once the work begun before {@link #lost()} ended (the running pass finished or was abandoned):
+         * a cluster hands the router to another member only then.
+         */
+        default CompletionStage<Void> idle() {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Starts competing for the router; {@link Owner#gained()} runs when this member becomes its owner. */

@@ -86,6 +86,7 @@ public final class RouterReconciler {
     private final Deque<Request> commands = new ArrayDeque<>();
     private boolean running;
     private boolean again;
+    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
     private Scheduler.Cancellable wake;
     private Scheduler.Cancellable coalescing;
 
@@ -259,6 +260,7 @@ public final class RouterReconciler {
                             if (!again) {
                                 running = false;
                                 sleepUntil(idle.wakeAt());
+                                releaseIdleWaiters();
                                 return;
                             }
                         }
@@ -278,7 +280,33 @@ public final class RouterReconciler {
                     time.now())))));
             synchronized (this) {
                 running = false;
+                releaseIdleWaiters();
             }
+        }
+    }
+
+    /**
+     * Completes when no pass runs: at once when the loop is idle, else when the running pass ends (its device action
+     * answered and nothing else is to be done). A cluster handover waits for it after {@link #lost()}, so that the
+     * next owner starts only between passes: the pass this member began (a commit included) ends here first.
+     */
+    public CompletionStage<Void> idle() {
+        synchronized (this) {
+            if (running) {
+                final CompletableFuture<Void> waiter = new CompletableFuture<>();
+                idleWaiters.add(waiter);
+                return waiter;
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    // guarded by this; the waiters complete on a worker, outside this lock
+    private void releaseIdleWaiters() {
+        if (!idleWaiters.isEmpty()) {
+            final var waiters = List.copyOf(idleWaiters);
+            idleWaiters.clear();
+            workers.execute(() -> waiters.forEach(waiter -> waiter.complete(null)));
         }
     }
 
@@ -465,13 +493,18 @@ public final class RouterReconciler {
 
     // --- state and answers ----------------------------------------------------------------------------------------
 
-    /** Applies a transition; writes the status when it changed and the router is managed here. */
+    /**
+     * Applies a transition; writes the status when it changed and the router is managed here, and when this member
+     * just gained the router: another member may have written its own status (managed-by) since this one last did,
+     * so that a router handed away and back (a rebalance, then a failover) is not left showing the other member.
+     */
     private void apply(final UnaryOperator<RouterState> transition) {
         final StatusView written;
         synchronized (this) {
             final RouterState before = state;
             state = transition.apply(before);
-            written = state.owned() && !state.status().equals(before.status()) ? state.status() : null;
+            written = state.owned() && (!before.owned() || !state.status().equals(before.status())) ? state.status()
+                : null;
         }
         if (written != null) {
             sink.write(name, written);

@@ -7,81 +7,301 @@
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
-import com.google.common.util.concurrent.Futures;
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.openbsdpbr.impl.controller.Ownership;
+import org.opendaylight.openbsdpbr.impl.placement.Placement;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Cluster singletons decide which member manages a router: in an ODL cluster exactly one member manages each router,
- * and another takes over when it goes away; alone, the only member owns all.
+ * Cluster singletons decide which member manages a router; {@link Placement} decides which member competes for it.
+ * In an ODL cluster exactly one member manages each router; alone, the only member owns all.
  *
- * <p>With {@code groups == 0} every router has its own singleton ({@code openbsd-pbr/router/NAME}). ODL's entity
+ * <p>Routers are hashed into ownership groups ({@code openbsd-pbr/group/K}), each a cluster singleton: ODL's entity
  * ownership service does not keep up with a burst of a thousand registrations (its replicator's asks time out and
- * ownership is never granted), so by default routers are hashed into a fixed number of singleton groups
- * ({@code openbsd-pbr/group/K}): still one owner per router, far fewer entities.
+ * ownership is never granted), so per-router singletons ({@code groups == 0}, {@code openbsd-pbr/router/NAME}) suit
+ * small fleets only. ODL's entity ownership (eos-dom-akka's OwnerSupervisor) gives an entity to the first reachable
+ * candidate and moves it only when the owner withdraws or becomes unreachable: when every member registers for every
+ * group, the first member to start gets the whole fleet (measured 12/0/0). So a member registers only for the groups
+ * placement prefers it for, computed alike on every member from the live members and the groups' router counts.
+ *
+ * <p>Moves are asymmetric on purpose. Registering a candidacy is harmless (a live owner keeps its groups), so a
+ * member registers at once for the groups placement now gives it: a dead member's groups find their new owner as
+ * soon as the cluster marks it unreachable. Withdrawing an owned group moves routers, so it waits until the
+ * membership and the router counts have been still for {@link #SETTLE}, which keeps a registration burst or a member
+ * starting from shuffling groups back and forth, and until the cluster is calm (no member unreachable, joining or
+ * leaving): ODL's entity ownership supervisor is a Pekko cluster singleton on the oldest member, and one restarted
+ * elsewhere while the oldest leaves does not notice that a live owner withdrew in the meantime (measured: the group
+ * then stayed with no member managing it). A withdrawn group's routers are handed over only between passes:
+ * {@link Group#closeServiceInstance()} completes when every reconciler of the group is idle (its running pass
+ * finished or abandoned, at most {@link #HANDOVER_LIMIT}), and ODL's singleton service starts the next owner only
+ * after that; the new owner reads every router back before it acts.
  */
-final class ClusterOwnership implements Ownership {
+final class ClusterOwnership implements Ownership, AutoCloseable {
+    /** How long membership and router counts stay unchanged before an owned group is handed to another member. */
+    static final Duration SETTLE = Duration.ofSeconds(4);
+    /** The longest a handover waits for a running pass (a pass is bounded by the SSH timeouts; this bounds a bug). */
+    static final Duration HANDOVER_LIMIT = Duration.ofSeconds(120);
+    private static final Duration PERIOD = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterOwnership.class);
+
+    /**
+     * ODL's entity ownership for the groups' singletons, below the singleton service: to see that a group this member
+     * withdrew from still names it the owner, and to nudge the ownership supervisor (see {@link #rebalance()}).
+     */
+    interface Entities {
+        /** Whether the entity ownership service still names this member the owner of the group's singleton. */
+        boolean ownedHere(ServiceGroupIdentifier group);
+
+        /** Registers this member as a bare candidate for the group's singleton entity; closing withdraws it. */
+        Registration candidate(ServiceGroupIdentifier group);
+
+        /** No entity ownership below (tests with a model of it, a single node). */
+        Entities NONE = new Entities() {
+            @Override
+            public boolean ownedHere(final ServiceGroupIdentifier group) {
+                return false;
+            }
+
+            @Override
+            public Registration candidate(final ServiceGroupIdentifier group) {
+                return () -> { };
+            }
+        };
+    }
+
+    /** What this member sees of the cluster. */
+    interface Membership {
+        /** What this member sees of the cluster now. */
+        Seen seen();
+    }
+
+    /**
+     * The cluster as one member sees it.
+     *
+     * @param live the members that are up and reachable, by member name (member-1); empty while this member itself is
+     *        not up (it then keeps its registrations as they are)
+     * @param members every member in any state, with its state (a change restarts the settling)
+     * @param calm no member is unreachable, joining or leaving: ODL's entity ownership is not moving its own
+     *        supervisor (a cluster singleton on the oldest member) and takes a withdrawal as it should
+     */
+    record Seen(SortedSet<String> live, SortedSet<String> members, boolean calm) {
+        Seen {
+            live = new TreeSet<>(live);
+            members = new TreeSet<>(members);
+        }
+
+        /** A quiet cluster of these members (tests). */
+        static Seen calm(final SortedSet<String> live) {
+            return new Seen(live, live, true);
+        }
+    }
+
+    /** This member's part, for the operational data and the status command. */
+    record View(SortedSet<String> live, int routers, int placedHere, int groupsOwned, int handovers) {
+        View {
+            live = new TreeSet<>(live);
+        }
+    }
+
     private final ClusterSingletonServiceProvider provider;
     private final int groups;
-    private final Map<Integer, Group> byGroup = new HashMap<>();
+    private final String self;
+    private final Membership membership;
+    private final Entities entities;
+    private final Supplier<Instant> clock;
+    private final ScheduledExecutorService timer;
+    // guarded by this
+    private final Map<String, Group> byGroup = new HashMap<>();
+    private SortedSet<String> lastLive = new TreeSet<>();
+    private SortedSet<String> lastMembers = new TreeSet<>();
+    private Map<String, Integer> lastCounts = Map.of();
+    private Instant changedAt = Instant.EPOCH;
+    private View view = new View(new TreeSet<>(), 0, 0, 0, 0);
 
-    ClusterOwnership(final ClusterSingletonServiceProvider provider, final int groups) {
-        this.provider = provider;
+    /**
+     * Ownership placed over the live members, rebalanced twice a second.
+     *
+     * @param provider ODL's cluster singleton service
+     * @param groups ownership groups routers are hashed into; 0 gives every router its own singleton
+     * @param self this member's name
+     * @param membership the members this member sees live
+     */
+    ClusterOwnership(final ClusterSingletonServiceProvider provider, final int groups, final String self,
+            final Membership membership, final Entities entities) {
+        this(provider, groups, self, membership, entities, Instant::now, true);
+    }
+
+    /** For tests: rebalanced only when {@link #rebalance()} is called, at the clock's time. */
+    ClusterOwnership(final ClusterSingletonServiceProvider provider, final int groups, final String self,
+            final Membership membership, final Entities entities, final Supplier<Instant> clock,
+            final boolean periodic) {
+        this.provider = requireNonNull(provider);
         this.groups = groups;
+        this.self = requireNonNull(self);
+        this.membership = requireNonNull(membership);
+        this.entities = requireNonNull(entities);
+        this.clock = requireNonNull(clock);
+        if (periodic) {
+            timer = Executors.newSingleThreadScheduledExecutor(task -> {
+                final var thread = new Thread(task, "openbsd-pbr-placement");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(this::rebalanceQuietly, PERIOD.toMillis(), PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
     }
 
     @Override
-    public synchronized AutoCloseable register(final String router, final Owner owner) {
-        if (groups <= 0) {
-            return provider.registerClusterSingletonService(new Single("openbsd-pbr/router/" + router, owner));
+    public AutoCloseable register(final String router, final Owner owner) {
+        final String name = groups <= 0 ? "router/" + router : Placement.group(router, groups);
+        final Group group;
+        synchronized (this) {
+            group = byGroup.computeIfAbsent(name, Group::new);
+            group.add(router, owner);
         }
-        final int index = Math.floorMod(router.hashCode(), groups);
-        final Group group = byGroup.computeIfAbsent(index, key -> new Group("openbsd-pbr/group/" + key));
-        group.add(router, owner);
+        // a new router's group is registered now where placement wants it, not half a second later (with a singleton
+        // per router that would place thousands of groups once per router: those wait for the next tick)
+        if (groups > 0) {
+            rebalanceQuietly();
+        }
         return () -> {
-            synchronized (ClusterOwnership.this) {
-                if (group.remove(router)) {
-                    byGroup.remove(index);
+            final boolean empty = group.remove(router);
+            if (empty) {
+                synchronized (ClusterOwnership.this) {
+                    if (byGroup.get(name) == group && group.isEmpty()) {
+                        byGroup.remove(name);
+                        group.unregister();
+                        group.endNudge();
+                    }
                 }
             }
         };
     }
 
-    /** One router, one singleton. */
-    private record Single(String name, Owner owner) implements ClusterSingletonService {
-        @Override
-        public ServiceGroupIdentifier getIdentifier() {
-            return new ServiceGroupIdentifier(name);
-        }
+    /** This member's part now. */
+    synchronized View view() {
+        return view;
+    }
 
-        @Override
-        public void instantiateServiceInstance() {
-            owner.gained();
-        }
-
-        @Override
-        public ListenableFuture<?> closeServiceInstance() {
-            owner.lost();
-            return Futures.immediateFuture(null);
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void rebalanceQuietly() {
+        try {
+            rebalance();
+        } catch (RuntimeException e) {
+            LOG.warn("placement: rebalancing failed", e);
         }
     }
 
-    /** The routers hashed into one singleton: owned, and lost, together. */
+    /** Registers for the groups placement gives this member and withdraws from the others (see the class). */
+    synchronized void rebalance() {
+        final Seen seen = membership.seen();
+        final SortedSet<String> live = seen.live();
+        if (!live.contains(self)) {
+            // not up (yet, or cut off): keep what we have; the others decide without us
+            return;
+        }
+        final Map<String, Integer> counts = new TreeMap<>();
+        byGroup.forEach((name, group) -> counts.put(name, group.size()));
+        final Instant now = clock.get();
+        if (!live.equals(lastLive) || !seen.members().equals(lastMembers) || !counts.equals(lastCounts)) {
+            if (!live.equals(lastLive)) {
+                LOG.info("placement: live members {} (were {})", live, lastLive);
+            }
+            lastLive = live;
+            lastMembers = seen.members();
+            lastCounts = counts;
+            changedAt = now;
+        }
+        // eos-dom-akka's OwnerSupervisor, restarted on another member while the oldest leaves, keeps an owner that
+        // withdrew meanwhile (it re-checks only owners that are unreachable): owned groups move only in a calm cluster
+        final boolean settled = seen.calm() && !now.isBefore(changedAt.plus(SETTLE));
+        final SortedMap<String, String> preferred = Placement.place(live, counts);
+        int placedHere = 0;
+        int owned = 0;
+        int handovers = 0;
+        int routers = 0;
+        for (var entry : byGroup.entrySet()) {
+            final Group group = entry.getValue();
+            final boolean mine = self.equals(preferred.get(entry.getKey()));
+            routers += group.size();
+            boolean leaving = false;
+            if (mine) {
+                placedHere += group.size();
+                group.register();
+            } else if (group.registered() && (settled || !group.owned())) {
+                LOG.info("placement: {} ({} routers) goes to {}", entry.getKey(), group.size(),
+                    preferred.get(entry.getKey()));
+                group.unregister();
+            } else {
+                // owned here, placed elsewhere: it leaves once the membership and the counts have settled
+                leaving = group.registered();
+            }
+            if (group.owned()) {
+                owned++;
+            }
+            leaving |= group.nudgeIfStale(now);
+            if (leaving || group.inTransit(mine)) {
+                handovers++;
+            }
+        }
+        view = new View(live, routers, placedHere, owned, handovers);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        byGroup.values().forEach(group -> {
+            group.unregister();
+            group.endNudge();
+        });
+        byGroup.clear();
+    }
+
+    /** The routers of one ownership group: owned, and lost, together. */
     private final class Group implements ClusterSingletonService {
         private final ServiceGroupIdentifier identifier;
+        // guarded by ClusterOwnership.this: when this member withdrew from the group it owned, until another owns it
+        private @Nullable Instant withdrawnAt;
+        private @Nullable Registration nudge;
+        private @Nullable Instant nudgedAt;
+        // guarded by this
         private final Map<String, Owner> owners = new HashMap<>();
-        private final Registration registration;
         private boolean owned;
+        private int closing;
+        // guarded by ClusterOwnership.this
+        private @Nullable Registration registration;
 
         Group(final String name) {
-            identifier = new ServiceGroupIdentifier(name);
-            registration = provider.registerClusterSingletonService(this);
+            identifier = new ServiceGroupIdentifier("openbsd-pbr/" + name);
         }
 
         @Override
@@ -96,7 +316,86 @@ final class ClusterOwnership implements Ownership {
             }
         }
 
-        /** Removes a router; true when the group is empty and closed. */
+        synchronized int size() {
+            return owners.size();
+        }
+
+        synchronized boolean isEmpty() {
+            return owners.isEmpty();
+        }
+
+        synchronized boolean owned() {
+            return owned;
+        }
+
+        /** Moving to this member (registered, not granted yet) or away from it (its routers' passes ending). */
+        synchronized boolean inTransit(final boolean mine) {
+            return closing > 0 || mine && !owned;
+        }
+
+        boolean registered() {
+            return registration != null;
+        }
+
+        /** Competes for the group (under ClusterOwnership's lock). */
+        void register() {
+            endNudge();
+            withdrawnAt = null;
+            if (registration == null) {
+                registration = provider.registerClusterSingletonService(this);
+            }
+        }
+
+        /** Withdraws from the group (under ClusterOwnership's lock); an owned group is closed between passes. */
+        void unregister() {
+            if (registration != null) {
+                if (owned()) {
+                    withdrawnAt = clock.get();
+                }
+                registration.close();
+                registration = null;
+            }
+        }
+
+        /**
+         * Checks, a while after this member withdrew from the group it owned, that the entity ownership service moved
+         * it; if it still names this member (eos-dom-akka's OwnerSupervisor, restarted on another member while the
+         * oldest member left, re-checks only owners that are unreachable, so a live owner that withdrew meanwhile
+         * stays the owner of a group nobody runs: measured in the cluster test), registers a bare candidacy for the
+         * entity and withdraws it again a moment later: the supervisor sees this member's candidacy removed and
+         * reassigns the group to a candidate, the member placement prefers. True while that is under way.
+         */
+        boolean nudgeIfStale(final Instant now) {
+            if (withdrawnAt == null || registration != null || now.isBefore(withdrawnAt.plus(SETTLE))) {
+                return withdrawnAt != null && registration == null;
+            }
+            if (nudge != null) {
+                if (!now.isBefore(nudgedAt.plus(SETTLE))) {
+                    endNudge();
+                    withdrawnAt = now;
+                }
+                return true;
+            }
+            if (!entities.ownedHere(identifier)) {
+                withdrawnAt = null;
+                return false;
+            }
+            LOG.info("placement: {} still names this member its owner after it withdrew: nudging the ownership "
+                + "supervisor", identifier.value());
+            nudge = entities.candidate(identifier);
+            nudgedAt = now;
+            return true;
+        }
+
+        private void endNudge() {
+            if (nudge != null) {
+                nudge.close();
+                nudge = null;
+                nudgedAt = null;
+            }
+        }
+
+        /** Removes a router; true when the group is empty. */
         boolean remove(final String router) {
             final Owner owner;
             final boolean empty;
@@ -110,23 +409,49 @@ final class ClusterOwnership implements Ownership {
             if (owner != null && wasOwned) {
                 owner.lost();
             }
-            if (empty) {
-                registration.close();
-            }
             return empty;
         }
 
         @Override
-        public synchronized void instantiateServiceInstance() {
-            owned = true;
-            owners.values().forEach(Owner::gained);
+        public void instantiateServiceInstance() {
+            final List<Owner> gained;
+            synchronized (this) {
+                owned = true;
+                gained = new ArrayList<>(owners.values());
+            }
+            LOG.info("placement: {} ({} routers) is managed here now", identifier.value(), gained.size());
+            gained.forEach(Owner::gained);
         }
 
+        /**
+         * Gives the group up: every router's reconciler stops taking work, and the returned future completes when
+         * their running passes have ended, so that the next owner starts between passes.
+         */
         @Override
-        public synchronized ListenableFuture<?> closeServiceInstance() {
-            owned = false;
-            owners.values().forEach(Owner::lost);
-            return Futures.immediateFuture(null);
+        public ListenableFuture<?> closeServiceInstance() {
+            final List<Owner> lost;
+            synchronized (this) {
+                owned = false;
+                closing++;
+                lost = new ArrayList<>(owners.values());
+            }
+            lost.forEach(Owner::lost);
+            final SettableFuture<Void> done = SettableFuture.create();
+            CompletableFuture.allOf(lost.stream().map(owner -> owner.idle().toCompletableFuture())
+                    .toArray(CompletableFuture[]::new))
+                .orTimeout(HANDOVER_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> {
+                    synchronized (this) {
+                        closing--;
+                    }
+                    if (failure != null) {
+                        LOG.warn("placement: {}: a pass still runs after {}; handing the group over anyway",
+                            identifier.value(), HANDOVER_LIMIT);
+                    }
+                    LOG.info("placement: {} ({} routers) handed over", identifier.value(), lost.size());
+                    done.set(null);
+                });
+            return done;
         }
     }
 }

@@ -22,6 +22,7 @@ import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.mdsal.eos.dom.api.DOMEntityOwnershipService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.openbsdpbr.api.device.HostKeyRecorder;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
@@ -86,9 +87,10 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             + "once)")
         int retry$_$refused$_$seconds() default 900;
 
-        @AttributeDefinition(description = "Cluster singleton groups routers are hashed into; 0 gives every router its "
-            + "own singleton (ODL's entity ownership does not keep up with thousands of those)")
-        int ownership$_$groups() default 32;
+        @AttributeDefinition(description = "Cluster singleton groups routers are hashed into and placed over the "
+            + "members; 0 gives every router its own singleton (ODL's entity ownership does not keep up with thousands "
+            + "of those). Balance within 10% needs about ten groups per member: 64 covers five members")
+        int ownership$_$groups() default 64;
 
         @AttributeDefinition(description = "The file of the keys that seal secrets (created at first start, mode 0600; "
             + "the same file on every cluster member); empty means etc/openbsd-pbr.keys", required = false)
@@ -101,6 +103,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final SshDeviceConnector connector;
     private final StatusWriter status;
     private final StatisticsWriter statistics;
+    private final ClusterOwnership ownership;
     private final Fleet fleet;
     private final RolloutStatusWriter rolloutStatus;
     private final RolloutEngine rollouts;
@@ -110,7 +113,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             @Reference final ClusterSingletonServiceProvider singletons, @Reference final RpcProviderService rpcs,
             @Reference final DOMDataBroker domBroker, @Reference final BindingDOMCodecServices codec,
             @Reference final AAAEncryptionService encryption,
-            @Reference final DistributedDataStoreInterface datastore, final Configuration configuration) {
+            @Reference final DistributedDataStoreInterface datastore,
+            @Reference final DOMEntityOwnershipService entityOwnership, final Configuration configuration) {
         final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
             configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
             ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
@@ -124,8 +128,9 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final String member = datastore.getActorUtils().getCurrentMemberName().getName();
         status = new StatusWriter(broker, member, keys.digest());
         final var compilations = new Compilations(IntentCompiler.standard());
-        fleet = new Fleet(push, status, new ClusterOwnership(singletons, configuration.ownership$_$groups()), settings,
-            compilations);
+        ownership = new ClusterOwnership(singletons, configuration.ownership$_$groups(), member,
+            new PekkoMembership(datastore.getActorUtils().getActorSystem()), new SingletonEntities(entityOwnership));
+        fleet = new Fleet(push, status, ownership, settings, compilations);
 
         // AAA's service only opens values sealed by earlier versions, so that they are sealed again under our keys
         final var secrets = new SealedSecret(keys, encryption::decrypt);
@@ -153,7 +158,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.ROUTERS)),
             new ConfigListener(ConfigListener.Kind.ROUTERS, fleet, snapshots)));
         registrations.add(SecretSealer.start(broker, secrets, singletons));
-        statistics = new StatisticsWriter(broker, member, compilations, fleet::managed);
+        statistics = new StatisticsWriter(broker, member, compilations, fleet::managed, ownership::view);
         registrations.add(rpcs.registerRpcImplementations(
             new PbrRpcs(fleet, keys.digest()).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
@@ -239,6 +244,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         rollouts.close();
         rolloutStatus.close();
         fleet.close();
+        ownership.close();
         status.close();
         connector.close();
         LOG.info("openbsd-pbr stopped");

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -26,6 +27,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.contr
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.controller.MemberBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.controller.MemberKey;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.yang.common.Decimal64;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes this member's work counters ({@code /controller/member=NAME}, operational) once a second when they
- * changed: the compiles, the compiled results reused, the routers managed. Removed when the member stops.
+ * changed: the compiles, the compiled results reused, the routers managed, and its part in the cluster's placement
+ * (the routers placed here, the share of the fleet managed here, the handovers under way, the live members). Removed
+ * when the member stops.
  */
 final class StatisticsWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsWriter.class);
@@ -43,15 +47,17 @@ final class StatisticsWriter implements AutoCloseable {
     private final DataObjectIdentifier<Member> path;
     private final Compilations compilations;
     private final IntSupplier managed;
+    private final Supplier<ClusterOwnership.View> placement;
     private final ScheduledExecutorService timer;
     private Member last;
 
     StatisticsWriter(final DataBroker broker, final String member, final Compilations compilations,
-            final IntSupplier managed) {
+            final IntSupplier managed, final Supplier<ClusterOwnership.View> placement) {
         this.broker = requireNonNull(broker);
         path = DataObjectIdentifier.builder(Controller.class).child(Member.class, new MemberKey(member)).build();
         this.compilations = requireNonNull(compilations);
         this.managed = requireNonNull(managed);
+        this.placement = requireNonNull(placement);
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             final var thread = new Thread(task, "openbsd-pbr-statistics");
             thread.setDaemon(true);
@@ -61,10 +67,16 @@ final class StatisticsWriter implements AutoCloseable {
     }
 
     private void publish() {
+        final int routersManaged = managed.getAsInt();
+        final ClusterOwnership.View view = placement.get();
         final Member now = new MemberBuilder().setName(path.getFirstKeyOf(Member.class).getName())
             .setCompiles(new Counter64(Uint64.valueOf(compilations.compiles())))
             .setCompileReuses(new Counter64(Uint64.valueOf(compilations.reuses())))
-            .setRoutersManaged(Uint32.valueOf(managed.getAsInt()))
+            .setRoutersManaged(Uint32.valueOf(routersManaged))
+            .setRoutersPlaced(Uint32.valueOf(view.placedHere()))
+            .setShare(Decimal64.of(1, view.routers() == 0 ? 0 : Math.round(1000.0 * routersManaged / view.routers())))
+            .setHandovers(Uint32.valueOf(view.handovers()))
+            .setLiveMember(view.live().isEmpty() ? null : java.util.Set.copyOf(view.live()))
             .build();
         if (now.equals(last)) {
             return;
