@@ -206,8 +206,8 @@ class ClusterOwnershipTest {
         return spread;
     }
 
-    @Test
-    void twelveRoutersSpreadFailOverToBothSurvivorsAndComeBack() {
+    /** Three members that see each other, then twelve routers configured, then the placement settled. */
+    private void threeMembersTwelveRouters() {
         NAMES.forEach(name -> members.put(name, new Member(name, eos, now)));
         // the members see each other before the routers are configured, as in the cluster test
         rebalanceAll();
@@ -215,6 +215,11 @@ class ClusterOwnershipTest {
         // each member placed the groups as it saw them while the routers arrived; once that settled, they agree
         later(ClusterOwnership.SETTLE);
         rebalanceAll();
+    }
+
+    @Test
+    void twelveRoutersSpreadFailOverToBothSurvivorsAndComeBack() {
+        threeMembersTwelveRouters();
         assertThat(spread()).as("after registration").containsOnly(Map.entry("member-1", 4), Map.entry("member-2", 4),
             Map.entry("member-3", 4));
         later(ClusterOwnership.SETTLE);
@@ -272,11 +277,7 @@ class ClusterOwnershipTest {
 
     @Test
     void aGroupWithdrawnWhileTheOwnershipSupervisorMovesIsNudgedToItsNewOwner() {
-        NAMES.forEach(name -> members.put(name, new Member(name, eos, now)));
-        rebalanceAll();
-        members.values().forEach(member -> member.register(12));
-        later(ClusterOwnership.SETTLE);
-        rebalanceAll();
+        threeMembersTwelveRouters();
         // member-1 (the oldest: the supervisor runs there) dies; the survivors re-place while no supervisor runs
         eos.supervisorUp = false;
         eos.kill("member-1");
