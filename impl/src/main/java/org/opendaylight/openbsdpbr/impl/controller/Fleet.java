@@ -55,6 +55,7 @@ public final class Fleet implements AutoCloseable {
     private final Ownership ownership;
     private final ControllerSettings settings;
     private final Compilations compilations;
+    private volatile PinStore pinStore = PinStore.NONE;
     private final ExecutorService ownWorkers;
     private final ScheduledExecutorService ownTimer;
     private volatile Scheduler.Cancellable checkSync;
@@ -183,11 +184,15 @@ public final class Fleet implements AutoCloseable {
     public void routerRemoved(final String name) {
         final Managed removed = routers.remove(name);
         if (removed != null) {
+            final boolean managedHere = removed.reconciler().isManagedHere();
             removed.reconciler().lost();
             removed.reconciler().stop();
             closeQuietly(removed.registration());
             compilations.forget(name);
-            pins.remove(name);
+            final Map<String, Optional<Profile>> dropped = pins.remove(name);
+            if (dropped != null && managedHere) {
+                dropped.keySet().forEach(profile -> pinStore.unpinned(name, profile));
+            }
             sink.clear(name);
         }
     }
@@ -213,13 +218,15 @@ public final class Fleet implements AutoCloseable {
             staged.add(profile.name());
         } else {
             staged.remove(profile.name());
-            pins.values().forEach(pinned -> pinned.remove(profile.name()));
+            unpinAll(profile.name());
         }
         if (stagedMode && wasStaged && previous != null && !previous.equals(profile)) {
             // every router not pinned yet keeps the content it runs: the previous one
             for (String router : usersOf(profile.name())) {
-                pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).putIfAbsent(profile.name(),
-                    Optional.of(previous));
+                if (pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).putIfAbsent(profile.name(),
+                        Optional.of(previous)) == null && isManagedHere(router)) {
+                    pinStore.pinned(router, profile.name(), Optional.of(previous));
+                }
             }
         }
         // pinned before the new content is visible: no compile takes it in between
@@ -231,8 +238,53 @@ public final class Fleet implements AutoCloseable {
     public void profileRemoved(final String name) {
         profiles.remove(name);
         staged.remove(name);
-        pins.values().forEach(pinned -> pinned.remove(name));
+        unpinAll(name);
         fanOut(name);
+    }
+
+    /** Drops every router's pin on a profile (it is immediate now, or gone). */
+    private void unpinAll(final String profile) {
+        pins.forEach((router, pinned) -> {
+            if (pinned.remove(profile) != null && isManagedHere(router)) {
+                pinStore.unpinned(router, profile);
+            }
+        });
+    }
+
+    private boolean isManagedHere(final String router) {
+        return router(router).filter(RouterReconciler::isManagedHere).isPresent();
+    }
+
+    /**
+     * Where pins are kept beyond this fleet's memory; set once at start, before any configuration arrives.
+     *
+     * @param store the store
+     */
+    public void keepPinsIn(final PinStore store) {
+        pinStore = requireNonNull(store);
+    }
+
+    /**
+     * A pin read back from the {@link PinStore}: at start (every pin, before the configuration arrives, so that no
+     * router compiles a staged profile's new content in between), and when another member changed the pin of a router
+     * it manages. A router this member manages keeps the pin it has here: this member wrote it, and an echo of an
+     * older write must not undo a newer one.
+     *
+     * @param router the router
+     * @param profile the profile's name
+     * @param content the pin; empty: the pin is gone
+     */
+    public void restorePin(final String router, final String profile, final Optional<Optional<Profile>> content) {
+        if (isManagedHere(router)) {
+            return;
+        }
+        content.ifPresentOrElse(pin -> pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).put(profile,
+            pin), () -> {
+                final Map<String, Optional<Profile>> of = pins.get(router);
+                if (of != null) {
+                    of.remove(profile);
+                }
+            });
     }
 
     /** A profile as configured now. */
@@ -262,7 +314,11 @@ public final class Fleet implements AutoCloseable {
      *     router whose content is not known here (an engine that took a rollout over after a failover)
      */
     public void pin(final String router, final String profile, final Optional<Profile> content) {
-        pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).put(profile, content);
+        final Optional<Profile> was = pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).put(profile,
+            content);
+        if (!content.equals(was)) {
+            pinStore.pinned(router, profile, content);
+        }
     }
 
     /**

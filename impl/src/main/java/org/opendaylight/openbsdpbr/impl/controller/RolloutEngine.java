@@ -53,8 +53,36 @@ public final class RolloutEngine implements AutoCloseable {
 
     /** Where rollout states go: each one is persisted before the work it starts. */
     public interface RolloutSink {
-        /** The rollout's state changed. */
-        void write(String profile, RolloutState state);
+        /**
+         * The rollout's state changed.
+         *
+         * @param carried what it carries and what its routers ran before (the same for every state of a rollout)
+         * @param state the state
+         */
+        void write(Carried carried, RolloutState state);
+    }
+
+    /**
+     * What a rollout carries and what it puts back: persisted with its state, so that an engine that takes it over
+     * pins its routers as the first one did (to the content carried when they took it, else to what they ran before)
+     * and halts it, as the first one would have, when the profile's configured content is no longer the one carried.
+     *
+     * @param profile the staged profile's name
+     * @param content its content when the rollout started: what the rollout carries
+     * @param before per target, the content it ran before the rollout; empty (or missing): not known, a router put
+     *     back is held on whatever it runs
+     */
+    public record Carried(String profile, Profile content, Map<String, Optional<Profile>> before) {
+        public Carried {
+            requireNonNull(profile, "profile");
+            requireNonNull(content, "content");
+            before = Map.copyOf(before);
+        }
+
+        /** What a router ran before the rollout, if known. */
+        public Optional<Profile> before(final String router) {
+            return before.getOrDefault(router, Optional.empty());
+        }
     }
 
     private final Fleet fleet;
@@ -62,6 +90,9 @@ public final class RolloutEngine implements AutoCloseable {
     private final RolloutSink sink;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Whether this engine runs the cluster's rollouts (owns the singleton {@code openbsd-pbr/rollouts}). */
+    private volatile boolean owner = true;
+    private volatile String ownerHint = "";
 
     public RolloutEngine(final Fleet fleet, final Scheduler time, final RolloutSink sink) {
         this.fleet = requireNonNull(fleet);
@@ -89,6 +120,7 @@ public final class RolloutEngine implements AutoCloseable {
                 + "staged (profiles/profile[name=" + profile + "]/apply is immediate): its changes reach every router "
                 + "at once already");
         }
+        refuseUnlessOwner();
         final List<String> users = fleet.usersOf(profile);
         final List<String> chosen = targets.isEmpty() ? users : targets.stream().sorted().distinct().toList();
         for (String router : chosen) {
@@ -109,9 +141,10 @@ public final class RolloutEngine implements AutoCloseable {
                     throw new IllegalStateException("rollout " + other.state().name() + " of profile " + profile
                         + " runs already: one rollout per profile at a time");
                 });
-            final Map<String, Optional<Profile>> before = new ConcurrentHashMap<>();
+            final Map<String, Optional<Profile>> before = new java.util.HashMap<>();
             chosen.forEach(router -> before.put(router, fleet.pinned(router, profile)));
-            run = new Run(profile, content, RolloutState.create(name, plan, chosen).start(time.now()), before);
+            run = new Run(new Carried(profile, content, before), RolloutState.create(name, plan, chosen)
+                .start(time.now()));
             runs.put(name, run);
         }
         LOG.info("rollout {}: profile {} to {} routers in {} waves", name, profile, chosen.size(),
@@ -121,30 +154,69 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     /**
-     * Takes over a rollout another engine persisted (after a failover or a restart): routers that took the change
-     * get its release again, the work that was in flight is verified or repeated ({@link RolloutMachine#adopt}).
+     * Takes over a rollout another engine persisted (after a failover or a restart): every target is pinned as the
+     * previous engine left it (routers that took the change to the content carried, the others to what they ran
+     * before), and the work that was in flight is verified on the router or repeated ({@link RolloutMachine#adopt}):
+     * nothing is applied twice. A rollout whose profile changed meanwhile halts, as it would have on the first engine.
      *
      * @param persisted the state the datastore kept
-     * @param profile the profile it carries, whose current content is taken to be the one it carried
+     * @param carried what it carries and what its routers ran before, as persisted
      * @return the state after the first step
+     * @throws IllegalStateException when this engine runs a rollout of that name already
      */
-    public RolloutState adopt(final RolloutState persisted, final String profile) {
-        final Profile content = fleet.profile(profile).orElseThrow(() -> new IllegalArgumentException(
-            "rollout[" + persisted.name() + "]/change/profile: no profile named " + profile + " is configured"));
-        // what the routers ran before is not persisted: a router put back is held on what it runs
-        final Run run = new Run(profile, content, persisted, Map.of());
-        runs.put(persisted.name(), run);
+    public RolloutState adopt(final RolloutState persisted, final Carried carried) {
+        final Run run = new Run(carried, persisted);
+        synchronized (runs) {
+            final Run existing = runs.get(persisted.name());
+            if (existing != null && !existing.stopped) {
+                throw new IllegalStateException("rollout " + persisted.name() + " runs here already");
+            }
+            runs.put(persisted.name(), run);
+        }
         for (RouterResult result : persisted.routers().values()) {
             if (result.changed() && result.phase() != Phase.ROLLED_BACK) {
-                fleet.pin(result.router(), profile, Optional.of(content));
-            } else if (fleet.pinned(result.router(), profile).filter(content::equals).isPresent()) {
-                // not reached yet, and nothing here pins it to what it runs: it keeps that, whatever it is
-                fleet.pin(result.router(), profile, Optional.empty());
+                run.release(result.router());
+            } else if (result.phase() != Phase.APPLYING) {
+                // an apply in flight is verified first: its pin follows what the router runs
+                run.withdraw(result.router());
             }
         }
+        LOG.info("rollout {}: taken over at wave {} ({})", persisted.name(), persisted.wave() + 1,
+            persisted.state().yangName());
         final RolloutMachine.Step step = RolloutMachine.adopt(persisted, time.now(), this::reachable);
         run.pump(List.of(step));
         return run.state();
+    }
+
+    /**
+     * This engine runs the cluster's rollouts from now on (its member gained the rollouts' singleton); the caller
+     * {@linkplain #adopt adopts} the persisted ones next.
+     */
+    public void gainedOwnership() {
+        owner = true;
+    }
+
+    /**
+     * Another member runs the rollouts from now on: every run here stops at once (nothing new starts, no state is
+     * written any more; commits under way finish on their routers and the new owner verifies them), and the
+     * operator's requests are refused with where to send them.
+     *
+     * @param hint where the rollouts run now, for the refusal, as the status says it ({@code run-by})
+     */
+    public void lostOwnership(final String hint) {
+        owner = false;
+        ownerHint = requireNonNull(hint);
+        synchronized (runs) {
+            runs.values().forEach(Run::stop);
+            runs.clear();
+        }
+    }
+
+    private void refuseUnlessOwner() {
+        if (!owner) {
+            throw new IllegalStateException("rollouts run on the cluster member that owns openbsd-pbr/rollouts, not "
+                + "this one" + (ownerHint.isEmpty() ? "" : " (" + ownerHint + ")") + ": call that member");
+        }
     }
 
     /** A rollout's state, if this engine runs (or ran) it. */
@@ -177,15 +249,30 @@ public final class RolloutEngine implements AutoCloseable {
         return operator(name, state -> state.abort(rollback, time.now()));
     }
 
-    /** The rollout's configuration was removed: this engine forgets it; routers keep what they run. */
-    public void forget(final String name) {
-        final Run run = runs.remove(name);
-        if (run != null) {
-            run.cancelWake();
+    /**
+     * The rollout's configuration was removed: the rollout stops at once and is forgotten. Nothing new starts and no
+     * state is written any more; commits under way finish (a confirmed commit is not taken back half-way) and every
+     * router keeps what it runs, pinned to it: one that took the change to the content carried, the others to what
+     * they ran before.
+     *
+     * @return whether a rollout of that name ran here
+     */
+    public boolean forget(final String name) {
+        final Run run;
+        synchronized (runs) {
+            run = runs.remove(name);
         }
+        if (run == null) {
+            return false;
+        }
+        run.stop();
+        LOG.info("rollout {}: its configuration was removed: stopped at wave {} ({})", name, run.state().wave() + 1,
+            run.state().state().yangName());
+        return true;
     }
 
     private RolloutState operator(final String name, final UnaryOperator<RolloutState> event) {
+        refuseUnlessOwner();
         final Run run = runs.get(name);
         if (run == null) {
             throw new IllegalArgumentException("no rollout named " + name + " was started on this controller");
@@ -210,30 +297,35 @@ public final class RolloutEngine implements AutoCloseable {
 
     /** One rollout being carried out. */
     private final class Run {
+        private final Carried carried;
         private final String profile;
         private final Profile content;
-        /** The content each router ran before the rollout, when known. */
-        private final Map<String, Optional<Profile>> before;
+        /** Set when the run stops here (configuration removed, ownership lost): nothing more is started or written. */
+        private volatile boolean stopped;
         // guarded by this
         private RolloutState state;
         private Scheduler.Cancellable wake;
 
-        Run(final String profile, final Profile content, final RolloutState state,
-                final Map<String, Optional<Profile>> before) {
-            this.profile = profile;
-            this.content = content;
+        Run(final Carried carried, final RolloutState state) {
+            this.carried = carried;
+            this.profile = carried.profile();
+            this.content = carried.content();
             this.state = state;
-            this.before = before;
         }
 
         /** Pins the router to the rollout's content. */
-        private void release(final String router) {
+        void release(final String router) {
             fleet.pin(router, profile, Optional.of(content));
         }
 
         /** Pins the router back to what it ran before the rollout (held on what it runs, if that is not known). */
-        private void withdraw(final String router) {
-            fleet.pin(router, profile, before.getOrDefault(router, Optional.empty()));
+        void withdraw(final String router) {
+            fleet.pin(router, profile, carried.before(router));
+        }
+
+        void stop() {
+            stopped = true;
+            cancelWake();
         }
 
         synchronized RolloutState state() {
@@ -270,7 +362,7 @@ public final class RolloutEngine implements AutoCloseable {
         void pump(final List<RolloutMachine.Step> first) {
             final List<Action> actions = new ArrayList<>();
             synchronized (this) {
-                if (closed) {
+                if (closed || stopped) {
                     return;
                 }
                 for (RolloutMachine.Step step : first) {
@@ -287,7 +379,7 @@ public final class RolloutEngine implements AutoCloseable {
                 final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), RolloutEngine.this::reachable);
                 state = step.state();
                 actions.addAll(step.actions());
-                sink.write(profile, state);
+                sink.write(carried, state);
                 if (wake != null) {
                     wake.cancel();
                     wake = null;

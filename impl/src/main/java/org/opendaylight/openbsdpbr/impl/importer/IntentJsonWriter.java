@@ -25,6 +25,7 @@ import org.opendaylight.openbsdpbr.api.intent.NatRule;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.PolicyRoute;
 import org.opendaylight.openbsdpbr.api.intent.Pppoe;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.api.intent.Rdomain;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
@@ -64,6 +65,24 @@ public final class IntentJsonWriter {
         array(body, "uplink", intent.uplinks().stream().map(IntentJsonWriter::uplink).toList());
         shared(body, intent.shared());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    /**
+     * A profile as the JSON body RESTCONF takes at {@code profiles} ({@code {"openbsd-pbr:profile": [{...}]}}),
+     * compact and in a fixed order, so that equal profiles give equal text: the controller keeps the content of a
+     * staged profile a router runs in this form (and names it by a hash of it) once the configuration has moved on.
+     * The entry's {@code apply} is not part of a profile's content and is left out.
+     */
+    public static String profile(final Profile profile) {
+        final JsonObject entry = new JsonObject();
+        entry.addProperty("name", profile.name());
+        description(entry, profile.description());
+        shared(entry, profile.intent());
+        final JsonArray list = new JsonArray();
+        list.add(entry);
+        final JsonObject root = new JsonObject();
+        root.add("openbsd-pbr:profile", list);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(root);
     }
 
     private static void shared(final JsonObject body, final SharedIntent shared) {

@@ -105,8 +105,10 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final StatisticsWriter statistics;
     private final ClusterOwnership ownership;
     private final Fleet fleet;
+    private final StagedPinStore pins;
     private final RolloutStatusWriter rolloutStatus;
     private final RolloutEngine rollouts;
+    private final RolloutSingleton rolloutOwner;
 
     @Activate
     public OpenbsdPbrProvider(@Reference final DataBroker broker,
@@ -149,6 +151,15 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         } else {
             LOG.warn("the data broker takes no commit cohorts: intent is validated only when it is rendered");
         }
+        // the pins of staged profiles, read back before the configuration arrives: no router compiles a staged
+        // profile's new content in between (a restart must not roll it out to every router at once)
+        pins = new StagedPinStore(broker, () -> codec.getRuntimeContext().modelContext(), codec);
+        fleet.keepPinsIn(pins);
+        final int restored = pins.restoreInto(fleet);
+        if (restored > 0) {
+            LOG.info("{} pins of staged profiles read back", restored);
+        }
+        registrations.add(pins.follow(fleet));
         final var listeners = domBroker.extension(DOMDataBroker.DataTreeChangeExtension.class);
         // profiles first, so that routers see them when their initial data arrives
         registrations.add(listeners.registerTreeChangeListener(DOMDataTreeIdentifier.of(
@@ -165,8 +176,9 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
             new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
             ForkJoinPool.commonPool())));
-        rolloutStatus = new RolloutStatusWriter(broker);
+        rolloutStatus = new RolloutStatusWriter(broker, member, pins);
         rollouts = new RolloutEngine(fleet, fleet.time(), rolloutStatus);
+        rolloutOwner = new RolloutSingleton(broker, singletons, fleet, rollouts, rolloutStatus, pins, member);
         registrations.add(rpcs.registerRpcImplementations(new RolloutRpcs(broker, rollouts).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new FlowPathRpc(name -> fleet.router(name)
             .map(router -> new FlowPathRpc.Router(router.spec().hasIntent(), router::compiled)).orElse(null))));
@@ -241,10 +253,12 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.forEach(Registration::close);
         registrations.clear();
         statistics.close();
+        rolloutOwner.close();
         rollouts.close();
         rolloutStatus.close();
         fleet.close();
         ownership.close();
+        pins.close();
         status.close();
         connector.close();
         LOG.info("openbsd-pbr stopped");

@@ -9,17 +9,31 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Verdict;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.CountsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.Router;
@@ -40,42 +54,87 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes each rollout's state to the operational datastore ({@code rollouts/rollout[name]/status}), where RESTCONF,
- * the CLI and another member after a failover read it. Writes are coalesced: a rollout of 1,000 routers changes state
- * thousands of times, and only the latest state matters, so one writer thread writes the newest state of each rollout
- * once per turn, in order, over one transaction chain. Coalescing never loses a router in flight for an engine that
- * takes over: a state that was not written yet only lacks routers whose commands had not reached their reconcilers
- * either, and a second sync of a router that took the change finds it in sync and commits nothing.
+ * the CLI and another member after a failover read it ({@link #read} reads it back): with the state, the member that
+ * runs it, the profile and the revision of the content it carries, and per router the revision of the content it ran
+ * before (the contents themselves are in {@code staged-pins/content}, written by the pins' own store). Writes
+ * are coalesced: a rollout of 1,000 routers changes state thousands of times, and only the latest state matters, so
+ * one writer thread writes the newest state of each rollout once per turn, in order, over one transaction chain.
+ * Coalescing never loses a router in flight for an engine that takes over: a state that was not written yet only lacks
+ * routers whose commands had not reached their reconcilers either, and a second sync of a router that took the change
+ * finds it in sync and commits nothing.
  */
 final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutStatusWriter.class);
 
     private final TransactionChain chain;
-    private final Map<String, RolloutState> latest = new ConcurrentHashMap<>();
+    private final String member;
+    private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
+    private final StagedPinStore contents;
+    /** The newest state of each rollout not written yet; an empty value removes the rollout's status. */
+    private final Map<String, Optional<Written>> latest = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
         final var thread = new Thread(task, "openbsd-pbr-rollout-status");
         thread.setDaemon(true);
         return thread;
     });
 
-    RolloutStatusWriter(final DataBroker broker) {
+    /** A state and the revisions of what it carries (computed when written: writes are coalesced). */
+    private record Written(RolloutState state, Supplier<Revisions> revisions) {
+    }
+
+    /** Per rollout, the revisions of the last {@link RolloutEngine.Carried} seen (the same object every state). */
+    private final Map<String, Map.Entry<RolloutEngine.Carried, Revisions>> revisions = new ConcurrentHashMap<>();
+
+    RolloutStatusWriter(final DataBroker broker, final String member, final StagedPinStore contents) {
         chain = broker.createMergingTransactionChain();
+        this.member = member;
+        this.contents = contents;
     }
 
     @Override
-    public void write(final String profile, final RolloutState state) {
-        if (latest.put(state.name(), state) == null) {
-            writer.execute(() -> flush(state.name()));
+    public void write(final RolloutEngine.Carried carried, final RolloutState state) {
+        queue(state.name(), Optional.of(new Written(state, () -> revisions(state.name(), carried))));
+    }
+
+    /** A state whose revisions are those a status kept (a rollout halted when it could not be taken over). */
+    void write(final RolloutState state, final Status kept) {
+        final Map<String, String> before = new java.util.HashMap<>();
+        kept.nonnullRouter().values().stream().filter(router -> router.getBeforeRevision() != null)
+            .forEach(router -> before.put(router.getName(), router.getBeforeRevision()));
+        final Revisions same = new Revisions(member, String.valueOf(kept.getProfile()), kept.getCarriedRevision(),
+            before);
+        queue(state.name(), Optional.of(new Written(state, () -> same)));
+    }
+
+    /**
+     * Removes a rollout's status (its configuration was removed). A state of it queued before is dropped; the engine
+     * writes none after it forgot the rollout.
+     */
+    void remove(final String name) {
+        queue(name, Optional.empty());
+    }
+
+    private void queue(final String name, final Optional<Written> value) {
+        if (latest.put(name, value) == null) {
+            writer.execute(() -> flush(name));
         }
     }
 
     private void flush(final String name) {
-        final RolloutState state = latest.remove(name);
-        if (state == null) {
+        final Optional<Written> written = latest.remove(name);
+        if (written == null) {
             return;
         }
         final var tx = chain.newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name), status(state));
-        tx.commit().addCallback(new FutureCallback<Object>() {
+        if (written.isEmpty()) {
+            tx.delete(LogicalDatastoreType.OPERATIONAL, path(name));
+        } else {
+            tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name), status(written.orElseThrow()
+                .state(), written.orElseThrow().revisions().get()));
+        }
+        final var commit = tx.commit();
+        lastCommit = commit;
+        commit.addCallback(new FutureCallback<Object>() {
             @Override
             public void onSuccess(final Object result) {
                 // written
@@ -93,8 +152,34 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
             rollout))).child(Status.class).build();
     }
 
+    /** The revisions of what a rollout carries, for its status; computed once per rollout run. */
+    private Revisions revisions(final String name, final RolloutEngine.Carried carried) {
+        final var known = revisions.get(name);
+        if (known != null && known.getKey() == carried) {
+            return known.getValue();
+        }
+        final Map<String, String> before = new java.util.HashMap<>();
+        carried.before().forEach((router, content) -> content.ifPresent(pinned -> before.put(router,
+            contents.revision(pinned))));
+        final Revisions computed = new Revisions(member, carried.profile(), contents.revision(carried.content()),
+            before);
+        revisions.put(name, Map.entry(carried, computed));
+        return computed;
+    }
+
+    /**
+     * What a rollout's status says beyond its state: who runs it and the contents it carries and restores.
+     *
+     * @param member the member that runs it
+     * @param profile the profile it carries
+     * @param carried the revision of the content it carries
+     * @param before per router, the revision of the content it ran before (missing: not known)
+     */
+    record Revisions(String member, String profile, String carried, Map<String, String> before) {
+    }
+
     /** The YANG status of a rollout. */
-    static Status status(final RolloutState state) {
+    static Status status(final RolloutState state, final Revisions revisions) {
         final var routers = BindingMap.<RouterKey, Router>orderedBuilder();
         for (RouterResult result : state.routers().values()) {
             final var router = new RouterBuilder().setName(result.router()).setWave(Uint16.valueOf(result.wave() + 1))
@@ -103,11 +188,13 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
                 .setHealth(Router.Health.ofName(result.verdict().name().toLowerCase(java.util.Locale.ROOT)));
             result.generation().ifPresent(generation -> router.setAppliedGeneration(Uint32.valueOf(generation)));
             result.appliedAt().ifPresent(at -> router.setAppliedAt(StatusWriter.dateAndTime(at)));
+            router.setBeforeRevision(revisions.before().get(result.router()));
             result.error().ifPresent(error -> router.setError(new ErrorBuilder().setStep(error.step())
                 .setMessage(error.message()).setTime(StatusWriter.dateAndTime(error.at())).build()));
             routers.add(router.build());
         }
         final var status = new StatusBuilder().setState(state(state.state())).setReason(state.reason().orElse(null))
+            .setRunBy(revisions.member()).setProfile(revisions.profile()).setCarriedRevision(revisions.carried())
             .setWaves(Uint16.valueOf(state.waves().size())).setCurrentWave(Uint16.valueOf(state.wave() + 1))
             .setApprovedWave(Uint16.valueOf(state.approved() + 1))
             .setRollbackFromWave(Uint16.valueOf(state.rollbackFrom() + 1))
@@ -126,6 +213,58 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
         return status.build();
     }
 
+    /**
+     * A rollout's state as its status keeps it: the inverse of {@link #status}, for the member that takes it over.
+     *
+     * @param name the rollout
+     * @param plan its plan (from its configuration)
+     * @param status its status
+     * @return the state
+     * @throws IllegalArgumentException when the status lacks what a state needs, naming the leaf
+     */
+    static RolloutState read(final String name, final RolloutPlan plan, final Status status) {
+        final String path = "rollouts/rollout[name=" + name + "]/status";
+        if (status.getState() == null) {
+            throw new IllegalArgumentException(path + "/state: missing");
+        }
+        final List<List<String>> waves = new ArrayList<>();
+        final Map<String, RouterResult> routers = new LinkedHashMap<>();
+        for (Router router : status.nonnullRouter().values()) {
+            final int wave = number(router.getWave(), path + "/router[name=" + router.getName() + "]/wave") - 1;
+            while (waves.size() <= wave) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(router.getName());
+            routers.put(router.getName(), new RouterResult(router.getName(), wave, Phase.valueOf(router.getPhase()
+                .getName().toUpperCase(Locale.ROOT).replace('-', '_')), Boolean.TRUE.equals(router.getChanged()),
+                router.getAppliedGeneration() == null ? OptionalInt.empty()
+                    : OptionalInt.of(router.getAppliedGeneration().intValue()),
+                router.getHealth() == null ? Verdict.UNKNOWN
+                    : Verdict.valueOf(router.getHealth().getName().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(router.getError()).filter(error -> error.getStep() != null).map(error ->
+                    new Failure(error.getStep(), String.valueOf(error.getMessage()), instant(error.getTime())
+                        .orElse(Instant.EPOCH))), instant(router.getAppliedAt())));
+        }
+        return new RolloutState(name, plan, waves, RolloutState.State.valueOf(status.getState().getName()
+            .toUpperCase(Locale.ROOT).replace('-', '_')), number(status.getCurrentWave(), path + "/current-wave") - 1,
+            number(status.getApprovedWave(), path + "/approved-wave") - 1, routers,
+            Optional.ofNullable(status.getReason()), number(status.getRollbackFromWave(), path
+                + "/rollback-from-wave") - 1, instant(status.getStarted()), instant(status.getWaveStarted()),
+            instant(status.getFinished()));
+    }
+
+    private static int number(final Uint16 value, final String path) {
+        if (value == null) {
+            throw new IllegalArgumentException(path + ": missing");
+        }
+        return value.intValue();
+    }
+
+    private static Optional<Instant> instant(final DateAndTime value) {
+        return value == null ? Optional.empty()
+            : Optional.of(java.time.OffsetDateTime.parse(value.getValue()).toInstant());
+    }
+
     static org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutState state(
             final RolloutState.State state) {
         return org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutState.ofName(
@@ -138,7 +277,6 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
 
     @Override
     public void close() {
-        writer.shutdown();
-        chain.close();
+        StagedPinStore.closeAfterWrites(writer, () -> lastCommit, chain);
     }
 }

@@ -65,6 +65,22 @@ class RolloutEngineTest {
     private final Map<String, FakeRouter> routers = new LinkedHashMap<>();
     private final Compilations compilations = new Compilations(IntentCompiler.standard());
     private final List<RolloutState> written = new ArrayList<>();
+    /** What the engines persisted last: the carried contents (the same for every state of a rollout). */
+    private final Map<String, RolloutEngine.Carried> carried = new LinkedHashMap<>();
+    /** The pins the fleets keep beyond their memory, as the datastore would. */
+    private final Map<String, Optional<Profile>> storedPins = new java.util.concurrent.ConcurrentHashMap<>();
+    private final PinStore pinStore = new PinStore() {
+        @Override
+        public void pinned(final String router, final String profile, final Optional<Profile> content) {
+            storedPins.put(router + "/" + profile, content);
+        }
+
+        @Override
+        public void unpinned(final String router, final String profile) {
+            storedPins.remove(router + "/" + profile);
+        }
+    };
+    private DeviceConnector connector;
     private Fleet fleet;
     private RolloutEngine engine;
 
@@ -84,7 +100,7 @@ class RolloutEngineTest {
     void setUp() {
         IntStream.rangeClosed(1, 9).mapToObj(index -> String.format("r%02d", index))
             .forEach(name -> routers.put(name, new FakeRouter(name, time)));
-        final DeviceConnector connector = new DeviceConnector() {
+        connector = new DeviceConnector() {
             @Override
             public CompletionStage<DeviceSession> open(final DeviceTarget target, final String holder) {
                 return routers.get(target.name()).open(target, holder);
@@ -109,7 +125,8 @@ class RolloutEngineTest {
             owner.gained();
             return owner::lost;
         }, SETTINGS, compilations, Runnable::run, time);
-        engine = new RolloutEngine(fleet, time, (profile, state) -> written.add(state));
+        fleet.keepPinsIn(pinStore);
+        engine = new RolloutEngine(fleet, time, this::persist);
         fleet.profileChanged(V1, true);
         routers.keySet().forEach(name -> fleet.routerChanged(spec(name)));
         settle();
@@ -242,8 +259,8 @@ class RolloutEngineTest {
         engine.close();
 
         // a new engine (another member's) on the same fleet, from what was written
-        final var other = new RolloutEngine(fleet, time, (profile, state) -> written.add(state));
-        assertThat(other.adopt(persisted, "branch").state()).isEqualTo(State.WAITING_APPROVAL);
+        final var other = new RolloutEngine(fleet, time, this::persist);
+        assertThat(other.adopt(persisted, carried.get("branch-v2")).state()).isEqualTo(State.WAITING_APPROVAL);
         assertThat(routers.values()).filteredOn(router -> router.commits.get() == 2).hasSize(3);
         other.approve("branch-v2", 2);
         settle();
@@ -254,7 +271,104 @@ class RolloutEngineTest {
         other.close();
     }
 
+    /**
+     * The member that runs a rollout stops mid-wave (its rollouts singleton moves; the commits it had under way finish
+     * on their routers), and a new controller takes over from what the first one persisted: the rollout's state and
+     * contents, and the pins of the staged profile. The new fleet, started from scratch, keeps wave 3 on the content
+     * it runs (no push at start), the engine verifies wave 2 on the routers instead of applying it again, and the
+     * rollout ends with exactly one new commit on every router.
+     */
+    @Test
+    void aControllerThatTakesOverMidWaveResumesFromWhatWasPersistedAndCommitsEachRouterOnce() {
+        fleet.profileChanged(V2, true);
+        settle();
+        List.of("r04", "r05", "r06").forEach(name -> routers.get(name).holdConfirms(true));
+        engine.start("branch-v2", new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ofMinutes(5),
+            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.ROLLBACK_WAVE, false, 3), "branch", List.of());
+        settle(Duration.ofSeconds(301));
+        final RolloutState midWave = engine.state("branch-v2").orElseThrow();
+        assertThat(midWave.wave()).isEqualTo(1);
+        assertThat(midWave.wave(1)).allSatisfy(result -> assertThat(result.phase()).isEqualTo(Phase.APPLYING));
+        assertThat(List.of("r04", "r05", "r06")).allSatisfy(name -> assertThat(routers.get(name).commits)
+            .hasValue(2));
+
+        // the first member stops: nothing is written any more, the commits under way finish on the routers
+        engine.lostOwnership("member-2");
+        final int writes = written.size();
+        List.of("r04", "r05", "r06").forEach(name -> routers.get(name).releaseConfirms());
+        settle();
+        assertThat(written).hasSize(writes);
+        final RolloutState persisted = written.get(writes - 1);
+        assertThat(persisted.wave(1)).allSatisfy(result -> assertThat(result.phase()).isEqualTo(Phase.APPLYING));
+        assertThatThrownBy(() -> engine.pause("branch-v2")).hasMessageContaining("call that member");
+        engine.close();
+        fleet.close();
+
+        // a new controller: the pins read back before the configuration arrives, then the routers are gained
+        final List<Ownership.Owner> owners = new ArrayList<>();
+        final Fleet second = new Fleet(new DevicePush(connector, ApplyPlanner::plan, time), sink, (name, owner) -> {
+            owners.add(owner);
+            return owner::lost;
+        }, SETTINGS, compilations, Runnable::run, time);
+        second.keepPinsIn(pinStore);
+        Map.copyOf(storedPins).forEach((key, pin) -> second.restorePin(key.substring(0, key.indexOf('/')), "branch",
+            Optional.of(pin)));
+        second.profileChanged(V2, true);
+        routers.keySet().forEach(name -> second.routerChanged(spec(name)));
+        owners.forEach(Ownership.Owner::gained);
+        settle(Duration.ofMinutes(1));
+        assertThat(List.of("r07", "r08", "r09")).as("wave 3 stays on the content it runs").allSatisfy(name -> {
+            assertThat(routers.get(name).commits).hasValue(1);
+            assertThat(routers.get(name).running()).isEqualTo(files(name, V1));
+        });
+
+        final var taker = new RolloutEngine(second, time, this::persist);
+        try {
+            taker.adopt(persisted, carried.get("branch-v2"));
+            settle();
+            assertThat(taker.state("branch-v2").orElseThrow().wave(1)).as("verified on the router, not applied")
+                .allSatisfy(result -> assertThat(result.phase()).isEqualTo(Phase.SOAKING));
+            settle(Duration.ofMinutes(11));
+            final RolloutState done = taker.state("branch-v2").orElseThrow();
+            assertThat(done.state()).isEqualTo(State.DONE);
+            assertThat(done.count(Phase.HEALTHY)).isEqualTo(9);
+            routers.forEach((name, router) -> {
+                assertThat(router.running()).as(name).isEqualTo(files(name, V2));
+                assertThat(router.commits).as(name + ": its first install, then the rollout's one commit").hasValue(2);
+            });
+        } finally {
+            taker.close();
+            second.close();
+        }
+    }
+
+    /**
+     * A rollout whose configuration is removed stops at once: nothing new starts, nothing more is written, and every
+     * router keeps what it runs (those not reached stay on the content they ran, also when the profile moves on).
+     */
+    @Test
+    void aForgottenRolloutStopsAndLeavesEveryRouterOnWhatItRuns() {
+        fleet.profileChanged(V2, true);
+        engine.start("branch-v2", new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ofMinutes(5),
+            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 3), "branch", List.of());
+        settle();
+        assertThat(engine.forget("branch-v2")).isTrue();
+        final int writes = written.size();
+        settle(Duration.ofMinutes(20));
+        assertThat(written).hasSize(writes);
+        assertThat(engine.state("branch-v2")).isEmpty();
+        assertThat(engine.forget("branch-v2")).isFalse();
+        routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(files(name,
+            List.of("r01", "r02", "r03").contains(name) ? V2 : V1)));
+        assertThat(routers.get("r09").commits).hasValue(1);
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    private void persist(final RolloutEngine.Carried what, final RolloutState state) {
+        written.add(state);
+        carried.put(state.name(), what);
+    }
 
     private static RolloutPlan plan(final BreachAction breach, final Budget budget) {
         return new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ZERO, budget, Budget.UNLIMITED,

@@ -1,0 +1,231 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
+import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.impl.controller.Fleet;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.Status;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.binding.DataObjectReference;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rollouts run on one member of the cluster: the owner of the cluster singleton {@code openbsd-pbr/rollouts}, a
+ * singleton of its own (routers' ownership groups are separate: a rollout is not tied to where its routers are
+ * hashed). The member that gains it reads every rollout's status back and {@linkplain RolloutEngine#adopt resumes}
+ * those that had not ended, with the plan of their configuration and the contents their status names; the member that
+ * loses it stops its runs at once. A rollout whose configuration is removed stops, and its status goes with it.
+ *
+ * <p>Before it resumes a rollout, the new owner waits (up to {@link #ROUTERS_WAIT}) for the rollout's routers to be
+ * managed here: at a restart, the routers' own singletons arrive at about the same time as this one, and a router
+ * verified before its reconciler runs would be refused and count as failed.
+ */
+final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
+    /** The singleton's name. */
+    static final String NAME = "openbsd-pbr/rollouts";
+    /** How long a new owner waits for a resumed rollout's routers to be managed here. */
+    static final Duration ROUTERS_WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutSingleton.class);
+    private static final DataObjectIdentifier<Rollouts> ROLLOUTS = DataObjectIdentifier.builder(Rollouts.class)
+        .build();
+
+    private final DataBroker broker;
+    private final Fleet fleet;
+    private final RolloutEngine engine;
+    private final RolloutStatusWriter status;
+    private final StagedPinStore contents;
+    private final String member;
+    private final Registration registration;
+    private final Registration removals;
+    private volatile boolean owned;
+
+    RolloutSingleton(final DataBroker broker, final ClusterSingletonServiceProvider singletons, final Fleet fleet,
+            final RolloutEngine engine, final RolloutStatusWriter status, final StagedPinStore contents,
+            final String member) {
+        this.broker = requireNonNull(broker);
+        this.fleet = requireNonNull(fleet);
+        this.engine = requireNonNull(engine);
+        this.status = requireNonNull(status);
+        this.contents = requireNonNull(contents);
+        this.member = requireNonNull(member);
+        engine.lostOwnership("");
+        removals = broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(Rollouts.class).child(Rollout.class).build(),
+            new DataTreeChangeListener<Rollout>() {
+                @Override
+                public void onDataTreeChanged(final List<DataTreeModification<Rollout>> changes) {
+                    for (DataTreeModification<Rollout> change : changes) {
+                        if (change.getRootNode().dataAfter() == null && change.getRootNode().dataBefore() != null) {
+                            removed(change.getRootNode().dataBefore().getName().getValue());
+                        }
+                    }
+                }
+
+                @Override
+                public void onInitialData() {
+                    // a rollout removed while no member owned the singleton is cleared when one takes over
+                }
+            });
+        registration = singletons.registerClusterSingletonService(this);
+    }
+
+    @Override
+    public ServiceGroupIdentifier getIdentifier() {
+        return new ServiceGroupIdentifier(NAME);
+    }
+
+    @Override
+    public void instantiateServiceInstance() {
+        owned = true;
+        engine.gainedOwnership();
+        LOG.info("{}: this member runs the rollouts now", member);
+        // a transaction reads one datastore
+        final ListenableFuture<Optional<Rollouts>> config = read(LogicalDatastoreType.CONFIGURATION);
+        final ListenableFuture<Optional<Rollouts>> operational = read(LogicalDatastoreType.OPERATIONAL);
+        Futures.addCallback(Futures.allAsList(config, operational), new FutureCallback<List<Optional<Rollouts>>>() {
+            @Override
+            public void onSuccess(final List<Optional<Rollouts>> result) {
+                takeOver(result.get(0), result.get(1));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.error("the rollouts' status could not be read: rollouts that ran are not resumed", cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<Optional<Rollouts>> read(final LogicalDatastoreType store) {
+        try (var tx = broker.newReadOnlyTransaction()) {
+            return tx.read(store, ROLLOUTS);
+        }
+    }
+
+    @Override
+    public ListenableFuture<?> closeServiceInstance() {
+        owned = false;
+        engine.lostOwnership("see rollouts/rollout/status/run-by");
+        LOG.info("{}: this member no longer runs the rollouts", member);
+        return Futures.immediateFuture(null);
+    }
+
+    /** Resumes every rollout whose status says it had not ended; clears the status of removed ones. */
+    private void takeOver(final Optional<Rollouts> config, final Optional<Rollouts> operational) {
+        final Map<String, Rollout> configured = new HashMap<>();
+        config.ifPresent(rollouts -> rollouts.nonnullRollout().values().forEach(rollout -> configured.put(
+            rollout.getName().getValue(), rollout)));
+        operational.ifPresent(rollouts -> rollouts.nonnullRollout().values().forEach(entry -> {
+            final String name = entry.getName().getValue();
+            final Status persisted = entry.getStatus();
+            if (persisted == null) {
+                return;
+            }
+            final Rollout rollout = configured.get(name);
+            if (rollout == null) {
+                status.remove(name);
+                return;
+            }
+            try {
+                final RolloutState state = RolloutStatusWriter.read(name, RolloutRpcs.plan(rollout), persisted);
+                if (!state.state().isFinal()) {
+                    resume(state, persisted, fleet.time().now().plus(ROUTERS_WAIT));
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.error("rollout {} cannot be resumed: {}", name, e.getMessage());
+            }
+        }));
+    }
+
+    /** Resumes a rollout once its routers are managed here (or the wait is over). */
+    private void resume(final RolloutState state, final Status persisted, final Instant deadline) {
+        if (!owned) {
+            return;
+        }
+        final boolean ready = state.routers().keySet().stream().allMatch(router -> fleet.router(router)
+            .map(RouterReconciler::isManagedHere).orElse(true));
+        if (!ready && fleet.time().now().isBefore(deadline)) {
+            fleet.time().schedule(POLL, () -> resume(state, persisted, deadline));
+            return;
+        }
+        final Optional<RolloutEngine.Carried> carried = carried(persisted);
+        if (carried.isEmpty()) {
+            // without the content it carried, nothing can be applied or pinned faithfully: the operator decides
+            final RolloutState halted = state.halt("taken over by " + member + " without the content it carried "
+                + "(staged-pins/content[revision=" + persisted.getCarriedRevision() + "] is missing): halted; abort "
+                + "with rollback, or start a new rollout", fleet.time().now());
+            status.write(halted, persisted);
+            return;
+        }
+        try {
+            final RolloutState resumed = engine.adopt(state, carried.orElseThrow());
+            LOG.info("rollout {}: resumed by {} ({}, wave {})", state.name(), member, resumed.state().yangName(),
+                resumed.wave() + 1);
+        } catch (IllegalStateException e) {
+            LOG.warn("rollout {}: not resumed: {}", state.name(), e.getMessage());
+        }
+    }
+
+    /** What a persisted rollout carries and restores, when the contents its status names are kept. */
+    private Optional<RolloutEngine.Carried> carried(final Status persisted) {
+        if (persisted.getProfile() == null || persisted.getCarriedRevision() == null) {
+            return Optional.empty();
+        }
+        final Optional<Profile> content = contents.content(persisted.getCarriedRevision());
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        final Map<String, Optional<Profile>> before = new HashMap<>();
+        persisted.nonnullRouter().values().forEach(router -> before.put(router.getName(), Optional.ofNullable(
+            router.getBeforeRevision()).flatMap(contents::content)));
+        return Optional.of(new RolloutEngine.Carried(persisted.getProfile(), content.orElseThrow(), before));
+    }
+
+    /** A rollout's configuration was removed: on the owner, it stops and its status goes. */
+    private void removed(final String name) {
+        if (!owned) {
+            return;
+        }
+        if (engine.forget(name)) {
+            LOG.info("rollout {}: configuration removed: stopped, status cleared", name);
+        }
+        status.remove(name);
+    }
+
+    @Override
+    public void close() {
+        removals.close();
+        registration.close();
+    }
+}

@@ -1,0 +1,264 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractDataBrokerTest;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
+import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
+import org.opendaylight.openbsdpbr.api.intent.DnsResolver;
+import org.opendaylight.openbsdpbr.api.intent.PfTable;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
+import org.opendaylight.openbsdpbr.impl.compile.Compilations;
+import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
+import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
+import org.opendaylight.openbsdpbr.impl.controller.Fleet;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
+import org.opendaylight.openbsdpbr.impl.controller.StatusView;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
+import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
+import org.opendaylight.openbsdpbr.impl.rollout.Budget;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
+import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.ChangeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.Status;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+
+/**
+ * What a controller keeps for rollouts in the operational datastore, written and read back over an in-memory data
+ * broker as a restarted controller or the member that takes over reads it: the pins of staged profiles with their
+ * contents (a router held on what it runs stays held), a rollout's state with what it carries and what each router
+ * ran before, and the status of a rollout whose configuration is removed going with it.
+ */
+class RolloutPersistenceTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T01:00:00Z");
+    private static final Profile V1 = new Profile("branch", "the branch profile", new SharedIntent(List.of(
+        new PfTable("via_pppoe", "to PPPoE", true, false, List.of("192.0.2.0/24", "198.51.100.7"))), null, null, null,
+        null, new DnsResolver(1, List.of("192.0.2.53"), true), null));
+    private static final Profile V2 = new Profile("branch", "the branch profile", new SharedIntent(List.of(
+        new PfTable("via_pppoe", "to PPPoE", true, false, List.of("192.0.2.0/24"))), null, null, null, null, null,
+        null));
+
+    /** One broker for the class (its setup takes seconds): each test writes under names of its own. */
+    private static final Broker BROKER = new Broker();
+    private final Compilations compilations = new Compilations(IntentCompiler.standard());
+    private Fleet fleet;
+
+    /** An in-memory data broker with the project's model and codec. */
+    private static final class Broker extends AbstractDataBrokerTest {
+        Supplier<EffectiveModelContext> model() throws Exception {
+            final EffectiveModelContext context = modelContext();
+            return () -> context;
+        }
+
+        BindingNormalizedNodeSerializer codec() {
+            return getDataBrokerTestCustomizer().getAdapterContext().currentSerializer();
+        }
+    }
+
+    @BeforeAll
+    static void broker() throws Exception {
+        BROKER.setup();
+    }
+
+    @BeforeEach
+    void setUp() {
+        fleet = fleet();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fleet.close();
+    }
+
+    private Fleet fleet() {
+        return new Fleet(new DevicePush(mock(DeviceConnector.class), ApplyPlanner::plan), new StatusSink() {
+            @Override
+            public void write(final String name, final StatusView status) {
+                // no router here
+            }
+
+            @Override
+            public void clear(final String name) {
+                // no router here
+            }
+        }, (name, owner) -> () -> { }, ControllerSettings.defaults(), compilations);
+    }
+
+    private StagedPinStore store() throws Exception {
+        return new StagedPinStore(BROKER.getDataBroker(), BROKER.model(), BROKER.codec());
+    }
+
+    @Test
+    void aProfileReadsBackFromItsDocumentAsTheSameRecordUnderTheSameRevision() throws Exception {
+        try (StagedPinStore store = store()) {
+            final String document = org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter.profile(V1);
+            assertThat(store.parse(document)).isEqualTo(V1);
+            assertThat(store.revision(V1)).isEqualTo(StagedPinStore.hash(document)).hasSize(16)
+                .isNotEqualTo(store.revision(V2));
+        }
+    }
+
+    @Test
+    void pinsOutliveTheControllerThatWroteThem() throws Exception {
+        try (StagedPinStore store = store()) {
+            store.pinned("r01", "branch", Optional.of(V1));
+            store.pinned("r02", "branch", Optional.of(V2));
+            store.pinned("r03", "branch", Optional.empty());
+            store.pinned("r04", "branch", Optional.of(V1));
+            store.unpinned("r04", "branch");
+            await(() -> read(DataObjectIdentifier.builder(
+                org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StagedPins.class).build())
+                .map(pins -> pins.nonnullPin().size() == 3).orElse(false));
+        }
+        // a controller that starts: its own store, its own fleet, the same datastore
+        final Fleet restarted = fleet();
+        try (StagedPinStore store = store()) {
+            assertThat(store.restoreInto(restarted)).isEqualTo(3);
+            restarted.profileChanged(V2, true);
+            assertThat(restarted.pinned("r01", "branch")).contains(V1);
+            assertThat(restarted.pinned("r02", "branch")).contains(V2);
+            assertThat(restarted.pinned("r03", "branch")).as("held on what it runs").isEmpty();
+            assertThat(restarted.pinned("r04", "branch")).as("no pin: the configured content").contains(V2);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void aRolloutStateReadsBackAsItWasWrittenWithWhatItCarries() throws Exception {
+        final RolloutPlan plan = new RolloutPlan(List.of("r01"), List.of(new WaveSize.Count(2)),
+            Duration.ofMinutes(5), Budget.ofCount(1), Budget.ofPercent(20), BreachAction.ROLLBACK_WAVE, false, 4);
+        RolloutState state = RolloutState.create("branch-v2", plan, List.of("r01", "r02", "r03", "r04", "r05"))
+            .start(T0);
+        state = RolloutMachine.next(state, T0, router -> true).state();
+        state = state.applied("r01", OptionalInt.of(7), true, "", T0.plusSeconds(3));
+        state = RolloutMachine.next(state, T0.plusSeconds(303), router -> !router.equals("r03")).state();
+        state = state.checked("r01", true, "", T0.plusSeconds(303));
+        state = RolloutMachine.next(state, T0.plusSeconds(304), router -> !router.equals("r03")).state();
+        state = state.applyFailed("r02", new Failure("validate", "/etc/pf.conf:3: syntax error",
+            T0.plusSeconds(305)), T0.plusSeconds(305));
+        final RolloutEngine.Carried carried = new RolloutEngine.Carried("branch", V2, Map.of("r01",
+            Optional.of(V1), "r02", Optional.of(V1), "r03", Optional.empty()));
+
+        try (StagedPinStore contents = store();
+             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents)) {
+            writer.write(carried, state);
+            final Status status = await(() -> read(RolloutStatusWriter.path("branch-v2"))).orElseThrow();
+            assertThat(RolloutStatusWriter.read("branch-v2", plan, status)).isEqualTo(state);
+            assertThat(status.getRunBy()).isEqualTo("member-1");
+            assertThat(status.getProfile()).isEqualTo("branch");
+            assertThat(status.getCarriedRevision()).isEqualTo(contents.revision(V2));
+            assertThat(status.nonnullRouter().values().stream().filter(router -> router.getName().equals("r02"))
+                .findFirst().orElseThrow().getBeforeRevision()).isEqualTo(contents.revision(V1));
+        }
+        // the contents are there for the member that takes the rollout over
+        try (StagedPinStore contents = store()) {
+            contents.restoreInto(fleet);
+            final Status status = read(RolloutStatusWriter.path("branch-v2")).orElseThrow();
+            assertThat(contents.content(status.getCarriedRevision())).contains(V2);
+        }
+    }
+
+    @Test
+    void theStatusOfARemovedRolloutGoesWithIt() throws Exception {
+        final var singletons = new Singletons();
+        final DataObjectIdentifier<Rollout> config = DataObjectIdentifier.builder(Rollouts.class).child(Rollout.class,
+            new RolloutKey(new ObjectName("gone"))).build();
+        final var tx = BROKER.getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, config, new RolloutBuilder()
+            .setName(new ObjectName("gone")).setChange(new ChangeBuilder().setProfile(new ObjectName("branch"))
+                .build()).build());
+        tx.commit().get(30, TimeUnit.SECONDS);
+        final RolloutPlan plan = new RolloutPlan(List.of(), List.of(new WaveSize.Rest()), Duration.ZERO,
+            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
+        final RolloutState done = RolloutState.create("gone", plan, List.of("r01")).start(T0).halt("stopped", T0);
+        try (StagedPinStore contents = store();
+             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents);
+             RolloutEngine engine = new RolloutEngine(fleet, fleet.time(), writer);
+             RolloutSingleton owner = new RolloutSingleton(BROKER.getDataBroker(), singletons, fleet, engine, writer,
+                 contents, "member-1")) {
+            singletons.service.instantiateServiceInstance();
+            writer.write(new RolloutEngine.Carried("branch", V1, Map.of()), done);
+            await(() -> read(RolloutStatusWriter.path("gone")));
+
+            final var delete = BROKER.getDataBroker().newWriteOnlyTransaction();
+            delete.delete(LogicalDatastoreType.CONFIGURATION, config);
+            delete.commit().get(30, TimeUnit.SECONDS);
+            await(() -> read(RolloutStatusWriter.path("gone")).isEmpty() ? Optional.of(true) : Optional.empty());
+        }
+    }
+
+    /** One member's singleton provider: the test grants the singleton. */
+    private static final class Singletons implements ClusterSingletonServiceProvider {
+        private ClusterSingletonService service;
+
+        @Override
+        public Registration registerClusterSingletonService(final ClusterSingletonService registered) {
+            service = registered;
+            return () -> { };
+        }
+    }
+
+    private <T extends org.opendaylight.yangtools.binding.DataObject> Optional<T> read(
+            final DataObjectIdentifier<T> path) throws Exception {
+        try (var tx = BROKER.getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.OPERATIONAL, path).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    /** Waits for the writers' threads: the value once present (or true). */
+    private static <T> T await(final Probe<T> probe) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            final T value = probe.get();
+            if (value instanceof Optional<?> optional ? optional.isPresent()
+                    : !(value instanceof Boolean bool) || bool) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not written within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
