@@ -35,6 +35,7 @@
 #   pbr-agent.sh -v VERSION get-config               generation, pending confirm, manifest and on-disk state
 #   pbr-agent.sh -v VERSION show-generation GEN      stdout: tar of the generation's manifest and files
 #   pbr-agent.sh -v VERSION read-files               stdout: tar of a manifest and the READ_RE files as on disk
+#   pbr-agent.sh -v VERSION probe ping RDOMAIN COUNT ADDRESS   an operator probe (PROBE_RE): "probe SENT RECEIVED"
 #   pbr-agent.sh -v VERSION uninstall HOLDER         remove the boot hook and every state; the files stay as they run
 #   pbr-agent.sh -v VERSION revert-after SECONDS GEN (internal: the confirm timer)
 #   pbr-agent.sh boot-check                          from /etc/rc.local: revert a commit left unconfirmed by a reboot
@@ -63,7 +64,7 @@
 #   txn                  "GEN FROM" while files are being switched (an interrupted switch is undone first)
 #   log                  one line per commit, confirm and revert
 #   tmp.PID/             one call's temporary files
-VERSION=4
+VERSION=5
 
 umask 077
 R=${PBR_ROOT:-}
@@ -87,6 +88,11 @@ LINES_END='# END openbsd-pbr'
 # (a test compares); nothing else under /etc leaves the router.
 READ_RE='/etc/(hostname\.[a-z]{1,10}[0-9]{1,4}|pf\.conf|pf/[A-Za-z0-9][A-Za-z0-9_-]{0,59}\.conf|ssh/sshd_config|'\
 'unwind\.conf|rc\.conf\.local|sysctl\.conf|dhcp6leased\.conf|rad\.conf|ifstated\.conf)'
+# An operator probe for a rollout's health gate (the controller's api/device/Probe.java has the same pattern; a test
+# compares): a routing table, a count and a literal address, nothing else. No name is resolved and no word reaches a
+# shell: whoever may write a rollout must not run commands on the fleet's routers.
+PROBE_RE='ping (25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]) ([1-9]|10) (((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.)'\
+'{3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])|[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7})'
 HOOK_BEGIN='# BEGIN openbsd-pbr boot-check: reverts a commit that a reboot left unconfirmed'
 HOOK_END='# END openbsd-pbr boot-check'
 RC_LOCAL=/etc/rc.local
@@ -959,10 +965,33 @@ cmd_boot_check() {
 	say "pbr-agent: generation $bg was not confirmed before the reboot: generation $bp restored"
 }
 
+# ping(8) from routing table RDOMAIN (ping6 for an IPv6 address), at most COUNT requests with a one-second wait
+# after the last: ping's summary line as "probe SENT RECEIVED" (the controller passes a probe when an echo request
+# was answered); a ping that prints no summary (no such routing table, no route) is the probe's error.
+cmd_probe() {
+	line="$*"
+	# one line of these characters only (grep -x would accept a line of a multi-line argument), then the pattern
+	case $line in
+	*[!0-9A-Za-z.:\ ]*) fail usage "probe ping RDOMAIN COUNT ADDRESS" ;;
+	esac
+	[ $# -eq 4 ] && printf '%s\n' "$line" | grep -Eqx "$PROBE_RE" || fail usage "probe ping RDOMAIN COUNT ADDRESS"
+	case $4 in
+	*:*) tool=ping6 ;;
+	*) tool=ping ;;
+	esac
+	out=$("$tool" -n -c "$3" -w 1 -V "$2" "$4" 2>&1)
+	summary=$(printf '%s\n' "$out" | sed -En 's/^([0-9]+) packets transmitted, ([0-9]+) packets received.*/\1 \2/p' |
+		tail -n 1)
+	[ -n "$summary" ] || fail probe "$(printf '%s\n' "$out" | tail -n 1)"
+	say "probe $summary"
+	ok
+}
+
 cmd_vocabulary() {
 	say "plan $PLAN_RE"
 	say "manifest $MANIFEST_RE"
 	say "read $READ_RE"
+	say "probe $PROBE_RE"
 	say "lines $LINES_BEGIN"
 	say "lines $LINES_END"
 	say "hook $HOOK_BEGIN"
@@ -1003,6 +1032,7 @@ confirm) cmd_confirm "$@" ;;
 cancel-commit) cmd_cancel_commit "$@" ;;
 rollback) cmd_rollback "$@" ;;
 get-config) cmd_get_config ;;
+probe) cmd_probe "$@" ;;
 uninstall) cmd_uninstall "$@" ;;
 *) fail usage "unknown subcommand" ;;
 esac

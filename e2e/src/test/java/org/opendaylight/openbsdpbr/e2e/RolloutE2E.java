@@ -165,6 +165,51 @@ class RolloutE2E {
         assertThat(unknown.status()).isBetween(400, 499);
     }
 
+    /**
+     * An operator probe in the health gate, run by the lab as the router-side script runs ping: r6 (wave 1) gets no
+     * answer from the probe's address, which fails its health over a budget of 0, and wave 1 is rolled back; the
+     * others' probes are in their status. Deleting the rollout's configuration then removes its status.
+     */
+    @Test
+    void d_aProbeWithoutAnswerFailsItsRouterAndADeletedRolloutLeavesNoStatus() throws InterruptedException {
+        putProfile("192.0.2.4");
+        LAB.send("fault r6 fail-probe 192.0.2.53");
+        try {
+            final String body = "{\"openbsd-pbr:rollout\":[{\"name\":\"ro-probe\",\"change\":{\"profile\":"
+                + "\"rollout-branch\"},\"wave\":[\"10\"],\"wave-budget\":{\"count\":0},"
+                + "\"breach-action\":\"rollback-wave\",\"concurrency\":10,"
+                + "\"probe\":[{\"name\":\"dns\",\"ping\":{\"destination\":\"192.0.2.53\",\"count\":3}}]}]}";
+            final var put = RESTCONF.put("/data/openbsd-pbr:rollouts/rollout=ro-probe", body);
+            assertThat(put.status()).as(put.toString()).isIn(200, 201, 204);
+            start("ro-probe");
+            final JsonObject status = awaitRollout("ro-probe", "rolled-back");
+            assertThat(status.get("reason").getAsString()).startsWith("wave 1: 1 of 10 routers failed, over the "
+                + "wave's budget of 0 (ro-06 health: probe dns: 0 of 3 answered)");
+            final Map<String, JsonObject> routers = routers(status);
+            assertThat(routers.get("ro-06").getAsJsonObject("error").get("step").getAsString()).isEqualTo("health");
+            final JsonObject probe = routers.get("ro-07").getAsJsonArray("probe").get(0).getAsJsonObject();
+            assertThat(probe.get("name").getAsString()).isEqualTo("dns");
+            assertThat(probe.get("passed").getAsBoolean()).isTrue();
+            assertThat(probe.get("received").getAsInt()).isEqualTo(3);
+            for (int lab : LAB_ROUTERS.subList(0, 10)) {
+                assertThat(pfConf(lab)).as(name(lab) + ": back on what it ran").contains("192.0.2.3")
+                    .doesNotContain("192.0.2.4");
+            }
+        } finally {
+            LAB.send("clear r6");
+        }
+        assertThat(RESTCONF.delete("/data/openbsd-pbr:rollouts/rollout=ro-probe").status()).isIn(200, 204);
+        // gone: RESTCONF answers a read of missing data with 404 or 409 (data-missing)
+        final Instant deadline = Instant.now().plusSeconds(30);
+        var status = RESTCONF.get("/data/openbsd-pbr:rollouts/rollout=ro-probe?content=nonconfig");
+        while (status.status() == 200) {
+            assertThat(Instant.now()).as("status removed with the configuration: " + status).isBefore(deadline);
+            Thread.sleep(200);
+            status = RESTCONF.get("/data/openbsd-pbr:rollouts/rollout=ro-probe?content=nonconfig");
+        }
+        assertThat(status.status()).as(status.toString()).isIn(404, 409);
+    }
+
     @AfterAll
     static void cleanUp() {
         RESTCONF.delete("/data/openbsd-pbr:rollouts");

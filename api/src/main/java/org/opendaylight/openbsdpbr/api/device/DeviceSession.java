@@ -101,6 +101,18 @@ public interface DeviceSession extends AutoCloseable {
      */
     CompletionStage<FileSet> readFiles();
 
+    /**
+     * Run an operator probe on the router ({@code ping -V RDOMAIN}, from the router's own routing domains): part of a
+     * rollout's health gate. Read-only; needs no lock. A session that cannot run probes answers with a failure.
+     *
+     * @param probe the probe, already checked against {@link Probe#LINE}
+     * @return how many echo requests were sent and answered
+     */
+    default CompletionStage<ProbeResult> probe(final Probe probe) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException(
+            "this session runs no probes"));
+    }
+
     /** Close the session (the router-side lock stays until unlocked or abandoned). Never throws. */
     @Override
     void close();

@@ -26,7 +26,9 @@ public enum DeviceStep {
     GET_CONFIG("get-config"),
     GET_GENERATION("show-generation"),
     /** Reading the files of {@link RouterFiles} as they are on disk (read-only, no lock). */
-    READ_FILES("read-files");
+    READ_FILES("read-files"),
+    /** An operator probe run on the router ({@link Probe}; read-only, no lock). */
+    PROBE("probe");
 
     private final String operation;
 

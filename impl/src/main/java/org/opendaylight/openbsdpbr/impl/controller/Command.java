@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.opendaylight.openbsdpbr.api.device.ProbeResult;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 
 /**
@@ -66,6 +67,18 @@ public sealed interface Command {
         // no parameters
     }
 
+    /**
+     * Run operator probes on the router, in order (a rollout's health gate). Read-only, like {@link ReadFiles}: the
+     * lock, generation and files stay as they are.
+     *
+     * @param probes the probes
+     */
+    record Probe(List<org.opendaylight.openbsdpbr.api.device.Probe> probes) implements Command {
+        public Probe {
+            probes = List.copyOf(probes);
+        }
+    }
+
     /** How a command ended. */
     sealed interface Outcome {
         /**
@@ -113,6 +126,17 @@ public sealed interface Command {
         record FilesRead(FileSet files) implements Outcome {
             public FilesRead {
                 requireNonNull(files, "files");
+            }
+        }
+
+        /**
+         * The probes ran.
+         *
+         * @param results each probe's result, in the order asked
+         */
+        record Probed(List<ProbeResult> results) implements Outcome {
+            public Probed {
+                results = List.copyOf(results);
             }
         }
 

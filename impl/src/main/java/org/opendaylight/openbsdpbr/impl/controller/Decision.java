@@ -111,6 +111,13 @@ public final class Decision {
             // the command says it all
         }
 
+        /** Run operator probes on the router (the probe command): read-only, no lock. */
+        record Probe(List<org.opendaylight.openbsdpbr.api.device.Probe> probes) implements Action {
+            public Probe {
+                probes = List.copyOf(probes);
+            }
+        }
+
         /** Confirm the waiting commit (the confirm command). */
         record Confirm() implements Action {
             // the command says it all
@@ -168,6 +175,10 @@ public final class Decision {
         if (command.orElse(null) instanceof Command.ReadFiles) {
             // read-only: it needs neither intent nor what the router runs, and changes nothing this loop knows
             return new Action.ReadFiles();
+        }
+        if (command.orElse(null) instanceof Command.Probe probe) {
+            // read-only too: the router pings, nothing it runs changes
+            return new Action.Probe(probe.probes());
         }
         if (!spec.hasIntent()) {
             if (command.isPresent() && !(command.orElseThrow() instanceof Command.CheckSync)) {
@@ -242,6 +253,7 @@ public final class Decision {
             }
             case Command.CheckSync check -> new Action.ReadBack(false, true);
             case Command.ReadFiles read -> new Action.ReadFiles();
+            case Command.Probe probe -> new Action.Probe(probe.probes());
         };
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -28,6 +29,7 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.ProbeOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +102,12 @@ public final class RolloutEngine implements AutoCloseable {
         this.sink = requireNonNull(sink);
     }
 
+    /** Starts a rollout without operator probes in its health gate. */
+    public RolloutState start(final String name, final RolloutPlan plan, final String profile,
+            final List<String> targets) {
+        return start(name, plan, profile, targets, List.of());
+    }
+
     /**
      * Starts a rollout of a staged profile's current content.
      *
@@ -107,12 +115,13 @@ public final class RolloutEngine implements AutoCloseable {
      * @param plan how it moves
      * @param profile the staged profile whose content it carries
      * @param targets the routers it changes (each must list the profile); empty: every router that lists it
+     * @param probes operator probes each router runs in its health gate, after the read-back passed
      * @return the state after its first step
      * @throws IllegalArgumentException when the profile, a target or the plan does not fit, naming it
      * @throws IllegalStateException when the rollout (or another of the same profile) runs already
      */
     public RolloutState start(final String name, final RolloutPlan plan, final String profile,
-            final List<String> targets) {
+            final List<String> targets, final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
         final Profile content = fleet.profile(profile).orElseThrow(() -> new IllegalArgumentException(
             "rollout[" + name + "]/change/profile: no profile named " + profile + " is configured"));
         if (!fleet.isStaged(profile)) {
@@ -144,7 +153,7 @@ public final class RolloutEngine implements AutoCloseable {
             final Map<String, Optional<Profile>> before = new java.util.HashMap<>();
             chosen.forEach(router -> before.put(router, fleet.pinned(router, profile)));
             run = new Run(new Carried(profile, content, before), RolloutState.create(name, plan, chosen)
-                .start(time.now()));
+                .start(time.now()), probes);
             runs.put(name, run);
         }
         LOG.info("rollout {}: profile {} to {} routers in {} waves", name, profile, chosen.size(),
@@ -161,11 +170,13 @@ public final class RolloutEngine implements AutoCloseable {
      *
      * @param persisted the state the datastore kept
      * @param carried what it carries and what its routers ran before, as persisted
+     * @param probes the operator probes of its health gate, from its configuration
      * @return the state after the first step
      * @throws IllegalStateException when this engine runs a rollout of that name already
      */
-    public RolloutState adopt(final RolloutState persisted, final Carried carried) {
-        final Run run = new Run(carried, persisted);
+    public RolloutState adopt(final RolloutState persisted, final Carried carried,
+            final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
+        final Run run = new Run(carried, persisted, probes);
         synchronized (runs) {
             final Run existing = runs.get(persisted.name());
             if (existing != null && !existing.stopped) {
@@ -298,6 +309,8 @@ public final class RolloutEngine implements AutoCloseable {
     /** One rollout being carried out. */
     private final class Run {
         private final Carried carried;
+        /** The operator probes of the health gate, from the rollout's configuration. */
+        private final List<org.opendaylight.openbsdpbr.api.device.Probe> probes;
         private final String profile;
         private final Profile content;
         /** Set when the run stops here (configuration removed, ownership lost): nothing more is started or written. */
@@ -306,8 +319,10 @@ public final class RolloutEngine implements AutoCloseable {
         private RolloutState state;
         private Scheduler.Cancellable wake;
 
-        Run(final Carried carried, final RolloutState state) {
+        Run(final Carried carried, final RolloutState state,
+                final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
             this.carried = carried;
+            this.probes = List.copyOf(probes);
             this.profile = carried.profile();
             this.content = carried.content();
             this.state = state;
@@ -399,9 +414,11 @@ public final class RolloutEngine implements AutoCloseable {
                     release(router);
                     fleet.submit(router, new Command.Sync(Optional.empty(), false)).whenComplete((outcome, error) -> {
                         if (outcome instanceof Outcome.Synced synced && synced.awaitingConfirm().isEmpty()) {
-                            gate(router).whenComplete((gate, failure) -> event(current -> current.applied(router,
-                                synced.generation(), gate != null && gate.isEmpty(), gate == null ? String.valueOf(
-                                    failure) : gate.orElse(""), time.now()), false));
+                            gate(router).whenComplete((gate, failure) -> {
+                                final Gate found = Gate.of(gate, failure);
+                                event(current -> current.probed(router, found.probes()).applied(router,
+                                    synced.generation(), found.passed(), found.why(), time.now()), false);
+                            });
                         } else {
                             withdraw(router);
                             event(current -> current.applyFailed(router, failure(outcome, error), time.now()), false);
@@ -418,9 +435,11 @@ public final class RolloutEngine implements AutoCloseable {
                         event(current -> current.verified(router, took, generation(router), time.now()), false);
                     });
                 }
-                case Action.Check check -> gate(router).whenComplete((gate, failure) -> event(current ->
-                    current.checked(router, gate != null && gate.isEmpty(), gate == null ? String.valueOf(failure)
-                        : gate.orElse(""), time.now()), false));
+                case Action.Check check -> gate(router).whenComplete((gate, failure) -> {
+                    final Gate found = Gate.of(gate, failure);
+                    event(current -> current.probed(router, found.probes()).checked(router, found.passed(),
+                        found.why(), time.now()), false);
+                });
                 case Action.Revert revert -> {
                     withdraw(router);
                     fleet.submit(router, new Command.Rollback(OptionalInt.empty())).whenComplete((outcome, error) -> {
@@ -438,19 +457,66 @@ public final class RolloutEngine implements AutoCloseable {
          * The health gate of a router: reachable over management, and its read-back equals the files pushed (the
          * check-sync command). Empty when it passes, else what it found.
          */
-        private CompletionStage<Optional<String>> gate(final String router) {
-            return fleet.submit(router, new Command.CheckSync()).thenApply(outcome -> switch (outcome) {
-                case Outcome.Checked checked when checked.inSync() -> Optional.<String>empty();
-                case Outcome.Checked checked -> Optional.of("read-back: the router does not run the files pushed "
+        private CompletionStage<Gate> gate(final String router) {
+            return fleet.submit(router, new Command.CheckSync()).thenCompose(outcome -> switch (outcome) {
+                case Outcome.Checked checked when checked.inSync() -> probe(router);
+                case Outcome.Checked checked -> Gate.failed("read-back: the router does not run the files pushed "
                     + "(differs: " + String.join(", ", checked.drifted()) + ")");
-                case Outcome.Refused refused -> Optional.of(refused.message());
-                default -> Optional.of("read-back: unexpected answer " + outcome);
+                case Outcome.Refused refused -> Gate.failed(refused.message());
+                default -> Gate.failed("read-back: unexpected answer " + outcome);
+            });
+        }
+
+        /** The operator probes, once the read-back passed: a probe that gets no answer fails the gate. */
+        private CompletionStage<Gate> probe(final String router) {
+            if (probes.isEmpty()) {
+                return CompletableFuture.completedFuture(Gate.PASSED);
+            }
+            return fleet.submit(router, new Command.Probe(probes)).thenApply(outcome -> {
+                if (!(outcome instanceof Outcome.Probed probed) || probed.results().size() != probes.size()) {
+                    return new Gate(Optional.of(outcome instanceof Outcome.Refused refused ? refused.message()
+                        : "probe: unexpected answer " + outcome), List.of());
+                }
+                final List<ProbeOutcome> found = new ArrayList<>();
+                for (int index = 0; index < probes.size(); index++) {
+                    found.add(new ProbeOutcome(probes.get(index).name(), probed.results().get(index).transmitted(),
+                        probed.results().get(index).received()));
+                }
+                return new Gate(found.stream().filter(result -> !result.passed()).map(ProbeOutcome::toString)
+                    .reduce((first, second) -> first + "; " + second), found);
             });
         }
 
         private OptionalInt generation(final String router) {
             return fleet.router(router).map(reconciler -> reconciler.status().appliedGeneration())
                 .orElse(OptionalInt.empty());
+        }
+    }
+
+    /**
+     * A health gate's verdict.
+     *
+     * @param failure what failed (the read-back or a probe, the step first); empty: it passed
+     * @param probes what the operator probes found (empty when they did not run)
+     */
+    private record Gate(Optional<String> failure, List<ProbeOutcome> probes) {
+        static final Gate PASSED = new Gate(Optional.empty(), List.of());
+
+        static CompletionStage<Gate> failed(final String why) {
+            return CompletableFuture.completedFuture(new Gate(Optional.of(why), List.of()));
+        }
+
+        /** The gate's outcome, or the failure of running it. */
+        static Gate of(final Gate gate, final Throwable failure) {
+            return gate != null ? gate : new Gate(Optional.of("health: " + failure), List.of());
+        }
+
+        boolean passed() {
+            return failure.isEmpty();
+        }
+
+        String why() {
+            return failure.orElse("");
         }
     }
 

@@ -347,6 +347,12 @@ public final class RouterReconciler {
                     : new Outcome.FilesRead(files));
                 return null;
             });
+            case Action.Probe probe -> push.probe(target, probe.probes()).handle((results, failure) -> {
+                // the probe's own step, not the read-back's: what the router said when it could not ping
+                answer(failure != null ? new Outcome.Refused(Reason.DEVICE, "probe: " + deviceFailure(failure,
+                    DeviceStep.PROBE).getMessage()) : new Outcome.Probed(results));
+                return null;
+            });
             case Action.Commit commit -> commit(commit, target);
             case Action.Confirm confirm -> push.confirm(target, 0).handle((result, failure) -> {
                 afterConfirm(result, failure);

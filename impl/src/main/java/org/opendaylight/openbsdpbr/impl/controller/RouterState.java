@@ -434,7 +434,7 @@ public record RouterState(boolean owned, Optional<FileSet> applied, List<FileSet
             case COMMIT -> Step.COMMIT;
             case CONFIRM, CANCEL_COMMIT -> Step.CONFIRM;
             case ROLLBACK -> Step.ROLLBACK;
-            case GET_CONFIG, GET_GENERATION, READ_FILES -> Step.READ_BACK;
+            case GET_CONFIG, GET_GENERATION, READ_FILES, PROBE -> Step.READ_BACK;
         };
     }
 

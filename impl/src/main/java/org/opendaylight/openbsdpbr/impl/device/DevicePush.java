@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +25,8 @@ import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.DeviceStep;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.device.Probe;
+import org.opendaylight.openbsdpbr.api.device.ProbeResult;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
 import org.opendaylight.openbsdpbr.api.device.RollbackRequest;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
@@ -196,6 +199,25 @@ public final class DevicePush {
      */
     public CompletionStage<FileSet> readFiles(final DeviceTarget target) {
         return read(target, DeviceSession::readFiles);
+    }
+
+    /**
+     * Run operator probes on the router, one after another on one session: read-only and without the lock, like
+     * {@link #readFiles}. The results are in the order of the probes; the first probe the router cannot run (no such
+     * routing table) fails the whole.
+     */
+    public CompletionStage<List<ProbeResult>> probe(final DeviceTarget target, final List<Probe> probes) {
+        return read(target, session -> {
+            CompletionStage<List<ProbeResult>> chain = CompletableFuture.completedFuture(List.of());
+            for (Probe probe : probes) {
+                chain = chain.thenCompose(done -> session.probe(probe).thenApply(result -> {
+                    final var all = new ArrayList<>(done);
+                    all.add(result);
+                    return List.copyOf(all);
+                }));
+            }
+            return chain;
+        });
     }
 
     /** One read-only operation on a session of its own. */

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
@@ -44,6 +45,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Start
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRolloutOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.probe.kind.Ping;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
@@ -119,7 +121,7 @@ final class RolloutRpcs {
                 }
                 final RolloutState state = engine.start(name, plan(found), profile,
                     targets(found, Futures.getUnchecked(routers).map(Routers::nonnullRouter).map(map -> List.copyOf(
-                        map.values())).orElse(List.of())));
+                        map.values())).orElse(List.of())), probes(found));
                 return RpcResultBuilder.success(answer(state)).build();
             } catch (IllegalArgumentException e) {
                 return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
@@ -167,6 +169,33 @@ final class RolloutRpcs {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + "/" + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The operator probes of a configured rollout, in the order configured.
+     *
+     * @throws IllegalArgumentException naming the probe that does not fit
+     */
+    static List<Probe> probes(final Rollout rollout) {
+        final String path = "rollouts/rollout[name=" + rollout.getName().getValue() + "]/";
+        final List<Probe> probes = new ArrayList<>();
+        for (var probe : rollout.nonnullProbe()) {
+            if (!(probe.getKind() instanceof Ping kind) || kind.getPing() == null
+                    || kind.getPing().getDestination() == null) {
+                throw new IllegalArgumentException(path + "probe[name=" + probe.getName().getValue() + "]/ping/"
+                    + "destination: missing");
+            }
+            final var ping = kind.getPing();
+            try {
+                // bindings carry no YANG defaults: rdomain 0, count 3 as the YANG states
+                probes.add(new Probe(probe.getName().getValue(), ping.getRdomain() == null ? 0
+                    : ping.getRdomain().getValue().intValue(), ping.getCount() == null ? 3
+                    : ping.getCount().intValue(), ping.getDestination().stringValue()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + e.getMessage(), e);
+            }
+        }
+        return probes;
     }
 
     private static Budget budget(final FailureBudget budget, final Budget otherwise) {

@@ -26,6 +26,7 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
+import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
@@ -160,7 +161,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
             try {
                 final RolloutState state = RolloutStatusWriter.read(name, RolloutRpcs.plan(rollout), persisted);
                 if (!state.state().isFinal()) {
-                    resume(state, persisted, fleet.time().now().plus(ROUTERS_WAIT));
+                    resume(state, persisted, RolloutRpcs.probes(rollout), fleet.time().now().plus(ROUTERS_WAIT));
                 }
             } catch (IllegalArgumentException e) {
                 LOG.error("rollout {} cannot be resumed: {}", name, e.getMessage());
@@ -169,14 +170,15 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     }
 
     /** Resumes a rollout once its routers are managed here (or the wait is over). */
-    private void resume(final RolloutState state, final Status persisted, final Instant deadline) {
+    private void resume(final RolloutState state, final Status persisted, final List<Probe> probes,
+            final Instant deadline) {
         if (!owned) {
             return;
         }
         final boolean ready = state.routers().keySet().stream().allMatch(router -> fleet.router(router)
             .map(RouterReconciler::isManagedHere).orElse(true));
         if (!ready && fleet.time().now().isBefore(deadline)) {
-            fleet.time().schedule(POLL, () -> resume(state, persisted, deadline));
+            fleet.time().schedule(POLL, () -> resume(state, persisted, probes, deadline));
             return;
         }
         final Optional<RolloutEngine.Carried> carried = carried(persisted);
@@ -189,7 +191,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
             return;
         }
         try {
-            final RolloutState resumed = engine.adopt(state, carried.orElseThrow());
+            final RolloutState resumed = engine.adopt(state, carried.orElseThrow(), probes);
             LOG.info("rollout {}: resumed by {} ({}, wave {})", state.name(), member, resumed.state().yangName(),
                 resumed.wave() + 1);
         } catch (IllegalStateException e) {

@@ -7,8 +7,6 @@
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +30,7 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.ProbeOutcome;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Verdict;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
@@ -40,6 +39,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollo
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.RouterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.RouterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.router.ErrorBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.router.Probe;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.router.ProbeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.router.ProbeKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.Status;
@@ -49,8 +51,7 @@ import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * Writes each rollout's state to the operational datastore ({@code rollouts/rollout[name]/status}), where RESTCONF,
@@ -64,8 +65,6 @@ import org.slf4j.LoggerFactory;
  * finds it in sync and commits nothing.
  */
 final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RolloutStatusWriter.class);
-
     private final TransactionChain chain;
     private final String member;
     private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
@@ -127,24 +126,14 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
         }
         final var tx = chain.newWriteOnlyTransaction();
         if (written.isEmpty()) {
-            tx.delete(LogicalDatastoreType.OPERATIONAL, path(name));
+            // the whole entry: its key alone would stay behind otherwise
+            tx.delete(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(Rollouts.class).child(
+                Rollout.class, new RolloutKey(new ObjectName(name))).build());
         } else {
             tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name), status(written.orElseThrow()
                 .state(), written.orElseThrow().revisions().get()));
         }
-        final var commit = tx.commit();
-        lastCommit = commit;
-        commit.addCallback(new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                // written
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.warn("rollout {}: status could not be written", name, cause);
-            }
-        }, MoreExecutors.directExecutor());
+        lastCommit = Writes.commit(tx, () -> "rollout " + name + ": status");
     }
 
     static DataObjectIdentifier<Status> path(final String rollout) {
@@ -189,6 +178,13 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
             result.generation().ifPresent(generation -> router.setAppliedGeneration(Uint32.valueOf(generation)));
             result.appliedAt().ifPresent(at -> router.setAppliedAt(StatusWriter.dateAndTime(at)));
             router.setBeforeRevision(revisions.before().get(result.router()));
+            if (!result.probes().isEmpty()) {
+                final var probes = BindingMap.<ProbeKey, Probe>orderedBuilder();
+                result.probes().forEach(probe -> probes.add(new ProbeBuilder().setName(probe.name())
+                    .setPassed(probe.passed()).setSent(Uint8.valueOf(probe.sent()))
+                    .setReceived(Uint8.valueOf(probe.received())).build()));
+                router.setProbe(probes.build());
+            }
             result.error().ifPresent(error -> router.setError(new ErrorBuilder().setStep(error.step())
                 .setMessage(error.message()).setTime(StatusWriter.dateAndTime(error.at())).build()));
             routers.add(router.build());
@@ -243,7 +239,10 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
                     : Verdict.valueOf(router.getHealth().getName().toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(router.getError()).filter(error -> error.getStep() != null).map(error ->
                     new Failure(error.getStep(), String.valueOf(error.getMessage()), instant(error.getTime())
-                        .orElse(Instant.EPOCH))), instant(router.getAppliedAt())));
+                        .orElse(Instant.EPOCH))), instant(router.getAppliedAt()), router.nonnullProbe().values()
+                    .stream().map(probe -> new ProbeOutcome(probe.getName(), probe.getSent() == null ? 0
+                        : probe.getSent().intValue(), probe.getReceived() == null ? 0
+                        : probe.getReceived().intValue())).toList()));
         }
         return new RolloutState(name, plan, waves, RolloutState.State.valueOf(status.getState().getName()
             .toUpperCase(Locale.ROOT).replace('-', '_')), number(status.getCurrentWave(), path + "/current-wave") - 1,
@@ -277,6 +276,6 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
 
     @Override
     public void close() {
-        StagedPinStore.closeAfterWrites(writer, () -> lastCommit, chain);
+        Writes.closeAfterWrites(writer, () -> lastCommit, chain);
     }
 }

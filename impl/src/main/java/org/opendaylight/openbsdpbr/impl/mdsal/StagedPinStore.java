@@ -9,8 +9,6 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.MoreExecutors;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -87,8 +85,6 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         .build();
     /** How long the start waits for the datastore to answer the first read. */
     private static final int LOAD_SECONDS = 60;
-    /** How long closing waits for queued writes. */
-    private static final int CLOSE_SECONDS = 10;
 
     private final DataBroker broker;
     private final Supplier<EffectiveModelContext> model;
@@ -193,19 +189,7 @@ final class StagedPinStore implements PinStore, AutoCloseable {
                 tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, pin.build());
             }
         });
-        final var commit = tx.commit();
-        lastCommit = commit;
-        commit.addCallback(new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                // written
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.warn("staged profile pins could not be written ({} pins)", pins.size(), cause);
-            }
-        }, MoreExecutors.directExecutor());
+        lastCommit = Writes.commit(tx, () -> "staged profile pins (" + pins.size() + ")");
     }
 
     /**
@@ -342,30 +326,6 @@ final class StagedPinStore implements PinStore, AutoCloseable {
 
     @Override
     public void close() {
-        closeAfterWrites(writer, () -> lastCommit, chain);
-    }
-
-    /**
-     * Closes a writer thread and its transaction chain once what was queued is written (a chain refuses to close
-     * with a transaction outstanding), waiting a bounded time: a datastore that does not answer does not hold a
-     * controller's shutdown.
-     */
-    static void closeAfterWrites(final ExecutorService writer, final Supplier<Future<?>> lastCommit,
-            final TransactionChain chain) {
-        writer.shutdown();
-        try {
-            if (writer.awaitTermination(CLOSE_SECONDS, TimeUnit.SECONDS)) {
-                lastCommit.get().get(CLOSE_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("the last write did not complete before closing", e);
-        }
-        try {
-            chain.close();
-        } catch (IllegalStateException e) {
-            LOG.warn("closed with a write outstanding: {}", e.getMessage());
-        }
+        Writes.closeAfterWrites(writer, () -> lastCommit, chain);
     }
 }

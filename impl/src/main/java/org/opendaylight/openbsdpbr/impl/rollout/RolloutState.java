@@ -256,6 +256,14 @@ public record RolloutState(String name, RolloutPlan plan, List<List<String>> wav
         return put(expect(router, Phase.APPLYING, "verified").with(Phase.WAITING));
     }
 
+    /**
+     * The operator probes of a router's health gate ran: recorded on the router, whatever its phase (the gate's
+     * verdict follows as its own event).
+     */
+    public RolloutState probed(final String router, final List<RouterResult.ProbeOutcome> outcomes) {
+        return put(router(router).probed(outcomes));
+    }
+
     /** A router's health gate at the end of its soak. */
     public RolloutState checked(final String router, final boolean healthy, final String why, final Instant now) {
         final RouterResult result = expect(router, Phase.CHECKING, "checked");

@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.rollout;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -24,9 +25,10 @@ import java.util.OptionalInt;
  * @param verdict the health gate's verdict
  * @param error why it failed, excluded or could not be rolled back, with the step
  * @param appliedAt when its commit of the change landed (its soak starts there)
+ * @param probes the operator probes of its last health gate, in the rollout's order (empty before one ran)
  */
 public record RouterResult(String router, int wave, Phase phase, boolean changed, OptionalInt generation,
-        Verdict verdict, Optional<Failure> error, Optional<Instant> appliedAt) {
+        Verdict verdict, Optional<Failure> error, Optional<Instant> appliedAt, List<ProbeOutcome> probes) {
     /** What happens to a router in a rollout. */
     public enum Phase {
         /** Its wave has not reached it yet. */
@@ -74,6 +76,29 @@ public record RouterResult(String router, int wave, Phase phase, boolean changed
         }
     }
 
+    /**
+     * What one operator probe found on the router in a health gate.
+     *
+     * @param name the probe's name
+     * @param sent echo requests sent
+     * @param received echo replies received: the probe passes with one or more
+     */
+    public record ProbeOutcome(String name, int sent, int received) {
+        public ProbeOutcome {
+            requireNonNull(name, "name");
+        }
+
+        /** Whether the probe passed. */
+        public boolean passed() {
+            return received > 0;
+        }
+
+        @Override
+        public String toString() {
+            return "probe " + name + ": " + received + " of " + sent + " answered";
+        }
+    }
+
     /** The health gate's verdict (YANG {@code health}). */
     public enum Verdict { UNKNOWN, HEALTHY, UNHEALTHY }
 
@@ -105,6 +130,7 @@ public record RouterResult(String router, int wave, Phase phase, boolean changed
         requireNonNull(verdict, "verdict");
         requireNonNull(error, "error");
         requireNonNull(appliedAt, "appliedAt");
+        probes = List.copyOf(probes);
         if (wave < 0) {
             throw new IllegalArgumentException("wave: 0 or more, not " + wave);
         }
@@ -113,27 +139,33 @@ public record RouterResult(String router, int wave, Phase phase, boolean changed
     /** A router whose wave has not come. */
     static RouterResult waiting(final String router, final int wave) {
         return new RouterResult(router, wave, Phase.WAITING, false, OptionalInt.empty(), Verdict.UNKNOWN,
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), List.of());
     }
 
     RouterResult with(final Phase newPhase) {
-        return new RouterResult(router, wave, newPhase, changed, generation, verdict, error, appliedAt);
+        return new RouterResult(router, wave, newPhase, changed, generation, verdict, error, appliedAt, probes);
     }
 
     RouterResult applied(final OptionalInt newGeneration, final Instant at) {
-        return new RouterResult(router, wave, phase, true, newGeneration, verdict, Optional.empty(), Optional.of(at));
+        return new RouterResult(router, wave, phase, true, newGeneration, verdict, Optional.empty(), Optional.of(at),
+            probes);
+    }
+
+    RouterResult probed(final List<ProbeOutcome> outcomes) {
+        return new RouterResult(router, wave, phase, changed, generation, verdict, error, appliedAt, outcomes);
     }
 
     RouterResult judged(final Verdict newVerdict) {
-        return new RouterResult(router, wave, phase, changed, generation, newVerdict, error, appliedAt);
+        return new RouterResult(router, wave, phase, changed, generation, newVerdict, error, appliedAt, probes);
     }
 
     RouterResult failed(final Phase newPhase, final Failure failure) {
-        return new RouterResult(router, wave, newPhase, changed, generation, verdict, Optional.of(failure), appliedAt);
+        return new RouterResult(router, wave, newPhase, changed, generation, verdict, Optional.of(failure), appliedAt,
+            probes);
     }
 
     RouterResult reverted(final OptionalInt newGeneration) {
         return new RouterResult(router, wave, Phase.ROLLED_BACK, false, newGeneration.isPresent() ? newGeneration
-            : generation, verdict, error, appliedAt);
+            : generation, verdict, error, appliedAt, probes);
     }
 }

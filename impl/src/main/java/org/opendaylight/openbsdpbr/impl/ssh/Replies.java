@@ -18,6 +18,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceStep;
 import org.opendaylight.openbsdpbr.api.device.FailoverStatus;
 import org.opendaylight.openbsdpbr.api.device.FileEntry;
 import org.opendaylight.openbsdpbr.api.device.PendingConfirm;
+import org.opendaylight.openbsdpbr.api.device.ProbeResult;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
 
@@ -50,12 +51,23 @@ final class Replies {
                 yield new DeviceException.Reverted(router, step, numbers[0], numbers[1]);
             }
             case "not-locked", "no-candidate", "pending", "nothing-pending", "no-generation", "busy", "usage",
-                 "internal" -> new DeviceException.Rejected(router, step, reply.status(), detail);
+                 "internal", "probe" -> new DeviceException.Rejected(router, step, reply.status(), detail);
             case "" -> new DeviceException.Protocol(router, step, "no reply from the router-side script (exit status "
                 + result.exitStatus() + "): " + firstLine(Secrets.scrub(result.stderrText())));
             default -> new DeviceException.Protocol(router, step, "unexpected reply: " + reply.status() + " "
                 + detail);
         };
+    }
+
+    /** The {@code probe SENT RECEIVED} line of a probe's reply. */
+    static ProbeResult probeResult(final String router, final AgentReply reply) throws DeviceException.Protocol {
+        final String line = reply.value("probe").orElseThrow(() -> new DeviceException.Protocol(router,
+            DeviceStep.PROBE, "reply without a probe line"));
+        if (!line.matches("[0-9]{1,3} [0-9]{1,3}")) {
+            throw new DeviceException.Protocol(router, DeviceStep.PROBE, "unexpected probe line: " + line);
+        }
+        final int[] counts = numbers(line, 2);
+        return new ProbeResult(counts[0], counts[1]);
     }
 
     /** generation, previous and deadline lines of a commit, confirm, cancel-commit or rollback reply. */

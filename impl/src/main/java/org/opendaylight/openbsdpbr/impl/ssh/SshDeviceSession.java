@@ -30,6 +30,8 @@ import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.DeviceStep;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.device.Probe;
+import org.opendaylight.openbsdpbr.api.device.ProbeResult;
 import org.opendaylight.openbsdpbr.api.device.RollbackRequest;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
 import org.opendaylight.openbsdpbr.api.device.StoredGeneration;
@@ -170,6 +172,20 @@ final class SshDeviceSession implements DeviceSession {
     @Override
     public CompletionStage<FileSet> readFiles() {
         return enqueue(() -> archive(DeviceStep.READ_FILES, "files", CandidateArchive.Contents::toFileSet, false));
+    }
+
+    @Override
+    public CompletionStage<ProbeResult> probe(final Probe probe) {
+        // ping sends COUNT requests a second apart and waits a second after the last: the step's timeout on top
+        final Duration timeout = step().plusSeconds(probe.count() + 1L);
+        return enqueue(() -> agent(DeviceStep.PROBE, timeout, NO_INPUT, "probe", probe.words().toArray(String[]::new))
+            .thenApply(reply -> {
+                try {
+                    return Replies.probeResult(target.name(), reply);
+                } catch (DeviceException.Protocol e) {
+                    throw new CompletionException(e);
+                }
+            }));
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.opendaylight.openbsdpbr.api.device.DeviceStep;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.FileEntry;
 import org.opendaylight.openbsdpbr.api.device.PendingConfirm;
+import org.opendaylight.openbsdpbr.api.device.Probe;
+import org.opendaylight.openbsdpbr.api.device.ProbeResult;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
 import org.opendaylight.openbsdpbr.api.device.RollbackRequest;
 import org.opendaylight.openbsdpbr.api.device.RunningConfig;
@@ -64,6 +66,8 @@ final class FakeRouter implements DeviceConnector {
     private boolean hostKeyChanged;
     private boolean loginRefused;
     private String validateRefusal;
+    /** Addresses whose echo requests get no answer. */
+    private final java.util.Set<String> unanswered = new java.util.HashSet<>();
     private boolean cutAfterCommit;
     private boolean holdConfirms;
     private final List<Runnable> heldConfirms = new ArrayList<>();
@@ -77,6 +81,7 @@ final class FakeRouter implements DeviceConnector {
     final AtomicInteger brokenLocks = new AtomicInteger();
     final AtomicInteger connects = new AtomicInteger();
     final AtomicInteger fileReads = new AtomicInteger();
+    final AtomicInteger probes = new AtomicInteger();
 
     FakeRouter(final String name, final FakeTime time) {
         this.name = name;
@@ -95,6 +100,11 @@ final class FakeRouter implements DeviceConnector {
 
     synchronized void refuseLogin(final boolean value) {
         loginRefused = value;
+    }
+
+    /** Echo requests to the address get no answer from now on. */
+    synchronized void unanswered(final String address) {
+        unanswered.add(address);
     }
 
     synchronized void refuseValidation(final String message) {
@@ -431,6 +441,15 @@ final class FakeRouter implements DeviceConnector {
                 final var files = new TreeMap<String, ManagedFile>(handWritten.files());
                 files.putAll(generations.get(generation).files());
                 return CompletableFuture.completedFuture(FileSet.of(files.values()));
+            }
+        }
+
+        @Override
+        public CompletionStage<ProbeResult> probe(final Probe probe) {
+            synchronized (FakeRouter.this) {
+                probes.incrementAndGet();
+                return CompletableFuture.completedFuture(new ProbeResult(probe.count(),
+                    unanswered.contains(probe.address()) ? 0 : probe.count()));
             }
         }
 

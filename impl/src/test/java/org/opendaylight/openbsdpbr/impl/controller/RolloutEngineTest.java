@@ -26,6 +26,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
+import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
@@ -43,6 +44,7 @@ import org.opendaylight.openbsdpbr.impl.rollout.Budget;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState.State;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
 
@@ -260,7 +262,8 @@ class RolloutEngineTest {
 
         // a new engine (another member's) on the same fleet, from what was written
         final var other = new RolloutEngine(fleet, time, this::persist);
-        assertThat(other.adopt(persisted, carried.get("branch-v2")).state()).isEqualTo(State.WAITING_APPROVAL);
+        assertThat(other.adopt(persisted, carried.get("branch-v2"), List.of()).state())
+            .isEqualTo(State.WAITING_APPROVAL);
         assertThat(routers.values()).filteredOn(router -> router.commits.get() == 2).hasSize(3);
         other.approve("branch-v2", 2);
         settle();
@@ -324,7 +327,7 @@ class RolloutEngineTest {
 
         final var taker = new RolloutEngine(second, time, this::persist);
         try {
-            taker.adopt(persisted, carried.get("branch-v2"));
+            taker.adopt(persisted, carried.get("branch-v2"), List.of());
             settle();
             assertThat(taker.state("branch-v2").orElseThrow().wave(1)).as("verified on the router, not applied")
                 .allSatisfy(result -> assertThat(result.phase()).isEqualTo(Phase.SOAKING));
@@ -340,6 +343,34 @@ class RolloutEngineTest {
             taker.close();
             second.close();
         }
+    }
+
+    /**
+     * Operator probes run on each router after its read-back passed: their results are recorded per router, and a
+     * probe that gets no answer fails the router's health (here over the wave's budget: the wave is rolled back).
+     */
+    @Test
+    void aProbeThatGetsNoAnswerFailsTheRoutersHealth() {
+        fleet.profileChanged(V2, true);
+        routers.get("r05").unanswered("192.0.2.53");
+        final List<Probe> probes = List.of(new Probe("dns", 1, 3, "192.0.2.53"), new Probe("v6", 0, 1,
+            "2001:db8::53"));
+        engine.start("branch-v2", plan(BreachAction.ROLLBACK_WAVE, Budget.ofCount(0)), "branch", List.of(), probes);
+        settle();
+        final RolloutState state = engine.state("branch-v2").orElseThrow();
+        assertThat(state.state()).isEqualTo(State.ROLLED_BACK);
+        assertThat(state.router("r01").probes()).containsExactly(new RouterResult.ProbeOutcome("dns", 3, 3),
+            new RouterResult.ProbeOutcome("v6", 1, 1));
+        assertThat(state.router("r05").probes()).containsExactly(new RouterResult.ProbeOutcome("dns", 3, 0),
+            new RouterResult.ProbeOutcome("v6", 1, 1));
+        assertThat(state.router("r05").error().orElseThrow()).hasToString("health: probe dns: 0 of 3 answered");
+        assertThat(state.reason().orElseThrow()).startsWith("wave 2: 1 of 3 routers failed, over the wave's budget "
+            + "of 0 (r05 health: probe dns: 0 of 3 answered)");
+        // the router took the change, and the rollback put it back; wave 3 never ran a probe
+        assertThat(routers.get("r05").running()).isEqualTo(files("r05", V1));
+        assertThat(routers.get("r05").generation()).isEqualTo(3);
+        assertThat(routers.get("r07").probes).hasValue(0);
+        assertThat(routers.get("r01").probes).hasValue(2);
     }
 
     /**

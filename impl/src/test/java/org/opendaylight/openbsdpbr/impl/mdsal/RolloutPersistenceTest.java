@@ -45,6 +45,7 @@ import org.opendaylight.openbsdpbr.impl.rollout.Budget;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
@@ -171,6 +172,8 @@ class RolloutPersistenceTest {
         state = RolloutMachine.next(state, T0.plusSeconds(303), router -> !router.equals("r03")).state();
         state = state.checked("r01", true, "", T0.plusSeconds(303));
         state = RolloutMachine.next(state, T0.plusSeconds(304), router -> !router.equals("r03")).state();
+        state = state.probed("r01", List.of(new RouterResult.ProbeOutcome("dns", 3, 3),
+            new RouterResult.ProbeOutcome("v6", 1, 0)));
         state = state.applyFailed("r02", new Failure("validate", "/etc/pf.conf:3: syntax error",
             T0.plusSeconds(305)), T0.plusSeconds(305));
         final RolloutEngine.Carried carried = new RolloutEngine.Carried("branch", V2, Map.of("r01",

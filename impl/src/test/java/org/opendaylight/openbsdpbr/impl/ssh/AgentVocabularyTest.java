@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.openbsdpbr.api.device.DeviceStep;
+import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.device.RouterFiles;
 import org.opendaylight.openbsdpbr.api.files.LineBlock;
 import org.opendaylight.openbsdpbr.api.plan.PlanVocabulary;
@@ -115,18 +116,38 @@ class AgentVocabularyTest {
     void grepAcceptsExactlyWhatTheApiAccepts() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/grep")) || Files.isExecutable(Path.of("/usr/bin/grep")),
             "no grep");
+        assertThat(disagreements(values("plan").get(0), SAMPLES, PlanVocabulary::isPlanLine)).isEmpty();
+        assertThat(SAMPLES.stream().filter(PlanVocabulary::isPlanLine)).hasSize(13);
+    }
+
+    /** The probe vocabulary is defined once (api/device/Probe): the script checks the same pattern, grep agrees. */
+    @Test
+    void theScriptsProbePatternIsTheApisAndGrepAgrees() throws Exception {
+        assertThat(values("probe")).containsExactly(Probe.LINE);
+        assumeTrue(Files.isExecutable(Path.of("/bin/grep")) || Files.isExecutable(Path.of("/usr/bin/grep")),
+            "no grep");
+        final List<String> samples = List.of("ping 0 3 8.8.8.8", "ping 255 10 192.0.2.1", "ping 1 1 2001:db8::1",
+            "ping 0 3 ::1", "ping 0 3 fe80::1:2:3:4", "ping 256 3 8.8.8.8", "ping 0 0 8.8.8.8", "ping 0 11 8.8.8.8",
+            "ping 00 3 8.8.8.8", "ping 0 3 8.8.8.256", "ping 0 3 8.8.8", "ping 0 3 dns.google", "ping 0 3 8.8.8.8 -f",
+            "ping -V 0 3 8.8.8.8", "nc 0 3 8.8.8.8", "ping 0 3 1:2:3:4:5:6:7:8:9", "ping 0 3 8.8.8.8;reboot");
+        assertThat(disagreements(values("probe").get(0), samples, Probe::isProbeLine)).isEmpty();
+        assertThat(samples.stream().filter(Probe::isProbeLine)).hasSize(5);
+    }
+
+    /** The lines on which the script's pattern (as grep -Ex reads it) and the API's check disagree. */
+    private static List<String> disagreements(final String pattern, final List<String> lines,
+            final java.util.function.Predicate<String> api) throws IOException, InterruptedException {
         final var disagreements = new ArrayList<String>();
-        for (String line : SAMPLES) {
-            final Process grep = new ProcessBuilder("grep", "-Ex", "-e", values("plan").get(0)).start();
+        for (String line : lines) {
+            final Process grep = new ProcessBuilder("grep", "-Ex", "-e", pattern).start();
             grep.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
             grep.getOutputStream().close();
             final boolean script = grep.waitFor() == 0;
-            if (script != PlanVocabulary.isPlanLine(line)) {
+            if (script != api.test(line)) {
                 disagreements.add(line + " (grep " + script + ")");
             }
         }
-        assertThat(disagreements).isEmpty();
-        assertThat(SAMPLES.stream().filter(PlanVocabulary::isPlanLine)).hasSize(13);
+        return disagreements;
     }
 
     @Test

@@ -31,6 +31,11 @@ public enum LabFault {
     FAIL_VALIDATE("fail-validate"),
     /** The apply plan fails (the router restores its generation); argument: the message. */
     FAIL_PLAN("fail-plan"),
+    /**
+     * Operator probes get no answer: argument: the addresses that do not answer, separated by commas (default: none
+     * answers).
+     */
+    FAIL_PROBE("fail-probe"),
     /** The disk is full: storing a candidate fails. */
     DISK_FULL("disk-full"),
     /** The router presents a different host key. */

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
 import org.opendaylight.openbsdpbr.api.device.FileEntry;
 import org.opendaylight.openbsdpbr.api.device.PendingConfirm;
+import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.device.RevertRecord;
 import org.opendaylight.openbsdpbr.api.device.RouterFiles;
 import org.opendaylight.openbsdpbr.api.files.Hashing;
@@ -388,6 +389,7 @@ public final class LabRouter {
             case "show-generation" -> showGeneration(args);
             case "read-files" -> readFiles(args);
             case "uninstall" -> uninstall(args);
+            case "probe" -> probe(args);
             default -> LabReply.error(version, List.of(), "usage", "unknown subcommand");
         };
     }
@@ -864,6 +866,23 @@ public final class LabRouter {
      * The files of {@link RouterFiles} as they are in the virtual /etc, whichever generation installed them or none,
      * in the archive format of show-generation (a manifest of what is on disk, then the files). Read-only, no lock.
      */
+    /**
+     * An operator probe, as {@code pbr-agent.sh} runs ping(8): the same pattern is checked; every echo request is
+     * answered unless the {@code fail-probe} fault is set (argument: the addresses that do not answer, separated by
+     * commas; none: no address answers).
+     */
+    private LabReply probe(final List<String> args) {
+        final String line = String.join(" ", args);
+        if (args.size() != 4 || !Probe.isProbeLine(line)) {
+            return usage("probe ping RDOMAIN COUNT ADDRESS");
+        }
+        final String count = args.get(2);
+        final String unanswered = faults.get(LabFault.FAIL_PROBE);
+        final boolean answered = unanswered == null || !unanswered.isEmpty()
+            && !Arrays.asList(unanswered.split(",")).contains(args.get(3));
+        return LabReply.ok(agentVersion, List.of("probe " + count + " " + (answered ? count : "0")));
+    }
+
     private LabReply readFiles(final List<String> args) {
         if (!args.isEmpty()) {
             return usage("read-files");

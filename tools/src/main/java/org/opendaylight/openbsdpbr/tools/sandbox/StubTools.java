@@ -18,18 +18,21 @@ import org.opendaylight.openbsdpbr.tools.lab.LabValidator;
 /**
  * Stand-ins for the OpenBSD tools {@code pbr-agent.sh} runs, for a sandbox router on Linux: {@code pfctl},
  * {@code sshd}, {@code unwind}, {@code ifstated}, {@code rad}, {@code dhcp6leased}, {@code ifconfig}, {@code rcctl},
- * {@code sysctl}, {@code install}, {@code tar} and {@code /etc/netstart}. Each records its call (one line in the calls
- * file) and behaves as {@link LabValidator} says the lab's tools do: a line holding {@link LabValidator#BAD} is a
- * syntax error in the tool's own words, pf.conf's {@code load anchor} files must exist, a ruleset holding
- * {@link LabValidator#FAIL_LOAD} fails to load (and one holding {@code slow-load} takes two seconds). {@code install}
- * and {@code tar} do the real work, with faults switched on by files in the faults directory: {@code disk-full}
- * (tar cannot write), {@code crash-switch} (the agent is killed with SIGKILL once the second file of a switch is
- * written next to its target, as by a power loss). One more: a file holding {@code echo-secret} makes
- * {@code pfctl -n} also print a line with a PPPoE secret, as netstart output might, so that tests see it masked.
+ * {@code sysctl}, {@code ping}, {@code ping6}, {@code install}, {@code tar} and {@code /etc/netstart}. Each records
+ * its call (one line in the calls file) and behaves as {@link LabValidator} says the lab's tools do: a line holding
+ * {@link LabValidator#BAD} is a syntax error in the tool's own words, pf.conf's {@code load anchor} files must exist,
+ * a ruleset holding {@link LabValidator#FAIL_LOAD} fails to load (and one holding {@code slow-load} takes two
+ * seconds). {@code install} and {@code tar} do the real work, with faults switched on by files in the faults
+ * directory: {@code disk-full} (tar cannot write), {@code crash-switch} (the agent is killed with SIGKILL once the
+ * second file of a switch is written next to its target, as by a power loss). One more: a file holding
+ * {@code echo-secret} makes {@code pfctl -n} also print a line with a PPPoE secret, as netstart output might, so that
+ * tests see it masked.
  */
 public final class StubTools {
     /** The fault file that makes tar fail as on a full disk. */
     public static final String DISK_FULL = "disk-full";
+    /** The fault file that makes ping(8) get no answer (it may list the addresses that get none, one per line). */
+    public static final String PROBE_UNANSWERED = "probe-unanswered";
     /** The fault file that kills the agent half way through a switch. */
     public static final String CRASH_SWITCH = "crash-switch";
 
@@ -107,6 +110,26 @@ public final class StubTools {
         }
         for (String tool : List.of("ifconfig", "rcctl", "sysctl")) {
             script(bin.resolve(tool), record + "exit 0\n");
+        }
+        // ping(8) and ping6: OpenBSD's output and exit status; every request is answered unless the probe-unanswered
+        // fault file is there (it may list the addresses that do not answer, one per line; without any: none answers)
+        for (String tool : List.of("ping", "ping6")) {
+            script(bin.resolve(tool), record + """
+                count=1; for last; do :; done
+                while [ $# -gt 1 ]; do case $1 in -c) count=$2; shift 2 ;; *) shift ;; esac; done
+                answered=$count
+                if [ -f '%FAULTS%/%UNANSWERED%' ]; then
+                    if ! grep -q '[.:]' '%FAULTS%/%UNANSWERED%' || grep -qx "$last" '%FAULTS%/%UNANSWERED%'; then
+                        answered=0
+                    fi
+                fi
+                echo "PING $last: 56 data bytes"
+                echo
+                echo "--- $last ping statistics ---"
+                loss=$(( (count - answered) * 100 / count ))
+                echo "$count packets transmitted, $answered packets received, $loss.0% packet loss"
+                [ "$answered" -gt 0 ]
+                """.replace("%FAULTS%", faults.toString()).replace("%UNANSWERED%", PROBE_UNANSWERED));
         }
         // install(1): record; a crash-switch fault kills the agent once the second file it installs under /etc (its
         // boot hook aside) is written next to its target; else really install (owner and group when we can set them)

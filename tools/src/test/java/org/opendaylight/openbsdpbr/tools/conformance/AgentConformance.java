@@ -758,6 +758,26 @@ abstract class AgentConformance {
         assertThat(call("get-config").data()).startsWith("generation 1");
     }
 
+    /**
+     * An operator probe: ping's summary as "probe SENT RECEIVED", from the routing table asked for, IPv4 or IPv6;
+     * anything but the fixed vocabulary (a name, a count or table out of range) is refused before anything runs.
+     */
+    @Test
+    void aProbeAnswersWithPingsSummaryAndRefusesAnythingElse() throws Exception {
+        assertOk(call("probe", "ping", "1", "3", "8.8.8.8"), "probe 3 3");
+        assertOk(call("probe", "ping", "0", "1", "2001:db8::1"), "probe 1 1");
+        router.setFault(RouterUnderTest.Fault.PROBE_UNANSWERED);
+        assertOk(call("probe", "ping", "0", "3", "192.0.2.1"), "probe 3 0");
+        router.clearFault(RouterUnderTest.Fault.PROBE_UNANSWERED);
+        final String usage = "probe ping RDOMAIN COUNT ADDRESS";
+        assertError(call("probe", "ping", "0", "3", "dns.google"), "usage", usage);
+        assertError(call("probe", "ping", "256", "3", "8.8.8.8"), "usage", usage);
+        assertError(call("probe", "ping", "0", "11", "8.8.8.8"), "usage", usage);
+        assertError(call("probe", "ping", "0", "3", "8.8.8.8", "-f"), "usage", usage);
+        assertError(call("probe", "traceroute", "0", "3", "8.8.8.8"), "usage", usage);
+        assertError(call("probe"), "usage", usage);
+    }
+
     @Test
     void aFailingPlanRestoresThePreviousGeneration() throws Exception {
         final FileSet one = files("one");

@@ -96,6 +96,7 @@ class LabConformanceTest extends AgentConformance {
             return switch (fault) {
                 case DISK_FULL -> LabFault.DISK_FULL;
                 case CRASH_SWITCH -> LabFault.CRASH_SWITCH;
+                case PROBE_UNANSWERED -> LabFault.FAIL_PROBE;
             };
         }
 

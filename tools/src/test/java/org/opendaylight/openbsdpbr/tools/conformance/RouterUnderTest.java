@@ -22,7 +22,9 @@ interface RouterUnderTest extends AutoCloseable {
         /** The file system is full: staging a candidate fails. */
         DISK_FULL,
         /** The power goes half way through a commit's switch of files. */
-        CRASH_SWITCH
+        CRASH_SWITCH,
+        /** No echo request the router sends is answered (its uplinks or the destinations are down). */
+        PROBE_UNANSWERED
     }
 
     /** How to reach the router. */

@@ -128,6 +128,7 @@ class ScriptConformanceTest extends AgentConformance {
             return switch (fault) {
                 case DISK_FULL -> StubTools.DISK_FULL;
                 case CRASH_SWITCH -> StubTools.CRASH_SWITCH;
+                case PROBE_UNANSWERED -> StubTools.PROBE_UNANSWERED;
             };
         }
 

@@ -1,0 +1,83 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.impl.mdsal;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.opendaylight.mdsal.binding.api.TransactionChain;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the writers of the rollouts' status and the staged profiles' pins share: one writer thread each, one
+ * transaction chain each, commits whose failure is logged (the next change writes the newest value again), and a close
+ * that lets what was queued be written first.
+ */
+final class Writes {
+    private static final Logger LOG = LoggerFactory.getLogger(Writes.class);
+    /** How long closing waits for queued writes. */
+    private static final int CLOSE_SECONDS = 10;
+
+    private Writes() {
+        // utility
+    }
+
+    /**
+     * Commits a write; a failure is logged, not thrown.
+     *
+     * @param tx the write
+     * @param what what it writes, for the log ({@code rollout x: status})
+     * @return the commit
+     */
+    static Future<?> commit(final WriteTransaction tx, final Supplier<String> what) {
+        final var commit = tx.commit();
+        commit.addCallback(new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                // written
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("{} could not be written", what.get(), cause);
+            }
+        }, MoreExecutors.directExecutor());
+        return commit;
+    }
+
+    /**
+     * Closes a writer thread and its transaction chain once what was queued is written (a chain refuses to close
+     * with a transaction outstanding), waiting a bounded time: a datastore that does not answer does not hold a
+     * controller's shutdown.
+     */
+    static void closeAfterWrites(final ExecutorService writer, final Supplier<Future<?>> lastCommit,
+            final TransactionChain chain) {
+        writer.shutdown();
+        try {
+            if (writer.awaitTermination(CLOSE_SECONDS, TimeUnit.SECONDS)) {
+                lastCommit.get().get(CLOSE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("the last write did not complete before closing", e);
+        }
+        try {
+            chain.close();
+        } catch (IllegalStateException e) {
+            LOG.warn("closed with a write outstanding: {}", e.getMessage());
+        }
+    }
+}
