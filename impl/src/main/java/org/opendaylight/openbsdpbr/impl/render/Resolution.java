@@ -109,8 +109,8 @@ final class Resolution {
      * What each policy route's source (at {@code 2 * i}) and destination (at {@code 2 * i + 1}) names, as the
      * validator resolved it: a pf table's position (0 and up; {@code internet} is the table martians), a host
      * group's as {@code -2 - position}, or {@link #NO_REF} (a network, {@code any}, an interface's network, the
-     * built-in martians, or a name that does not resolve). The validator, the lints and the renderer share one
-     * lookup per name: a large router has hundreds of policy routes.
+     * built-in martians, or a name that does not resolve). The validator looks each name up once and the lints read
+     * its answer: a large router has hundreds of policy routes.
      */
     final int[] routeRefs;
     /** The position of the intent's own table martians, or {@link #NO_REF} (the built-in one holds both families). */
