@@ -135,7 +135,15 @@ restarted=$(pbr_karaf_pid "$OPENBSD_PBR_RUN/karaf") || fail "no controller after
   || fail "the start after the crash did not keep the one lab ($(lab_count) labs)"
 echo "$after" | grep -q "the lab is already running (pid $lab)" || fail "start after the crash: $after"
 echo "$after" | grep -q "admin password:" && fail "the password was shown again after the crash"
-"$LAUNCHER" status | grep -q "^seed-router " || fail "status does not list seed-router (login with the generated password)"
+# captured first: with pipefail, 'status | grep -q' fails when grep stops reading before status has printed its last
+# line (the spread over the members comes after the router table). The member publishes its figures every second.
+for _ in $(seq 1 150); do
+  shown=$("$LAUNCHER" status) || fail "status failed: $shown"
+  echo "$shown" | grep -q "^routers per member: member-1=1 " && break
+  sleep 0.2
+done
+echo "$shown" | grep -q "^seed-router " || fail "status does not list seed-router (login with the generated password): $shown"
+echo "$shown" | grep -q "^routers per member: member-1=1 " || fail "status does not end with the spread: $shown"
 say "   after kill -9 of the controller: a new controller ($restarted), the same lab ($lab), seed-router kept"
 
 kill -9 "$lab"
