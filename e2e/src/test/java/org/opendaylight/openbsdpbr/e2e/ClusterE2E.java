@@ -329,6 +329,15 @@ class ClusterE2E {
                 + "'s routers went to both survivors, not to one").contains("member-" + survivor);
         }
         say("   " + placement(survivors.get(0)));
+        // the dead member's last figures ("manages 4") are removed, not left standing beside the survivors'
+        final Set<String> alive = survivors.stream().map(member -> "member-" + member).collect(Collectors.toSet());
+        final Instant figuresBy = Instant.now().plus(Duration.ofSeconds(15));
+        Set<String> published = memberNames(survivors.get(0));
+        while (!published.equals(alive) && Instant.now().isBefore(figuresBy)) {
+            Thread.sleep(200);
+            published = memberNames(survivors.get(0));
+        }
+        assertThat(published).as("members with figures after the kill").isEqualTo(alive);
         assertSingleManager(fleet);
         assertThat(LAB.generations()).as("no router committed again across the failover").isEqualTo(afterSync);
         say("   no router committed again: lab generations unchanged, one claim per router in the survivors' logs");
@@ -646,6 +655,13 @@ class ClusterE2E {
         } catch (UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The members that publish figures, as member {@code member} reads them (empty when it cannot answer). */
+    private static Set<String> memberNames(final int member) {
+        return members(member).map(list -> list.getAsJsonArray().asList().stream()
+            .map(element -> element.getAsJsonObject().get("name").getAsString()).collect(Collectors.toSet()))
+            .orElse(Set.of());
     }
 
     /** Handovers in progress over the members {@code member} reads (-1 when it cannot answer). */

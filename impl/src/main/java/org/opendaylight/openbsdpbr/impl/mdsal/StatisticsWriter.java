@@ -12,9 +12,13 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -38,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * changed: the compiles, the compiled results reused, the routers managed, and its part in the cluster's placement
  * (the routers placed here, the share of the fleet managed here, the handovers under way, the live members). Removed
  * when the member stops.
+ *
+ * <p>A member killed outright removes nothing, and its last figures would stay in the list for as long as it is gone
+ * ("member-1 manages 4" while its routers are managed by the survivors). So whenever the live members change, the
+ * first of them (by name; one member, so no two delete at once) removes the entries of members that are not live. A
+ * member that comes back publishes again at once: its own view of the live members changed, so its figures did.
  */
 final class StatisticsWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsWriter.class);
@@ -50,6 +59,8 @@ final class StatisticsWriter implements AutoCloseable {
     private final Supplier<ClusterOwnership.View> placement;
     private final ScheduledExecutorService timer;
     private Member last;
+    /** The live members the entries of others were last pruned for (only the first live member prunes). */
+    private SortedSet<String> prunedFor;
 
     StatisticsWriter(final DataBroker broker, final String member, final Compilations compilations,
             final IntSupplier managed, final Supplier<ClusterOwnership.View> placement) {
@@ -78,6 +89,11 @@ final class StatisticsWriter implements AutoCloseable {
             .setHandovers(Uint32.valueOf(view.handovers()))
             .setLiveMember(view.live().isEmpty() ? null : java.util.Set.copyOf(view.live()))
             .build();
+        final String name = now.getName();
+        if (!view.live().isEmpty() && view.live().first().equals(name) && !view.live().equals(prunedFor)) {
+            prunedFor = view.live();
+            prune(view.live());
+        }
         if (now.equals(last)) {
             return;
         }
@@ -93,6 +109,45 @@ final class StatisticsWriter implements AutoCloseable {
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.debug("statistics not published", cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    /** Removes the entries of members that are not live (their last figures are no longer true). */
+    private void prune(final Set<String> live) {
+        final var controller = DataObjectIdentifier.builder(Controller.class).build();
+        final Controller current;
+        try (var read = broker.newReadOnlyTransaction()) {
+            current = read.read(LogicalDatastoreType.OPERATIONAL, controller).get(5, TimeUnit.SECONDS).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("member figures not read, so not pruned", e);
+            prunedFor = null;
+            return;
+        }
+        if (current == null || current.getMember() == null) {
+            return;
+        }
+        final var gone = current.nonnullMember().keySet().stream().filter(key -> !live.contains(key.getName()))
+            .toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        final var tx = broker.newWriteOnlyTransaction();
+        gone.forEach(key -> tx.delete(LogicalDatastoreType.OPERATIONAL,
+            DataObjectIdentifier.builder(Controller.class).child(Member.class, key).build()));
+        LOG.info("members no longer live, their figures removed: {}", gone.stream().map(MemberKey::getName).toList());
+        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                // pruned
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.debug("figures of members no longer live not removed", cause);
             }
         }, MoreExecutors.directExecutor());
     }
