@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.util.Set;
 import java.util.SortedSet;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
@@ -69,11 +71,8 @@ final class StatisticsWriter implements AutoCloseable {
         this.compilations = requireNonNull(compilations);
         this.managed = requireNonNull(managed);
         this.placement = requireNonNull(placement);
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            final var thread = new Thread(task, "openbsd-pbr-statistics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-statistics").setDaemon(true).build());
         timer.scheduleWithFixedDelay(this::publish, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -100,17 +99,7 @@ final class StatisticsWriter implements AutoCloseable {
         last = now;
         final var tx = broker.newWriteOnlyTransaction();
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, now);
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
-            @Override
-            public void onSuccess(final CommitInfo result) {
-                // published
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.debug("statistics not published", cause);
-            }
-        }, MoreExecutors.directExecutor());
+        commit(tx, "statistics not published");
     }
 
     /** Removes the entries of members that are not live (their last figures are no longer true). */
@@ -139,17 +128,7 @@ final class StatisticsWriter implements AutoCloseable {
         gone.forEach(key -> tx.delete(LogicalDatastoreType.OPERATIONAL,
             DataObjectIdentifier.builder(Controller.class).child(Member.class, key).build()));
         LOG.info("members no longer live, their figures removed: {}", gone.stream().map(MemberKey::getName).toList());
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
-            @Override
-            public void onSuccess(final CommitInfo result) {
-                // pruned
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.debug("figures of members no longer live not removed", cause);
-            }
-        }, MoreExecutors.directExecutor());
+        commit(tx, "figures of members no longer live not removed");
     }
 
     @Override
@@ -157,15 +136,23 @@ final class StatisticsWriter implements AutoCloseable {
         timer.shutdownNow();
         final var tx = broker.newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.OPERATIONAL, path);
+        commit(tx, "statistics not removed");
+    }
+
+    /**
+     * Commits in the background. A failure is logged at debug only: these figures fail routinely while the datastore
+     * shuts down, and the next change publishes them again.
+     */
+    private static void commit(final WriteTransaction tx, final String failure) {
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
-                // removed
+                // done
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.debug("statistics not removed", cause);
+                LOG.debug("{}: the commit failed", failure, cause);
             }
         }, MoreExecutors.directExecutor());
     }
