@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.controller;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
@@ -112,12 +112,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     private static ExecutorService workerPool() {
-        final var counter = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
-            final var thread = new Thread(task, "openbsd-pbr-worker-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+            new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-worker-%d").setDaemon(true).build());
     }
 
     /**
@@ -126,11 +122,8 @@ public final class Fleet implements AutoCloseable {
      * tasks per router at 1,000 routers (the controller benchmark's heap histogram).
      */
     private static ScheduledExecutorService timer() {
-        final var timer = new ScheduledThreadPoolExecutor(1, task -> {
-            final var thread = new Thread(task, "openbsd-pbr-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        final var timer = new ScheduledThreadPoolExecutor(1,
+            new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-timer").setDaemon(true).build());
         timer.setRemoveOnCancelPolicy(true);
         return timer;
     }

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,11 +167,8 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
         this.entities = requireNonNull(entities);
         this.clock = requireNonNull(clock);
         if (periodic) {
-            timer = Executors.newSingleThreadScheduledExecutor(task -> {
-                final var thread = new Thread(task, "openbsd-pbr-placement");
-                thread.setDaemon(true);
-                return thread;
-            });
+            timer = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-placement").setDaemon(true).build());
             timer.scheduleWithFixedDelay(this::rebalanceQuietly, PERIOD.toMillis(), PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
         } else {

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,11 +72,8 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     private final StagedPinStore contents;
     /** The newest state of each rollout not written yet; an empty value removes the rollout's status. */
     private final Map<String, Optional<Written>> latest = new ConcurrentHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        final var thread = new Thread(task, "openbsd-pbr-rollout-status");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+        new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-rollout-status").setDaemon(true).build());
 
     /** A state and the revisions of what it carries (computed when written: writes are coalesced). */
     private record Written(RolloutState state, Supplier<Revisions> revisions) {

@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -95,11 +96,8 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     /** Pins not written yet, newest value per router and profile; an empty value deletes the pin. */
     private final Map<PinKey, Optional<Optional<String>>> pending = new LinkedHashMap<>();
     private final Map<String, Content> newContents = new LinkedHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        final var thread = new Thread(task, "openbsd-pbr-staged-pins");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+        new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-staged-pins").setDaemon(true).build());
     private boolean flushQueued;
     private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
 

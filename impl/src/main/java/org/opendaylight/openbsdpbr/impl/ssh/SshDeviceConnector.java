@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.ssh;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.security.SecureRandom;
@@ -24,7 +25,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opendaylight.netconf.shaded.sshd.client.SshClient;
 import org.opendaylight.netconf.shaded.sshd.client.auth.password.PasswordIdentityProvider;
@@ -254,11 +254,6 @@ public final class SshDeviceConnector implements DeviceConnector {
     }
 
     private static ThreadFactory daemon(final String name) {
-        final var count = new AtomicInteger();
-        return runnable -> {
-            final var thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return new ThreadFactoryBuilder().setNameFormat(name + "-%d").setDaemon(true).build();
     }
 }
