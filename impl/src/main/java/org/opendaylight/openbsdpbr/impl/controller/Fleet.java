@@ -56,6 +56,8 @@ public final class Fleet implements AutoCloseable {
     private final ControllerSettings settings;
     private final Compilations compilations;
     private volatile PinStore pinStore = PinStore.NONE;
+    /** Set while the pins are read back at start: routers of staged profiles are held on what they run meanwhile. */
+    private volatile boolean pinsPending;
     private final ExecutorService ownWorkers;
     private final ScheduledExecutorService ownTimer;
     private volatile Scheduler.Cancellable checkSync;
@@ -258,6 +260,28 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
+     * The pins are being read back from the {@link PinStore} (at start, asynchronously: a datastore without a shard
+     * leader must not stall the controller's activation): until {@link #restorePins}, every router that lists a
+     * staged profile is held on what it runs, as if pinned to it. Call before any configuration arrives.
+     */
+    public void awaitPins() {
+        pinsPending = true;
+    }
+
+    /**
+     * The pins read back at start: they take the place of any made meanwhile here (from configuration that arrived
+     * first, which knows less about what a router runs than the pin its manager wrote), and the routers held while
+     * they were read reconcile again.
+     *
+     * @param stored per router, per staged profile, the content it is pinned to (empty: held on what it runs)
+     */
+    public void restorePins(final Map<String, Map<String, Optional<Profile>>> stored) {
+        stored.forEach((router, of) -> pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).putAll(of));
+        pinsPending = false;
+        staged.forEach(this::fanOut);
+    }
+
+    /**
      * A pin read back from the {@link PinStore}: at start (every pin, before the configuration arrives, so that no
      * router compiles a staged profile's new content in between), and when another member changed the pin of a router
      * it manages. A router this member manages keeps the pin it has here: this member wrote it, and an echo of an
@@ -337,12 +361,20 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Whether a router's own pushes wait: a staged profile it lists holds it on what it runs (a pin without content).
-     * Operators' commands (sync, rollback) still go through.
+     * Whether a router's own pushes wait: a staged profile it lists holds it on what it runs (a pin without content,
+     * for a router that got files from this controller; or the pins are still being read back). Operators' commands
+     * (sync, rollback) still go through.
+     *
+     * @param spec the router
+     * @param gotFiles whether this controller knows the router got files from it
      */
-    boolean heldBack(final RouterSpec spec) {
+    boolean heldBack(final RouterSpec spec, final boolean gotFiles) {
+        if (pinsPending && spec.profiles().stream().anyMatch(staged::contains)) {
+            // a controller that just started knows of no router that it got files: the pins will say what it runs
+            return true;
+        }
         final Map<String, Optional<Profile>> of = pins.get(spec.name());
-        return of != null && spec.profiles().stream().anyMatch(profile -> staged.contains(profile)
+        return gotFiles && of != null && spec.profiles().stream().anyMatch(profile -> staged.contains(profile)
             && of.containsKey(profile) && of.get(profile).isEmpty());
     }
 

@@ -11,10 +11,10 @@ import java.util.Optional;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 
 /**
- * Where a {@link Fleet} keeps the pins of staged profiles beyond its own memory (the operational datastore), so that
- * a restarted controller, or the member that manages a router after a failover, keeps the router on the content it
- * runs instead of pushing a staged profile's new content to it at once. Only the member that manages a router writes
- * its pins; the others read them back ({@link Fleet#restorePin}).
+ * Where a {@link Fleet} keeps the pins of staged profiles beyond its own memory (the persisted configuration
+ * datastore, {@code rollout-keep}), so that a restarted controller, or the member that manages a router after a
+ * failover, keeps the router on the content it runs instead of pushing a staged profile's new content to it at once.
+ * Only the member that manages a router writes its pins; the others read them back ({@link Fleet#restorePin}).
  */
 public interface PinStore {
     /** Keeps nothing (tests of a single fleet, and the offline tools). */

@@ -78,7 +78,7 @@ public final class RouterReconciler {
     private final Supplier<Map<String, Profile>> profiles;
     private final Compilations compilations;
     private final Compiled noIntent;
-    private final java.util.function.Predicate<RouterSpec> heldBack;
+    private final java.util.function.BiPredicate<RouterSpec, Boolean> heldBack;
 
     // guarded by this
     private RouterSpec spec;
@@ -93,7 +93,7 @@ public final class RouterReconciler {
     RouterReconciler(final RouterSpec spec, final Executor workers, final Scheduler time, final Permits permits,
             final DevicePush push, final StatusSink sink, final ControllerSettings settings,
             final Supplier<Map<String, Profile>> profiles, final Compilations compilations,
-            final java.util.function.Predicate<RouterSpec> heldBack) {
+            final java.util.function.BiPredicate<RouterSpec, Boolean> heldBack) {
         this.spec = requireNonNull(spec);
         name = spec.name();
         this.workers = requireNonNull(workers);
@@ -560,11 +560,12 @@ public final class RouterReconciler {
     /**
      * A push of the reconciler's own (not an operator's command) waits while a staged profile's new content has not
      * been released to the router by a rollout: the router keeps the revision it runs, its status says out-of-sync.
-     * A router that never got files from the controller is not held: it has no revision to keep.
+     * A router that never got files from the controller is not held (it has no revision to keep), unless the fleet
+     * does not know yet (its pins are being read back at start, when no router is known to have got files).
      */
     private Action staged(final Action action, final RouterState current, final RouterSpec currentSpec) {
         if (action instanceof Action.Commit commit && !commit.forCommand()
-                && current.status().appliedRevision().isPresent() && heldBack.test(currentSpec)) {
+                && heldBack.test(currentSpec, current.status().appliedRevision().isPresent())) {
             final StatusView shown = current.status().withSync(StatusView.Sync.OUT_OF_SYNC);
             return shown.equals(current.status()) ? new Action.Idle(Optional.empty()) : new Action.Report(shown);
         }

@@ -151,14 +151,17 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         } else {
             LOG.warn("the data broker takes no commit cohorts: intent is validated only when it is rendered");
         }
-        // the pins of staged profiles, read back before the configuration arrives: no router compiles a staged
-        // profile's new content in between (a restart must not roll it out to every router at once)
-        pins = new StagedPinStore(broker, () -> codec.getRuntimeContext().modelContext(), codec);
-        fleet.keepPinsIn(pins);
-        final int restored = pins.restoreInto(fleet);
-        if (restored > 0) {
-            LOG.info("{} pins of staged profiles read back", restored);
+        // the pins of staged profiles, kept in the configuration datastore (persisted) and read back without waiting:
+        // until they are in, the fleet holds the routers of staged profiles on what they run (a restart must not roll
+        // a staged profile's new content out to every router at once, nor a leaderless shard stall this activation)
+        final var stamps = new KeepStamps(keys.digest());
+        if (cohorts != null) {
+            registrations.add(cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
+                codec.toYangInstanceIdentifier(StagedPinStore.ROOT)), stamps.cohort()));
         }
+        pins = new StagedPinStore(broker, () -> codec.getRuntimeContext().modelContext(), codec, stamps, member);
+        fleet.keepPinsIn(pins);
+        pins.load(fleet);
         registrations.add(pins.follow(fleet));
         final var listeners = domBroker.extension(DOMDataBroker.DataTreeChangeExtension.class);
         // profiles first, so that routers see them when their initial data arrives
@@ -176,7 +179,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
             new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
             ForkJoinPool.commonPool())));
-        rolloutStatus = new RolloutStatusWriter(broker, member, pins);
+        rolloutStatus = new RolloutStatusWriter(broker, member, pins, stamps);
         rollouts = new RolloutEngine(fleet, fleet.time(), rolloutStatus);
         rolloutOwner = new RolloutSingleton(broker, singletons, fleet, rollouts, rolloutStatus, pins, member);
         registrations.add(rpcs.registerRpcImplementations(new RolloutRpcs(broker, rollouts).implementations()));

@@ -32,9 +32,10 @@ import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutKeep;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.Status;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -44,9 +45,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollouts run on one member of the cluster: the owner of the cluster singleton {@code openbsd-pbr/rollouts}, a
  * singleton of its own (routers' ownership groups are separate: a rollout is not tied to where its routers are
- * hashed). The member that gains it reads every rollout's status back and {@linkplain RolloutEngine#adopt resumes}
- * those that had not ended, with the plan of their configuration and the contents their status names; the member that
- * loses it stops its runs at once. A rollout whose configuration is removed stops, and its status goes with it.
+ * hashed). The member that gains it reads every rollout's kept progress back ({@code rollout-keep/rollout}, in the
+ * configuration datastore, which ODL persists: a lone controller's restart resumes too) once the pins and contents are
+ * read, and {@linkplain RolloutEngine#adopt resumes} those that had not ended (the others' status is shown again),
+ * with the plan of their configuration and the contents their progress names; the member that loses it stops its runs
+ * at once. A rollout whose configuration is removed stops, and its status goes with it. The
+ * owner also removes, now and then, the kept contents nothing names any more ({@link StagedPinStore#collect}).
  *
  * <p>Before it resumes a rollout, the new owner waits (up to {@link #ROUTERS_WAIT}) for the rollout's routers to be
  * managed here: at a restart, the routers' own singletons arrive at about the same time as this one, and a router
@@ -58,6 +62,8 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     /** How long a new owner waits for a resumed rollout's routers to be managed here. */
     static final Duration ROUTERS_WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How often the kept contents nothing names are looked for (removed when unnamed twice in a row). */
+    static final Duration COLLECT = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(RolloutSingleton.class);
     private static final DataObjectIdentifier<Rollouts> ROLLOUTS = DataObjectIdentifier.builder(Rollouts.class)
         .build();
@@ -112,26 +118,40 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         owned = true;
         engine.gainedOwnership();
         LOG.info("{}: this member runs the rollouts now", member);
-        // a transaction reads one datastore
-        final ListenableFuture<Optional<Rollouts>> config = read(LogicalDatastoreType.CONFIGURATION);
-        final ListenableFuture<Optional<Rollouts>> operational = read(LogicalDatastoreType.OPERATIONAL);
-        Futures.addCallback(Futures.allAsList(config, operational), new FutureCallback<List<Optional<Rollouts>>>() {
-            @Override
-            public void onSuccess(final List<Optional<Rollouts>> result) {
-                takeOver(result.get(0), result.get(1));
+        // the contents the progress names are read with the pins: resume once they are in, from the progress as
+        // kept now (a failover long after the start finds it changed)
+        contents.loaded().thenRun(() -> {
+            final ListenableFuture<Optional<Rollouts>> config;
+            final ListenableFuture<Optional<RolloutKeep>> keep;
+            try (var tx = broker.newReadOnlyTransaction()) {
+                config = tx.read(LogicalDatastoreType.CONFIGURATION, ROLLOUTS);
+                keep = tx.read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT);
             }
+            Futures.addCallback(Futures.whenAllSucceed(config, keep).call(() -> {
+                takeOver(Futures.getDone(config), Futures.getDone(keep));
+                return null;
+            }, MoreExecutors.directExecutor()), new FutureCallback<Object>() {
+                @Override
+                public void onSuccess(final Object result) {
+                    // taken over
+                }
 
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.error("the rollouts' status could not be read: rollouts that ran are not resumed", cause);
-            }
-        }, MoreExecutors.directExecutor());
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.error("the rollouts' progress could not be read: rollouts that ran are not resumed", cause);
+                }
+            }, MoreExecutors.directExecutor());
+        });
+        collectLater();
     }
 
-    private ListenableFuture<Optional<Rollouts>> read(final LogicalDatastoreType store) {
-        try (var tx = broker.newReadOnlyTransaction()) {
-            return tx.read(store, ROLLOUTS);
-        }
+    /** Removes the kept contents nothing names any more, now and then, while this member runs the rollouts. */
+    private void collectLater() {
+        fleet.time().schedule(COLLECT, () -> {
+            if (owned) {
+                contents.collect().whenComplete((removed, failure) -> collectLater());
+            }
+        });
     }
 
     @Override
@@ -142,17 +162,16 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         return Futures.immediateFuture(null);
     }
 
-    /** Resumes every rollout whose status says it had not ended; clears the status of removed ones. */
-    private void takeOver(final Optional<Rollouts> config, final Optional<Rollouts> operational) {
+    /**
+     * Resumes every rollout whose kept progress says it had not ended, shows again the status of those that ended
+     * (the operational datastore may have started empty), and removes what is kept of removed ones.
+     */
+    private void takeOver(final Optional<Rollouts> config, final Optional<RolloutKeep> keep) {
         final Map<String, Rollout> configured = new HashMap<>();
         config.ifPresent(rollouts -> rollouts.nonnullRollout().values().forEach(rollout -> configured.put(
             rollout.getName().getValue(), rollout)));
-        operational.ifPresent(rollouts -> rollouts.nonnullRollout().values().forEach(entry -> {
-            final String name = entry.getName().getValue();
-            final Status persisted = entry.getStatus();
-            if (persisted == null) {
-                return;
-            }
+        keep.ifPresent(kept -> kept.nonnullRollout().values().forEach(persisted -> {
+            final String name = persisted.getName();
             final Rollout rollout = configured.get(name);
             if (rollout == null) {
                 status.remove(name);
@@ -160,7 +179,9 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
             }
             try {
                 final RolloutState state = RolloutStatusWriter.read(name, RolloutRpcs.plan(rollout), persisted);
-                if (!state.state().isFinal()) {
+                if (state.state().isFinal()) {
+                    status.write(state, persisted);
+                } else {
                     resume(state, persisted, RolloutRpcs.probes(rollout), fleet.time().now().plus(ROUTERS_WAIT));
                 }
             } catch (IllegalArgumentException e) {
@@ -170,7 +191,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     }
 
     /** Resumes a rollout once its routers are managed here (or the wait is over). */
-    private void resume(final RolloutState state, final Status persisted, final List<Probe> probes,
+    private void resume(final RolloutState state, final RolloutStatus persisted, final List<Probe> probes,
             final Instant deadline) {
         if (!owned) {
             return;
@@ -185,7 +206,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         if (carried.isEmpty()) {
             // without the content it carried, nothing can be applied or pinned faithfully: the operator decides
             final RolloutState halted = state.halt("taken over by " + member + " without the content it carried "
-                + "(staged-pins/content[revision=" + persisted.getCarriedRevision() + "] is missing): halted; abort "
+                + "(rollout-keep/content[revision=" + persisted.getCarriedRevision() + "] is missing): halted; abort "
                 + "with rollback, or start a new rollout", fleet.time().now());
             status.write(halted, persisted);
             return;
@@ -200,7 +221,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     }
 
     /** What a persisted rollout carries and restores, when the contents its status names are kept. */
-    private Optional<RolloutEngine.Carried> carried(final Status persisted) {
+    private Optional<RolloutEngine.Carried> carried(final RolloutStatus persisted) {
         if (persisted.getProfile() == null || persisted.getCarriedRevision() == null) {
             return Optional.empty();
         }

@@ -34,7 +34,9 @@ import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.ProbeOutcome;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Verdict;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Stamp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.CountsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.status.RouterBuilder;
@@ -55,10 +57,13 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * Writes each rollout's state to the operational datastore ({@code rollouts/rollout[name]/status}), where RESTCONF,
- * the CLI and another member after a failover read it ({@link #read} reads it back): with the state, the member that
- * runs it, the profile and the revision of the content it carries, and per router the revision of the content it ran
- * before (the contents themselves are in {@code staged-pins/content}, written by the pins' own store). Writes
+ * Writes each rollout's state to the operational datastore ({@code rollouts/rollout[name]/status}), where RESTCONF
+ * and the CLI read it, and the same in the same transaction to the configuration datastore
+ * ({@code rollout-keep/rollout[name]}, stamped: {@link KeepStamps}), which ODL persists, so that the member that runs
+ * the rollouts after a failover or a restart resumes from it ({@link #read} reads it back): with the state, the member
+ * that runs it, the profile and the revision of the content it carries, and per router the revision of the content it
+ * ran before (the contents themselves are in {@code rollout-keep/content}, written by the pins' own store before any
+ * state names them; the collector leaves them while a progress names them). Writes
  * are coalesced: a rollout of 1,000 routers changes state thousands of times, and only the latest state matters, so
  * one writer thread writes the newest state of each rollout once per turn, in order, over one transaction chain.
  * Coalescing never loses a router in flight for an engine that takes over: a state that was not written yet only lacks
@@ -66,10 +71,17 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * finds it in sync and commits nothing.
  */
 final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoCloseable {
-    private final TransactionChain chain;
+    private final DataBroker broker;
+    /** Replaced by a new one after a failed write (a failed chain takes no more writes). */
+    private volatile TransactionChain chain;
+    /** The chain of the keep's writes (configuration datastore): a transaction writes one datastore. */
+    private volatile TransactionChain kept;
+    private volatile boolean chainsFailed;
+    private volatile Future<?> lastKept = CompletableFuture.completedFuture(null);
     private final String member;
     private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
     private final StagedPinStore contents;
+    private final KeepStamps stamps;
     /** The newest state of each rollout not written yet; an empty value removes the rollout's status. */
     private final Map<String, Optional<Written>> latest = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
@@ -82,10 +94,14 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     /** Per rollout, the revisions of the last {@link RolloutEngine.Carried} seen (the same object every state). */
     private final Map<String, Map.Entry<RolloutEngine.Carried, Revisions>> revisions = new ConcurrentHashMap<>();
 
-    RolloutStatusWriter(final DataBroker broker, final String member, final StagedPinStore contents) {
+    RolloutStatusWriter(final DataBroker broker, final String member, final StagedPinStore contents,
+            final KeepStamps stamps) {
+        this.broker = broker;
         chain = broker.createMergingTransactionChain();
+        kept = broker.createMergingTransactionChain();
         this.member = member;
         this.contents = contents;
+        this.stamps = stamps;
     }
 
     @Override
@@ -94,12 +110,12 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     }
 
     /** A state whose revisions are those a status kept (a rollout halted when it could not be taken over). */
-    void write(final RolloutState state, final Status kept) {
+    void write(final RolloutState state, final RolloutStatus persisted) {
         final Map<String, String> before = new java.util.HashMap<>();
-        kept.nonnullRouter().values().stream().filter(router -> router.getBeforeRevision() != null)
+        persisted.nonnullRouter().values().stream().filter(router -> router.getBeforeRevision() != null)
             .forEach(router -> before.put(router.getName(), router.getBeforeRevision()));
-        final Revisions same = new Revisions(member, String.valueOf(kept.getProfile()), kept.getCarriedRevision(),
-            before);
+        final Revisions same = new Revisions(member, String.valueOf(persisted.getProfile()),
+            persisted.getCarriedRevision(), before);
         queue(state.name(), Optional.of(new Written(state, () -> same)));
     }
 
@@ -122,16 +138,50 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
         if (written == null) {
             return;
         }
-        final var tx = chain.newWriteOnlyTransaction();
+        if (chainsFailed) {
+            chainsFailed = false;
+            Writes.closeQuietly(chain);
+            Writes.closeQuietly(kept);
+            chain = broker.createMergingTransactionChain();
+            kept = broker.createMergingTransactionChain();
+        }
+        // a transaction writes one datastore: the keep first, as the resume reads it, then the status shown
+        final var keep = kept.newWriteOnlyTransaction();
+        final Stamp stamp = stamps.next(member + "/rollouts");
+        keep.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT.toBuilder()
+            .child(Stamp.class, stamp.key()).build(), stamp);
+        final var shown = chain.newWriteOnlyTransaction();
         if (written.isEmpty()) {
+            keep.delete(LogicalDatastoreType.CONFIGURATION, keptPath(name));
             // the whole entry: its key alone would stay behind otherwise
-            tx.delete(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(Rollouts.class).child(
+            shown.delete(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(Rollouts.class).child(
                 Rollout.class, new RolloutKey(new ObjectName(name))).build());
         } else {
-            tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name), status(written.orElseThrow()
-                .state(), written.orElseThrow().revisions().get()));
+            final Status status = status(written.orElseThrow().state(), written.orElseThrow().revisions().get());
+            keep.put(LogicalDatastoreType.CONFIGURATION, keptPath(name),
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.RolloutBuilder(
+                    status).setName(name).build());
+            shown.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name), status);
         }
-        lastCommit = Writes.commit(tx, () -> "rollout " + name + ": status");
+        lastKept = Writes.commit(keep, () -> "rollout " + name + ": progress kept", () -> retry(name, written));
+        lastCommit = Writes.commit(shown, () -> "rollout " + name + ": status", () -> retry(name, written));
+    }
+
+    /** A write failed: it is written again on new chains a second later, unless a newer state is queued. */
+    private void retry(final String name, final Optional<Written> written) {
+        chainsFailed = true;
+        if (latest.putIfAbsent(name, written) == null) {
+            CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, writer).execute(() ->
+                flush(name));
+        }
+    }
+
+    /** Where a rollout's progress is kept for the resume. */
+    static DataObjectIdentifier<org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep
+            .Rollout> keptPath(final String rollout) {
+        return StagedPinStore.ROOT.toBuilder().child(org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr
+            .rev261124.rollout.keep.Rollout.class, new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr
+            .rev261124.rollout.keep.RolloutKey(rollout)).build();
     }
 
     static DataObjectIdentifier<Status> path(final String rollout) {
@@ -216,7 +266,7 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
      * @return the state
      * @throws IllegalArgumentException when the status lacks what a state needs, naming the leaf
      */
-    static RolloutState read(final String name, final RolloutPlan plan, final Status status) {
+    static RolloutState read(final String name, final RolloutPlan plan, final RolloutStatus status) {
         final String path = "rollouts/rollout[name=" + name + "]/status";
         if (status.getState() == null) {
             throw new IllegalArgumentException(path + "/state: missing");
@@ -275,5 +325,6 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     @Override
     public void close() {
         Writes.closeAfterWrites(writer, () -> lastCommit, chain);
+        Writes.closeAfterWrites(writer, () -> lastKept, kept);
     }
 }

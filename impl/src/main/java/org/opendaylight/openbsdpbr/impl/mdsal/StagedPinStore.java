@@ -9,6 +9,8 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
@@ -16,20 +18,19 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
@@ -43,12 +44,14 @@ import org.opendaylight.openbsdpbr.impl.controller.PinStore;
 import org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter;
 import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StagedPins;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.staged.pins.Content;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.staged.pins.ContentBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.staged.pins.Pin;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.staged.pins.PinBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.staged.pins.PinKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutKeep;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Content;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.ContentBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.ContentKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Pin;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.PinBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.PinKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Stamp;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
@@ -68,50 +71,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pins of staged profiles in the operational datastore ({@code staged-pins}): each content a router runs, or a
- * rollout carries or restores, once, as the RESTCONF JSON of the profile named by a hash of it ({@code content}), and
- * per router and profile the revision it is pinned to ({@code pin}). A controller reads them back when it starts,
- * before the configuration arrives, so that a restart does not push a staged profile's new content to every router at
- * once; every member follows the pins of routers other members manage, so that the member that takes a router over
- * after a failover keeps it where it was. Writes are coalesced per router and profile on one writer thread over one
- * transaction chain (a staged profile's edit pins each of a thousand routers), newest value last.
+ * The pins of staged profiles, kept in {@code rollout-keep} in the configuration datastore (persisted by ODL, unlike
+ * the operational one, so a lone controller's restart keeps them too): each content a router runs, or a rollout
+ * carries or restores, once, as the RESTCONF JSON of the profile named by a hash of it ({@code content}), and per
+ * router and profile the revision it is pinned to ({@code pin}). A starting controller reads them back without
+ * waiting for them ({@link #load}): until they are read, the fleet holds every router of a staged profile on what it
+ * runs ({@link Fleet#awaitPins}), so that neither a restart rolls a staged profile's new content out at once nor a
+ * leaderless shard stalls the controller's activation. Every member follows the pins of routers other members manage,
+ * so that the member that takes a router over after a failover keeps it where it was. Writes are coalesced per router
+ * and profile on one writer thread over one transaction chain (a staged profile's edit pins each of a thousand
+ * routers), newest value last, each with this writer's stamp ({@link KeepStamps}) and the contents its pins name (so
+ * that a content the {@linkplain #collect collector} removed at the same moment is back with the pin naming it).
  *
  * <p>Why JSON text and not the profile's YANG tree under the entry: it is the one form the project already writes and
  * reads back with yangtools' own codec (the importer's writer, tested by reading its output back), and it needs no
- * second mapping from the controller's records to bindings.
+ * second mapping from the controller's records to bindings. A profile holds no secret, so the keep holds none.
  */
 final class StagedPinStore implements PinStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StagedPinStore.class);
-    private static final DataObjectIdentifier<StagedPins> ROOT = DataObjectIdentifier.builder(StagedPins.class)
-        .build();
-    /** How long the start waits for the datastore to answer the first read. */
-    private static final int LOAD_SECONDS = 60;
+    static final DataObjectIdentifier<RolloutKeep> ROOT = DataObjectIdentifier.builder(RolloutKeep.class).build();
+    /** How long a failed read of the keep at start waits before it is tried again. */
+    private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(5);
 
     private final DataBroker broker;
     private final Supplier<EffectiveModelContext> model;
     private final BindingNormalizedNodeSerializer codec;
-    private final TransactionChain chain;
+    private final KeepStamps stamps;
+    private final String member;
+    /** Replaced by a new one after a failed write (the writer thread's; a failed chain takes no more writes). */
+    private volatile TransactionChain chain;
+    private volatile boolean chainFailed;
     private final Map<Profile, String> revisions = new ConcurrentHashMap<>();
     private final Map<String, Profile> contents = new ConcurrentHashMap<>();
+    /** Every content known here, as stored: written again with each pin that names it. */
+    private final Map<String, Content> documents = new ConcurrentHashMap<>();
     /** Pins not written yet, newest value per router and profile; an empty value deletes the pin. */
     private final Map<PinKey, Optional<Optional<String>>> pending = new LinkedHashMap<>();
     private final Map<String, Content> newContents = new LinkedHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
         new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-staged-pins").setDaemon(true).build());
+    /** Completed once the keep was read back: nothing is written before (the stamps go beyond the stored ones). */
+    private final CompletableFuture<Optional<RolloutKeep>> loaded = new CompletableFuture<>();
+    /** Contents the last collection found unnamed: removed if the next one finds them unnamed again. */
+    private final Set<String> suspects = new HashSet<>();
     private boolean flushQueued;
+    private volatile boolean closed;
     private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
 
     StagedPinStore(final DataBroker broker, final Supplier<EffectiveModelContext> model,
-            final BindingNormalizedNodeSerializer codec) {
+            final BindingNormalizedNodeSerializer codec, final KeepStamps stamps, final String member) {
         this.broker = requireNonNull(broker);
         this.model = requireNonNull(model);
         this.codec = requireNonNull(codec);
+        this.stamps = requireNonNull(stamps);
+        this.member = requireNonNull(member);
         chain = broker.createMergingTransactionChain();
     }
 
     /**
      * The revision of a content: the first 16 hex digits of the SHA-256 of its JSON. A content seen for the first time
-     * is written to {@code staged-pins/content} (before any pin or rollout status that names it, on the same chain).
+     * is written to {@code rollout-keep/content} (before any pin or rollout status that names it, on the same chain).
      */
     String revision(final Profile content) {
         final String known = revisions.get(content);
@@ -122,9 +141,11 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         final String revision = hash(document);
         revisions.put(content, revision);
         if (contents.putIfAbsent(revision, content) == null) {
+            final Content stored = new ContentBuilder().setRevision(revision).setProfile(content.name())
+                .setDocument(document).build();
+            documents.put(revision, stored);
             synchronized (this) {
-                newContents.put(revision, new ContentBuilder().setRevision(revision).setProfile(content.name())
-                    .setDocument(document).build());
+                newContents.put(revision, stored);
                 queueFlush();
             }
         }
@@ -134,6 +155,16 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     /** A content by its revision, if this store wrote or read it. */
     Optional<Profile> content(final String revision) {
         return Optional.ofNullable(contents.get(revision));
+    }
+
+    /** A content as stored, by its revision, if this store wrote or read it. */
+    Optional<Content> document(final String revision) {
+        return Optional.ofNullable(documents.get(revision));
+    }
+
+    /** Completed once the keep was read back at start (empty: there was none). */
+    CompletionStage<Optional<RolloutKeep>> loaded() {
+        return loaded;
     }
 
     @Override
@@ -157,85 +188,218 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         // caller holds this
         if (!flushQueued) {
             flushQueued = true;
-            writer.execute(this::flush);
+            if (loaded.isDone()) {
+                writer.execute(this::flush);
+            } else {
+                loaded.thenRun(() -> writer.execute(this::flush));
+            }
         }
     }
 
     private void flush() {
         final Map<PinKey, Optional<Optional<String>>> pins;
-        final List<Content> added;
+        final Map<String, Content> added;
         synchronized (this) {
             flushQueued = false;
             pins = new LinkedHashMap<>(pending);
             pending.clear();
-            added = new ArrayList<>(newContents.values());
+            added = new LinkedHashMap<>(newContents);
             newContents.clear();
         }
         if (pins.isEmpty() && added.isEmpty()) {
             return;
         }
+        pins.values().forEach(value -> value.flatMap(revision -> revision).flatMap(this::document)
+            .ifPresent(content -> added.putIfAbsent(content.getRevision(), content)));
+        if (chainFailed) {
+            chainFailed = false;
+            Writes.closeQuietly(chain);
+            chain = broker.createMergingTransactionChain();
+        }
         final var tx = chain.newWriteOnlyTransaction();
-        added.forEach(content -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, ROOT.toBuilder()
-            .child(Content.class, content.key()).build(), content));
+        final Stamp stamp = stamps.next(member + "/pins");
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Stamp.class,
+            stamp.key()).build(), stamp);
+        added.values().forEach(content -> tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+            ROOT.toBuilder().child(Content.class, content.key()).build(), content));
         pins.forEach((key, value) -> {
             final var path = ROOT.toBuilder().child(Pin.class, key).build();
             if (value.isEmpty()) {
-                tx.delete(LogicalDatastoreType.OPERATIONAL, path);
+                tx.delete(LogicalDatastoreType.CONFIGURATION, path);
             } else {
                 final var pin = new PinBuilder().withKey(key);
                 value.orElseThrow().ifPresent(pin::setRevision);
-                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, pin.build());
+                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, path, pin.build());
             }
         });
-        lastCommit = Writes.commit(tx, () -> "staged profile pins (" + pins.size() + ")");
+        lastCommit = Writes.commit(tx, () -> "staged profile pins (" + pins.size() + ")", () -> retry(pins, added));
     }
 
     /**
-     * Reads every kept pin into the fleet, blocking: called at start, before the configuration listeners are
-     * registered. A pin whose content cannot be read back holds its router on what it runs (safe: nothing is pushed
+     * A write failed (a conflict with the collector, or the datastore): its pins and contents are written again on a
+     * new chain a second later, unless newer values of them are queued meanwhile.
+     */
+    private void retry(final Map<PinKey, Optional<Optional<String>>> pins, final Map<String, Content> added) {
+        chainFailed = true;
+        if (closed) {
+            return;
+        }
+        synchronized (this) {
+            pins.forEach(pending::putIfAbsent);
+            added.forEach(newContents::putIfAbsent);
+            if (!flushQueued) {
+                flushQueued = true;
+                CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, writer).execute(
+                    this::flush);
+            }
+        }
+    }
+
+    /**
+     * Reads every kept pin into the fleet without waiting for it: the fleet holds the routers of staged profiles
+     * until the pins are in ({@link Fleet#awaitPins}); a read that fails (no shard leader yet) is tried again every
+     * few seconds. A pin whose content cannot be read back holds its router on what it runs (safe: nothing is pushed
      * to it until a rollout or an operator does).
      *
      * @param fleet the fleet to pin
-     * @return how many pins were read
+     * @return completed with how many pins were read
      */
-    int restoreInto(final Fleet fleet) {
-        final Optional<StagedPins> stored;
+    CompletionStage<Integer> load(final Fleet fleet) {
+        fleet.awaitPins();
+        final CompletableFuture<Integer> count = new CompletableFuture<>();
+        read(fleet, count);
+        return count;
+    }
+
+    private void read(final Fleet fleet, final CompletableFuture<Integer> count) {
+        if (closed) {
+            return;
+        }
         try (var tx = broker.newReadOnlyTransaction()) {
-            stored = tx.read(LogicalDatastoreType.OPERATIONAL, ROOT).get(LOAD_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading staged-pins", e);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("staged-pins could not be read: routers of staged profiles are not held on what they ran", e);
-            return 0;
+            tx.read(LogicalDatastoreType.CONFIGURATION, ROOT).addCallback(new FutureCallback<>() {
+                @Override
+                public void onSuccess(final Optional<RolloutKeep> stored) {
+                    count.complete(restore(fleet, stored));
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.warn("rollout-keep could not be read: routers of staged profiles stay on what they run; "
+                        + "trying again in {}", RETRY, cause);
+                    fleet.time().schedule(RETRY, () -> read(fleet, count));
+                }
+            }, MoreExecutors.directExecutor());
         }
-        if (stored.isEmpty()) {
-            return 0;
+    }
+
+    private int restore(final Fleet fleet, final Optional<RolloutKeep> stored) {
+        final Map<String, Map<String, Optional<Profile>>> pins = new java.util.HashMap<>();
+        stored.ifPresent(keep -> {
+            stamps.seen(keep);
+            keep.nonnullContent().values().forEach(this::remember);
+            keep.nonnullPin().values().forEach(pin -> pins.computeIfAbsent(pin.getRouter(), router ->
+                new java.util.HashMap<>()).put(pin.getProfile(), pinContent(pin)));
+        });
+        synchronized (this) {
+            // a pin stored wins over one made here while it was read (from the configuration as it arrived, which
+            // knows less about what the router runs): memory and datastore agree on it
+            stored.ifPresent(keep -> pending.keySet().removeAll(keep.nonnullPin().keySet()));
         }
-        stored.orElseThrow().nonnullContent().values().forEach(this::remember);
-        int count = 0;
-        for (Pin pin : stored.orElseThrow().nonnullPin().values()) {
-            fleet.restorePin(pin.getRouter(), pin.getProfile(), Optional.of(pinContent(pin)));
-            count++;
+        fleet.restorePins(pins);
+        loaded.complete(stored);
+        final int count = pins.values().stream().mapToInt(Map::size).sum();
+        if (count > 0) {
+            LOG.info("{} pins of staged profiles read back", count);
         }
         return count;
     }
 
     /**
+     * Removes the contents that no pin and no rollout's progress names, once two collections in a row found them
+     * unnamed (a content is written a moment before what names it, on another chain for a rollout's progress); a pin
+     * written meanwhile brings its content back ({@link #flush}). Run by the member that runs the rollouts, now and
+     * then.
+     *
+     * @return completed with the revisions removed
+     */
+    CompletionStage<Set<String>> collect() {
+        final CompletableFuture<Set<String>> removed = new CompletableFuture<>();
+        final var tx = broker.newReadWriteTransaction();
+        tx.read(LogicalDatastoreType.CONFIGURATION, ROOT).addCallback(new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Optional<RolloutKeep> stored) {
+                final Set<String> doomed = doomed(stored);
+                if (doomed.isEmpty()) {
+                    tx.cancel();
+                    removed.complete(doomed);
+                    return;
+                }
+                final Stamp stamp = stamps.next(member + "/collector");
+                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Stamp.class,
+                    stamp.key()).build(), stamp);
+                doomed.forEach(revision -> tx.delete(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder()
+                    .child(Content.class, new ContentKey(revision)).build()));
+                tx.commit().addCallback(new FutureCallback<Object>() {
+                    @Override
+                    public void onSuccess(final Object result) {
+                        LOG.info("rollout-keep: {} contents nothing names any more removed", doomed.size());
+                        removed.complete(doomed);
+                    }
+
+                    @Override
+                    public void onFailure(final Throwable cause) {
+                        // a writer named one meanwhile, or the datastore failed: the next collection sees
+                        LOG.debug("rollout-keep: unnamed contents not removed", cause);
+                        removed.complete(Set.of());
+                    }
+                }, MoreExecutors.directExecutor());
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                tx.cancel();
+                removed.completeExceptionally(cause);
+            }
+        }, MoreExecutors.directExecutor());
+        return removed;
+    }
+
+    /** The contents unnamed now and at the last collection; the unnamed ones are suspects for the next. */
+    private synchronized Set<String> doomed(final Optional<RolloutKeep> stored) {
+        final Set<String> unnamed = new HashSet<>();
+        stored.ifPresent(keep -> {
+            keep.nonnullContent().keySet().forEach(key -> unnamed.add(key.getRevision()));
+            keep.nonnullPin().values().forEach(pin -> unnamed.remove(pin.getRevision()));
+            keep.nonnullRollout().values().forEach(rollout -> {
+                unnamed.remove(rollout.getCarriedRevision());
+                rollout.nonnullRouter().values().forEach(router -> unnamed.remove(router.getBeforeRevision()));
+            });
+        });
+        final Set<String> doomed = new HashSet<>(unnamed);
+        doomed.retainAll(suspects);
+        suspects.clear();
+        suspects.addAll(unnamed);
+        suspects.removeAll(doomed);
+        return doomed;
+    }
+
+    /**
      * Follows the pins other members write: a router another member manages is pinned here as there, so that this
-     * member keeps it where it was if it takes the router over.
+     * member keeps it where it was if it takes the router over. A content removed by the collector is forgotten here.
      */
     Registration follow(final Fleet fleet) {
-        return broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
-            DataObjectReference.builder(StagedPins.class).build(), new DataTreeChangeListener<StagedPins>() {
+        return broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(RolloutKeep.class).build(), new DataTreeChangeListener<RolloutKeep>() {
                 @Override
-                public void onDataTreeChanged(final List<DataTreeModification<StagedPins>> changes) {
-                    for (DataTreeModification<StagedPins> change : changes) {
-                        final DataObjectModification<StagedPins> root = change.getRootNode();
+                public void onDataTreeChanged(final List<DataTreeModification<RolloutKeep>> changes) {
+                    for (DataTreeModification<RolloutKeep> change : changes) {
+                        final DataObjectModification<RolloutKeep> root = change.getRootNode();
                         root.getModifiedChildren(Content.class).forEach(modified -> {
                             final Content after = modified.dataAfter();
                             if (after != null) {
                                 remember(after);
+                            } else if (modified.dataBefore() != null) {
+                                forget(modified.dataBefore().getRevision());
                             }
                         });
                         root.getModifiedChildren(Pin.class).forEach(modified -> {
@@ -253,9 +417,17 @@ final class StagedPinStore implements PinStore, AutoCloseable {
 
                 @Override
                 public void onInitialData() {
-                    // read at start by restoreInto
+                    // read at start by load
                 }
             });
+    }
+
+    private void forget(final String revision) {
+        final Profile content = contents.remove(revision);
+        documents.remove(revision);
+        if (content != null) {
+            revisions.remove(content, revision);
+        }
     }
 
     private Optional<Profile> pinContent(final Pin pin) {
@@ -279,6 +451,7 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         try {
             final Profile profile = parse(content.getDocument());
             contents.put(content.getRevision(), profile);
+            documents.put(content.getRevision(), content);
             revisions.putIfAbsent(profile, content.getRevision());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             LOG.warn("staged-pins/content[revision={}]: cannot be read back: {}", content.getRevision(),
@@ -324,6 +497,8 @@ final class StagedPinStore implements PinStore, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        loaded.cancel(false);
         Writes.closeAfterWrites(writer, () -> lastCommit, chain);
     }
 }

@@ -42,6 +42,19 @@ final class Writes {
      * @return the commit
      */
     static Future<?> commit(final WriteTransaction tx, final Supplier<String> what) {
+        return commit(tx, what, () -> { });
+    }
+
+    /**
+     * Commits a write; a failure is logged, not thrown, and then {@code failed} runs (the writer's chain is failed
+     * with it: a writer that must not lose the write makes a new chain and writes it again).
+     *
+     * @param tx the write
+     * @param what what it writes, for the log ({@code rollout x: status})
+     * @param failed what the writer does when it failed
+     * @return the commit
+     */
+    static Future<?> commit(final WriteTransaction tx, final Supplier<String> what, final Runnable failed) {
         final var commit = tx.commit();
         commit.addCallback(new FutureCallback<Object>() {
             @Override
@@ -52,9 +65,19 @@ final class Writes {
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.warn("{} could not be written", what.get(), cause);
+                failed.run();
             }
         }, MoreExecutors.directExecutor());
         return commit;
+    }
+
+    /** Closes a failed chain, whose close may complain about the transaction that failed it. */
+    static void closeQuietly(final TransactionChain chain) {
+        try {
+            chain.close();
+        } catch (IllegalStateException e) {
+            LOG.debug("a failed chain did not close cleanly", e);
+        }
     }
 
     /**

@@ -307,18 +307,27 @@ class RolloutEngineTest {
         engine.close();
         fleet.close();
 
-        // a new controller: the pins read back before the configuration arrives, then the routers are gained
+        // a new controller: the pins are read back asynchronously, arriving after the configuration and after the
+        // routers were gained; meanwhile every router of the staged profile is held on what it runs
         final List<Ownership.Owner> owners = new ArrayList<>();
         final Fleet second = new Fleet(new DevicePush(connector, ApplyPlanner::plan, time), sink, (name, owner) -> {
             owners.add(owner);
             return owner::lost;
         }, SETTINGS, compilations, Runnable::run, time);
         second.keepPinsIn(pinStore);
-        Map.copyOf(storedPins).forEach((key, pin) -> second.restorePin(key.substring(0, key.indexOf('/')), "branch",
-            Optional.of(pin)));
+        second.awaitPins();
         second.profileChanged(V2, true);
         routers.keySet().forEach(name -> second.routerChanged(spec(name)));
         owners.forEach(Ownership.Owner::gained);
+        settle(Duration.ofMinutes(1));
+        assertThat(routers.values()).as("held while the pins are read").allSatisfy(router -> assertThat(
+            router.commits).hasValueLessThanOrEqualTo(2));
+        assertThat(List.of("r07", "r08", "r09")).allSatisfy(name -> assertThat(routers.get(name).running())
+            .isEqualTo(files(name, V1)));
+        final Map<String, Map<String, Optional<Profile>>> stored = new java.util.HashMap<>();
+        Map.copyOf(storedPins).forEach((key, pin) -> stored.put(key.substring(0, key.indexOf('/')), Map.of("branch",
+            pin)));
+        second.restorePins(stored);
         settle(Duration.ofMinutes(1));
         assertThat(List.of("r07", "r08", "r09")).as("wave 3 stays on the content it runs").allSatisfy(name -> {
             assertThat(routers.get(name).commits).hasValue(1);

@@ -8,8 +8,15 @@
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.binding.api.TransactionChain;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractDataBrokerTest;
+import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
@@ -48,7 +60,13 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
+import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutKeep;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutKeepBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.PinBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Stamp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.StampBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutKey;
@@ -57,14 +75,19 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollo
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /**
- * What a controller keeps for rollouts in the operational datastore, written and read back over an in-memory data
- * broker as a restarted controller or the member that takes over reads it: the pins of staged profiles with their
- * contents (a router held on what it runs stays held), a rollout's state with what it carries and what each router
- * ran before, and the status of a rollout whose configuration is removed going with it.
+ * What a controller keeps for rollouts in {@code rollout-keep} (the configuration datastore, which ODL persists),
+ * written and read back over an in-memory data broker as a restarted controller or the member that takes over reads
+ * it: the pins of staged profiles with their contents (a router held on what it runs stays held), a rollout's state
+ * with what it carries and what each router ran before (its status shown again after a restart), the status of a
+ * rollout whose configuration is removed going with it, the collection of contents nothing names, the stamps that
+ * refuse the keep to anyone without the key, and a start that never waits for the keep.
  */
 class RolloutPersistenceTest {
     private static final Instant T0 = Instant.parse("2026-11-30T01:00:00Z");
@@ -77,6 +100,7 @@ class RolloutPersistenceTest {
 
     /** One broker for the class (its setup takes seconds): each test writes under names of its own. */
     private static final Broker BROKER = new Broker();
+    private static final KeepStamps STAMPS = new KeepStamps(SecretKeys.generate().digest());
     private final Compilations compilations = new Compilations(IntentCompiler.standard());
     private Fleet fleet;
 
@@ -122,7 +146,14 @@ class RolloutPersistenceTest {
     }
 
     private StagedPinStore store() throws Exception {
-        return new StagedPinStore(BROKER.getDataBroker(), BROKER.model(), BROKER.codec());
+        return new StagedPinStore(BROKER.getDataBroker(), BROKER.model(), BROKER.codec(), STAMPS, "member-1");
+    }
+
+    /** A store that has read the keep back, as a started controller's has. */
+    private StagedPinStore loaded(final Fleet into) throws Exception {
+        final StagedPinStore store = store();
+        store.load(into).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return store;
     }
 
     @Test
@@ -137,20 +168,22 @@ class RolloutPersistenceTest {
 
     @Test
     void pinsOutliveTheControllerThatWroteThem() throws Exception {
-        try (StagedPinStore store = store()) {
+        try (StagedPinStore store = loaded(fleet)) {
             store.pinned("r01", "branch", Optional.of(V1));
             store.pinned("r02", "branch", Optional.of(V2));
             store.pinned("r03", "branch", Optional.empty());
             store.pinned("r04", "branch", Optional.of(V1));
             store.unpinned("r04", "branch");
-            await(() -> read(DataObjectIdentifier.builder(
-                org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StagedPins.class).build())
-                .map(pins -> pins.nonnullPin().size() == 3).orElse(false));
+            await(() -> read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT)
+                .map(pins -> pins.nonnullPin().keySet().stream().filter(key -> key.getRouter().matches("r0[1-4]"))
+                    .count() == 3).orElse(false));
         }
-        // a controller that starts: its own store, its own fleet, the same datastore
+        final int stored = read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT).orElseThrow().nonnullPin()
+            .size();
+        // a controller that starts: its own store, its own fleet, the same (persisted) datastore
         final Fleet restarted = fleet();
         try (StagedPinStore store = store()) {
-            assertThat(store.restoreInto(restarted)).isEqualTo(3);
+            assertThat(store.load(restarted).toCompletableFuture().get(30, TimeUnit.SECONDS)).isEqualTo(stored);
             restarted.profileChanged(V2, true);
             assertThat(restarted.pinned("r01", "branch")).contains(V1);
             assertThat(restarted.pinned("r02", "branch")).contains(V2);
@@ -179,11 +212,17 @@ class RolloutPersistenceTest {
         final RolloutEngine.Carried carried = new RolloutEngine.Carried("branch", V2, Map.of("r01",
             Optional.of(V1), "r02", Optional.of(V1), "r03", Optional.empty()));
 
-        try (StagedPinStore contents = store();
-             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents)) {
+        try (StagedPinStore contents = loaded(fleet);
+             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents,
+                 STAMPS)) {
             writer.write(carried, state);
             final Status status = await(() -> read(RolloutStatusWriter.path("branch-v2"))).orElseThrow();
             assertThat(RolloutStatusWriter.read("branch-v2", plan, status)).isEqualTo(state);
+            // the same progress in the persisted keep, which the resume reads
+            final var kept = await(() -> read(LogicalDatastoreType.CONFIGURATION,
+                RolloutStatusWriter.keptPath("branch-v2"))).orElseThrow();
+            assertThat(RolloutStatusWriter.read("branch-v2", plan, kept)).isEqualTo(state);
+            assertThat(kept.getCarriedRevision()).isEqualTo(contents.revision(V2));
             assertThat(status.getRunBy()).isEqualTo("member-1");
             assertThat(status.getProfile()).isEqualTo("branch");
             assertThat(status.getCarriedRevision()).isEqualTo(contents.revision(V2));
@@ -191,8 +230,7 @@ class RolloutPersistenceTest {
                 .findFirst().orElseThrow().getBeforeRevision()).isEqualTo(contents.revision(V1));
         }
         // the contents are there for the member that takes the rollout over
-        try (StagedPinStore contents = store()) {
-            contents.restoreInto(fleet);
+        try (StagedPinStore contents = loaded(fleet())) {
             final Status status = read(RolloutStatusWriter.path("branch-v2")).orElseThrow();
             assertThat(contents.content(status.getCarriedRevision())).contains(V2);
         }
@@ -211,8 +249,9 @@ class RolloutPersistenceTest {
         final RolloutPlan plan = new RolloutPlan(List.of(), List.of(new WaveSize.Rest()), Duration.ZERO,
             Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
         final RolloutState done = RolloutState.create("gone", plan, List.of("r01")).start(T0).halt("stopped", T0);
-        try (StagedPinStore contents = store();
-             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents);
+        try (StagedPinStore contents = loaded(fleet);
+             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents,
+                 STAMPS);
              RolloutEngine engine = new RolloutEngine(fleet, fleet.time(), writer);
              RolloutSingleton owner = new RolloutSingleton(BROKER.getDataBroker(), singletons, fleet, engine, writer,
                  contents, "member-1")) {
@@ -224,7 +263,149 @@ class RolloutPersistenceTest {
             delete.delete(LogicalDatastoreType.CONFIGURATION, config);
             delete.commit().get(30, TimeUnit.SECONDS);
             await(() -> read(RolloutStatusWriter.path("gone")).isEmpty() ? Optional.of(true) : Optional.empty());
+            await(() -> read(LogicalDatastoreType.CONFIGURATION, RolloutStatusWriter.keptPath("gone")).isEmpty()
+                ? Optional.of(true) : Optional.empty());
         }
+    }
+
+    /**
+     * A restarted controller (the operational datastore starts empty) resumes from the keep: a rollout that had ended
+     * shows its status again, from the progress persisted in the configuration datastore.
+     */
+    @Test
+    void aRestartShowsTheStatusOfAnEndedRolloutAgainFromTheKeep() throws Exception {
+        final DataObjectIdentifier<Rollout> config = DataObjectIdentifier.builder(Rollouts.class).child(Rollout.class,
+            new RolloutKey(new ObjectName("ended"))).build();
+        final var tx = BROKER.getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, config, new RolloutBuilder()
+            .setName(new ObjectName("ended")).setChange(new ChangeBuilder().setProfile(new ObjectName("branch"))
+                .build()).build());
+        tx.commit().get(30, TimeUnit.SECONDS);
+        final RolloutPlan plan = new RolloutPlan(List.of(), List.of(new WaveSize.Rest()), Duration.ZERO,
+            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
+        final RolloutState halted = RolloutState.create("ended", plan, List.of("r01", "r02")).start(T0)
+            .halt("stopped by the operator", T0.plusSeconds(9));
+        try (StagedPinStore contents = loaded(fleet);
+             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents,
+                 STAMPS)) {
+            writer.write(new RolloutEngine.Carried("branch", V1, Map.of("r01", Optional.of(V2))), halted);
+            await(() -> read(LogicalDatastoreType.CONFIGURATION, RolloutStatusWriter.keptPath("ended")));
+        }
+        // the restart: the operational datastore is empty again
+        final var wipe = BROKER.getDataBroker().newWriteOnlyTransaction();
+        wipe.delete(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(Rollouts.class).build());
+        wipe.commit().get(30, TimeUnit.SECONDS);
+        assertThat(read(RolloutStatusWriter.path("ended"))).isEmpty();
+
+        final Fleet restarted = fleet();
+        final var singletons = new Singletons();
+        try (StagedPinStore contents = store();
+             RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-2", contents,
+                 STAMPS);
+             RolloutEngine engine = new RolloutEngine(restarted, restarted.time(), writer);
+             RolloutSingleton owner = new RolloutSingleton(BROKER.getDataBroker(), singletons, restarted, engine,
+                 writer, contents, "member-2")) {
+            contents.load(restarted);
+            singletons.service.instantiateServiceInstance();
+            final Status shown = await(() -> read(RolloutStatusWriter.path("ended"))).orElseThrow();
+            assertThat(RolloutStatusWriter.read("ended", plan, shown)).isEqualTo(halted);
+            assertThat(shown.getCarriedRevision()).isEqualTo(contents.revision(V1));
+            assertThat(contents.content(shown.nonnullRouter().values().stream().filter(router -> router.getName()
+                .equals("r01")).findFirst().orElseThrow().getBeforeRevision())).contains(V2);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    /**
+     * A controller's start never waits for the keep: the read is under way (a shard without a leader answers late),
+     * the start goes on, and nothing is written before the stored stamps and pins are in.
+     */
+    @Test
+    void theStartDoesNotWaitForTheKeepAndWritesNothingBeforeIt() throws Exception {
+        final DataBroker broker = mock(DataBroker.class);
+        final ReadTransaction read = mock(ReadTransaction.class);
+        final TransactionChain chain = mock(TransactionChain.class);
+        final WriteTransaction write = mock(WriteTransaction.class);
+        final SettableFuture<Optional<RolloutKeep>> answer = SettableFuture.create();
+        when(broker.newReadOnlyTransaction()).thenReturn(read);
+        when(read.read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT)).thenReturn(FluentFuture.from(
+            answer));
+        when(broker.createMergingTransactionChain()).thenReturn(chain);
+        when(chain.newWriteOnlyTransaction()).thenReturn(write);
+        doReturn(CommitInfo.emptyFluentFuture()).when(write).commit();
+        try (StagedPinStore store = new StagedPinStore(broker, BROKER.model(), BROKER.codec(), STAMPS,
+                "member-1")) {
+            final var load = store.load(fleet).toCompletableFuture();
+            store.pinned("r01", "branch", Optional.of(V1));
+            Thread.sleep(200);
+            assertThat(load).isNotDone();
+            verify(chain, never()).newWriteOnlyTransaction();
+
+            answer.set(Optional.empty());
+            assertThat(load.get(5, TimeUnit.SECONDS)).isZero();
+            verify(chain, timeout(5000)).newWriteOnlyTransaction();
+        }
+    }
+
+    /**
+     * Contents no pin and no rollout names any more are removed, but only when two collections in a row found them
+     * unnamed (what names a content is written a moment after it); a named one stays.
+     */
+    @Test
+    void theCollectorRemovesContentsNothingNamesAfterTwoPasses() throws Exception {
+        final Profile unnamed = new Profile("gc", null, new SharedIntent(List.of(new PfTable("gone", null, true,
+            false, List.of("203.0.113.1"))), null, null, null, null, null, null));
+        final Profile named = new Profile("gc", null, new SharedIntent(List.of(new PfTable("kept", null, true,
+            false, List.of("203.0.113.2"))), null, null, null, null, null, null));
+        try (StagedPinStore store = loaded(fleet)) {
+            final String gone = store.revision(unnamed);
+            store.pinned("gc-router", "gc", Optional.of(named));
+            final String kept = store.revision(named);
+            await(() -> read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT).map(keep -> keep
+                .nonnullPin().keySet().stream().anyMatch(key -> key.getRouter().equals("gc-router"))
+                && keep.nonnullContent().keySet().stream().anyMatch(key -> key.getRevision().equals(gone)))
+                .orElse(false));
+
+            assertThat(store.collect().toCompletableFuture().get(30, TimeUnit.SECONDS)).as("first pass: suspects")
+                .doesNotContain(gone, kept);
+            assertThat(store.collect().toCompletableFuture().get(30, TimeUnit.SECONDS)).contains(gone)
+                .doesNotContain(kept);
+            final RolloutKeep keep = read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT).orElseThrow();
+            assertThat(keep.nonnullContent().keySet()).extracting(key -> key.getRevision()).contains(kept)
+                .doesNotContain(gone);
+        }
+    }
+
+    /**
+     * The keep is written only by the controller: a write that changes it without advancing a stamp, with a stamp
+     * put back from before (a replay), or with a stamp made without the key, is refused; one with the next stamp
+     * is accepted, and so is a write that leaves the keep as it was.
+     */
+    @Test
+    void theKeepIsRefusedToWritersWithoutTheKey() {
+        final Stamp older = STAMPS.next("member-1/pins");
+        final Stamp current = STAMPS.next("member-1/pins");
+        final NormalizedNode before = keep(current, "r01", "0123456789abcdef");
+        assertThat(STAMPS.accepts(before, keep(current, "r01", "0123456789abcdef"))).as("unchanged").isTrue();
+        assertThat(STAMPS.accepts(before, keep(current, "r01", "fedcba9876543210"))).as("stamp as it was").isFalse();
+        assertThat(STAMPS.accepts(before, keep(older, "r01", "fedcba9876543210"))).as("replayed").isFalse();
+        final Stamp forged = new KeepStamps(SecretKeys.generate().digest()).next("member-1/pins");
+        assertThat(STAMPS.accepts(before, keep(forged, "r01", "fedcba9876543210"))).as("another key").isFalse();
+        assertThat(STAMPS.accepts(before, keep(new StampBuilder(current).setCounter(Uint64.valueOf(current
+            .getCounter().longValue() + 1)).build(), "r01", "fedcba9876543210"))).as("counter moved, mac not")
+            .isFalse();
+        assertThat(STAMPS.accepts(before, null)).as("removed").isFalse();
+        assertThat(STAMPS.accepts(before, keep(STAMPS.next("member-1/pins"), "r01", "fedcba9876543210")))
+            .as("the controller's next write").isTrue();
+        assertThat(STAMPS.accepts(null, keep(STAMPS.next("member-2/rollouts"), "r01", "fedcba9876543210")))
+            .as("a first write").isTrue();
+    }
+
+    private static NormalizedNode keep(final Stamp stamp, final String router, final String revision) {
+        final RolloutKeep keep = new RolloutKeepBuilder().setStamp(BindingMap.of(stamp)).setPin(BindingMap.of(
+            new PinBuilder().setRouter(router).setProfile("branch").setRevision(revision).build())).build();
+        return BROKER.codec().toNormalizedDataObject(StagedPinStore.ROOT, keep).node();
     }
 
     /** One member's singleton provider: the test grants the singleton. */
@@ -240,8 +421,13 @@ class RolloutPersistenceTest {
 
     private <T extends org.opendaylight.yangtools.binding.DataObject> Optional<T> read(
             final DataObjectIdentifier<T> path) throws Exception {
+        return read(LogicalDatastoreType.OPERATIONAL, path);
+    }
+
+    private static <T extends org.opendaylight.yangtools.binding.DataObject> Optional<T> read(
+            final LogicalDatastoreType store, final DataObjectIdentifier<T> path) throws Exception {
         try (var tx = BROKER.getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.OPERATIONAL, path).get(30, TimeUnit.SECONDS);
+            return tx.read(store, path).get(30, TimeUnit.SECONDS);
         }
     }
 
