@@ -113,6 +113,20 @@ public interface DeviceSession extends AutoCloseable {
             "this session runs no probes"));
     }
 
+    /**
+     * Whether this session, idle now, may serve a later transaction on {@code target}: it is still open, it reaches
+     * the same router as the same user with the same credentials, and the host key it verified is one the target's
+     * policy accepts now. A transaction that reuses a session saves a connection and its key exchange; it never
+     * reuses one to confirm a commit (that needs a connection made after the commit). Sessions that cannot tell say
+     * no.
+     *
+     * @param target the router as the next transaction sees it
+     * @return whether the session may be handed on
+     */
+    default boolean reusableFor(final DeviceTarget target) {
+        return false;
+    }
+
     /** Close the session (the router-side lock stays until unlocked or abandoned). Never throws. */
     @Override
     void close();

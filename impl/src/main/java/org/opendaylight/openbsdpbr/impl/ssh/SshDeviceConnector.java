@@ -55,6 +55,8 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
  */
 public final class SshDeviceConnector implements DeviceConnector {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Bytes of a session's socket read buffer. */
+    private static final int READ_BUFFER = 1024;
 
     private final SshSettings settings;
     private final SshClient client;
@@ -89,6 +91,10 @@ public final class SshDeviceConnector implements DeviceConnector {
         CoreModuleProperties.NIO_WORKERS.set(client, settings.ioThreads());
         // every step is a small request and a small reply: Nagle plus delayed ACKs would add 40 ms to each
         CoreModuleProperties.TCP_NODELAY.set(client, true);
+        // each session keeps its socket read buffer for life (MINA's default 32 KiB): with a router's session kept
+        // idle between transactions (DevicePush), that alone would double the heap a managed router costs; the
+        // protocol's replies are small, and a larger one (a generation's archive) just takes a few more reads
+        CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(client, READ_BUFFER);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepalive());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.keepalive());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);

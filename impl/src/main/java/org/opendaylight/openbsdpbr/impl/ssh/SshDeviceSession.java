@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,11 +26,13 @@ import org.opendaylight.netconf.shaded.sshd.client.session.ClientSession;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.CommitRequest;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
+import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
 import org.opendaylight.openbsdpbr.api.device.DeviceException;
 import org.opendaylight.openbsdpbr.api.device.DeviceSession;
 import org.opendaylight.openbsdpbr.api.device.DeviceStep;
 import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
+import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.device.ProbeResult;
 import org.opendaylight.openbsdpbr.api.device.RollbackRequest;
@@ -186,6 +189,36 @@ final class SshDeviceSession implements DeviceSession {
                     throw new CompletionException(e);
                 }
             }));
+    }
+
+    /**
+     * Open, not broken, the same endpoint, user and credentials (a key by its public half), and the host key this
+     * connection verified is still one the target's policy accepts (pinned, or trust on first use with nothing
+     * recorded yet): a rotated credential or a re-pinned host key never rides on a connection made under the old one.
+     */
+    @Override
+    public boolean reusableFor(final DeviceTarget next) {
+        if (broken != null || !session.isOpen() || session.isClosing() || !session.isAuthenticated()
+                || !next.name().equals(target.name()) || !next.host().equals(target.host())
+                || next.port() != target.port() || !next.user().equals(target.user())
+                || !sameCredentials(target.credentials(), next.credentials())) {
+            return false;
+        }
+        final PublicKey serverKey = session.getServerKey();
+        if (serverKey == null) {
+            return false;
+        }
+        final HostKeyPolicy policy = next.hostKeyPolicy();
+        return policy.isPinned(SshKeys.fingerprint(serverKey))
+            || policy instanceof HostKeyPolicy.TrustOnFirstUse tofu && tofu.known().isEmpty();
+    }
+
+    private static boolean sameCredentials(final Credentials one, final Credentials other) {
+        return switch (one) {
+            case Credentials.Password password -> password.equals(other);
+            case Credentials.Key key -> other instanceof Credentials.Key otherKey
+                && key.keyPair().getPublic().equals(otherKey.keyPair().getPublic());
+        };
     }
 
     @Override
