@@ -473,21 +473,22 @@ final class PfRenderer {
         final int[] rtables = resolution.routeRtables;
         int index = 0;
         for (PolicyRoute route : routes) {
-            sb.append("# ").append(route.sequence()).append(' ').append(route.name());
-            if (!route.description().isEmpty()) {
-                sb.append(": ").append(route.description());
-            }
-            sb.append("\npass in on ").append(route.ingressInterface()).append(route.family() == Family.INET6
-                ? " inet6" : " inet");
-            if (route.protocol() != null) {
-                sb.append(" proto ").append(route.protocol().keyword());
-            }
-            sb.append(" from ");
-            endpoint(route.source(), state != null);
-            sb.append(" to ");
-            endpoint(route.destination(), state != null);
             final int rtable = rtables[index++];
-            final String uplink = state == null ? null : state.active().get("route:" + route.name());
+            if (state == null) {
+                // pf.conf's rule: a function of the route and its table only, written once per route object
+                final String text = RouteRuleTexts.get(route, rtable);
+                if (text != null) {
+                    sb.append(text);
+                } else {
+                    final int start = sb.length();
+                    routeRule(route, false);
+                    sb.append(" rtable ").append(rtable).append('\n');
+                    RouteRuleTexts.put(route, rtable, sb.substring(start));
+                }
+                continue;
+            }
+            routeRule(route, true);
+            final String uplink = state.active().get("route:" + route.name());
             if (uplink == null) {
                 sb.append(" rtable ").append(rtable).append('\n');
             } else {
@@ -495,6 +496,23 @@ final class PfRenderer {
                     .append("route:").append(route.name()).append('@').append(uplink).append("\"\n");
             }
         }
+    }
+
+    /** A policy route's comment line and its rule up to the rtable. */
+    private void routeRule(final PolicyRoute route, final boolean inlineGroups) {
+        sb.append("# ").append(route.sequence()).append(' ').append(route.name());
+        if (!route.description().isEmpty()) {
+            sb.append(": ").append(route.description());
+        }
+        sb.append("\npass in on ").append(route.ingressInterface()).append(route.family() == Family.INET6
+            ? " inet6" : " inet");
+        if (route.protocol() != null) {
+            sb.append(" proto ").append(route.protocol().keyword());
+        }
+        sb.append(" from ");
+        endpoint(route.source(), inlineGroups);
+        sb.append(" to ");
+        endpoint(route.destination(), inlineGroups);
     }
 
     private void endpoint(final Endpoint endpoint, final boolean inlineGroups) {

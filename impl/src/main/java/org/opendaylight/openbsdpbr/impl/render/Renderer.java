@@ -131,6 +131,15 @@ public final class Renderer {
     }
 
     /**
+     * Forget the texts kept for policy routes rendered before ({@link RouteRuleTexts}), so that the next render
+     * writes every route anew: for benchmarks that measure a router whose routes no router had before. Output never
+     * depends on it.
+     */
+    public static void forgetRenderedRoutes() {
+        RouteRuleTexts.clear();
+    }
+
+    /**
      * openbsd-pbr's block of {@code /etc/sysctl.conf}: IPv4 forwarding always (OpenBSD installs with
      * {@code net.inet.ip.forwarding} 0, so a router whose files say nothing forwards nothing, whatever pf.conf says),
      * IPv6 forwarding when the intent routes IPv6 ({@link Ipv6Renderer#routesIpv6}). The admin's other lines stay.

@@ -16,6 +16,7 @@ import org.opendaylight.openbsdpbr.impl.render.Renderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * How long rendering one large router takes ({@link LargeRouter}: 8 rdomains, 6 uplinks, 130 policy routes), on one
  * thread, in JMH's sample mode: {@code render} is validation plus all files plus lints (what the controller does per
- * router), {@code renderAndRevision} adds the SHA-256 revision of the file set. Mapping from bindings is not included.
+ * router), {@code renderNewRoutes} the same for a router whose policy routes were never rendered before (a profile's
+ * routes are rendered once for every router that uses it), {@code renderAndRevision} adds the SHA-256 revision of
+ * the file set. Mapping from bindings is not included.
  *
  * <p>Run: {@code java -cp <tools classpath> org.opendaylight.openbsdpbr.tools.bench.RenderBenchmark [--quick]}
  * prints JMH's report and then p50/p90/p99 per benchmark; {@code --quick} shortens warm-up and measurement.
@@ -53,6 +56,25 @@ public class RenderBenchmark {
     /** Validation, every file and the lints. */
     @Benchmark
     public RenderResult render() {
+        return Renderer.render(intent);
+    }
+
+    /** No policy route of the router was rendered before (see {@link #renderNewRoutes}). */
+    @State(Scope.Thread)
+    public static class NewRoutes {
+        /** Forgets the routes' texts before each render (outside the measured time). */
+        @Setup(Level.Invocation)
+        public void forget() {
+            Renderer.forgetRenderedRoutes();
+        }
+    }
+
+    /**
+     * {@link #render()} of a router whose policy routes no router had before: every route's rule is written (a
+     * profile's routes are written once for all the routers that use it; see {@code RouteRuleTexts}).
+     */
+    @Benchmark
+    public RenderResult renderNewRoutes(final NewRoutes fresh) {
         return Renderer.render(intent);
     }
 
