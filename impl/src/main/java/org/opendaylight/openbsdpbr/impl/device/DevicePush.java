@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * router runs: after a broken connection during the commit the push reconnects and asks; when it cannot confirm, it
  * waits for the router's own revert and checks it.
  *
- * <p>A router's last session stays open for a while ({@link #IDLE_LIFETIME}) and its next transaction or read
- * starts on it, so that a push costs one connection (the confirming one) instead of two; see {@link IdleSessions}.
+ * <p>A router's last session stays open for a while ({@link #IDLE_LIFETIME}, at most {@link #IDLE_CAPACITY} routers'
+ * sessions) and its next transaction or read starts on it, so that a push costs one connection (the confirming one)
+ * instead of two; see {@link IdleSessions}.
  *
  * <p>Transactions for one router name run one after the other in this process; across processes the router-side
  * lock serializes them. Nothing here blocks a thread: {@link #pushAll} runs a fleet with bounded concurrency.
@@ -96,6 +97,11 @@ public final class DevicePush {
      * than the drift check's 300 s so that a quiet fleet holds no sessions.
      */
     public static final Duration IDLE_LIFETIME = Duration.ofMinutes(2);
+    /**
+     * How many routers' sessions stay idle at most (the one idle longest is closed to make room): about 20-25 KiB of
+     * heap each, so 512 cost about 12 MiB; see {@link IdleSessions}.
+     */
+    public static final int IDLE_CAPACITY = 512;
 
     private final DeviceConnector connector;
     private final Planner planner;
@@ -121,7 +127,7 @@ public final class DevicePush {
      * @param time deadlines, lock and reconnect back-offs, the wait for a router's revert
      */
     public DevicePush(final DeviceConnector connector, final Planner planner, final Scheduler time) {
-        this(connector, planner, time, IDLE_LIFETIME);
+        this(connector, planner, time, IDLE_LIFETIME, IDLE_CAPACITY);
     }
 
     /**
@@ -132,13 +138,14 @@ public final class DevicePush {
      * @param time deadlines, lock and reconnect back-offs, the wait for a router's revert, idle sessions' expiry
      * @param idleLifetime how long a router's last session stays open for its next transaction or read; zero closes
      *     every session when its transaction ends
+     * @param idleCapacity how many routers' sessions stay idle at most; zero keeps none
      */
     public DevicePush(final DeviceConnector connector, final Planner planner, final Scheduler time,
-            final Duration idleLifetime) {
+            final Duration idleLifetime, final int idleCapacity) {
         this.connector = requireNonNull(connector);
         this.planner = requireNonNull(planner);
         this.time = requireNonNull(time);
-        idle = new IdleSessions(time, idleLifetime);
+        idle = new IdleSessions(time, idleLifetime, idleCapacity);
     }
 
     /** How many routers have an idle session kept for their next transaction. */

@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.tools.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,30 @@ class IdleSessionTest {
         }
     }
 
+    /** A lab router and a pusher whose connections are counted. */
+    private record Rig(LabFixture fixture, Counting counting, DevicePush push, DeviceTarget target)
+            implements AutoCloseable {
+        static Rig of(final Duration idleLifetime) throws IOException {
+            return of(idleLifetime, DevicePush.IDLE_CAPACITY, 1);
+        }
+
+        static Rig of(final Duration idleLifetime, final int capacity, final int routers) throws IOException {
+            final var fixture = new LabFixture(routers);
+            final var counting = new Counting(fixture.connector);
+            return new Rig(fixture, counting, new DevicePush(counting, ApplyPlanner::plan, Scheduler.SYSTEM,
+                idleLifetime, capacity), fixture.target("r1"));
+        }
+
+        PushResult confirmed(final String marker) {
+            return IdleSessionTest.confirmed(push, target, marker);
+        }
+
+        @Override
+        public void close() {
+            fixture.close();
+        }
+    }
+
     private static PushResult confirmed(final DevicePush push, final DeviceTarget target, final String marker) {
         final PushResult result = LabFixture.await(push.push(LabFixture.files(marker), target, CONFIRMED));
         assertThat(result.outcome()).as(result.summary()).isEqualTo(PushResult.Outcome.CONFIRMED);
@@ -80,84 +105,87 @@ class IdleSessionTest {
 
     @Test
     void theConfirmingConnectionServesTheNextPushWhoseConfirmIsANewConnectionAgain() throws Exception {
-        try (var fixture = new LabFixture(1)) {
-            final var counting = new Counting(fixture.connector);
-            final var push = new DevicePush(counting, ApplyPlanner::plan);
-            final DeviceTarget target = fixture.target("r1");
+        try (var rig = Rig.of(DevicePush.IDLE_LIFETIME)) {
+            rig.confirmed("a");
+            assertThat(rig.counting.opened()).as("the push's connection and the confirming one").isEqualTo(2);
+            assertThat(rig.push.idleSessions()).isEqualTo(1);
 
-            confirmed(push, target, "a");
-            assertThat(counting.opened()).as("the push's connection and the confirming one").isEqualTo(2);
-            assertThat(push.idleSessions()).isEqualTo(1);
-
-            confirmed(push, target, "b");
-            confirmed(push, target, "c");
+            rig.confirmed("b");
+            rig.confirmed("c");
             // each later push starts on the last confirming connection and confirms on a new one
-            assertThat(counting.opened()).isEqualTo(4);
-            assertThat(fixture.lab.router("r1").generation()).isEqualTo(3);
-            assertThat(fixture.lab.router("r1").lockHolder()).isEmpty();
+            assertThat(rig.counting.opened()).isEqualTo(4);
+            assertThat(rig.fixture.lab.router("r1").generation()).isEqualTo(3);
+            assertThat(rig.fixture.lab.router("r1").lockHolder()).isEmpty();
 
             // a read takes the idle session too, and leaves it idle
-            LabFixture.await(push.readConfig(target));
-            assertThat(counting.opened()).isEqualTo(4);
-            assertThat(push.idleSessions()).isEqualTo(1);
+            LabFixture.await(rig.push.readConfig(rig.target));
+            assertThat(rig.counting.opened()).isEqualTo(4);
+            assertThat(rig.push.idleSessions()).isEqualTo(1);
 
-            push.closeIdleSessions();
-            assertThat(push.idleSessions()).isZero();
+            rig.push.closeIdleSessions();
+            assertThat(rig.push.idleSessions()).isZero();
         }
     }
 
     @Test
     void aSessionThatDiedWhileIdleIsReplacedTransparently() throws Exception {
-        try (var fixture = new LabFixture(1)) {
-            final var counting = new Counting(fixture.connector);
-            final var push = new DevicePush(counting, ApplyPlanner::plan);
-            final DeviceTarget target = fixture.target("r1");
-            confirmed(push, target, "a");
+        try (var rig = Rig.of(DevicePush.IDLE_LIFETIME)) {
+            rig.confirmed("a");
             // the router reboots: its sessions drop (nothing was pending, so nothing reverts)
-            fixture.lab.reboot("r1");
-            final PushResult after = confirmed(push, target, "b");
+            rig.fixture.lab.reboot("r1");
+            final PushResult after = rig.confirmed("b");
             assertThat(after.generation()).hasValue(2);
-            assertThat(counting.opened()).isEqualTo(4);
+            assertThat(rig.counting.opened()).isEqualTo(4);
         }
     }
 
     @Test
     void aSessionMadeWithOtherCredentialsIsNotUsed() throws Exception {
-        try (var fixture = new LabFixture(1)) {
-            final var counting = new Counting(fixture.connector);
-            final var push = new DevicePush(counting, ApplyPlanner::plan);
+        try (var rig = Rig.of(DevicePush.IDLE_LIFETIME)) {
             final KeyPair other = SshKeys.generateEd25519();
-            confirmed(push, fixture.target("r1"), "a");
-            confirmed(push, fixture.lab.target("r1", new Credentials.Key(other)), "b");
-            assertThat(counting.opened()).isEqualTo(4);
+            rig.confirmed("a");
+            confirmed(rig.push, rig.fixture.lab.target("r1", new Credentials.Key(other)), "b");
+            assertThat(rig.counting.opened()).isEqualTo(4);
             // the same key in new objects (a recompiled spec) does reuse it
-            confirmed(push, fixture.lab.target("r1",
+            confirmed(rig.push, rig.fixture.lab.target("r1",
                 new Credentials.Key(new KeyPair(other.getPublic(), other.getPrivate()))), "c");
-            assertThat(counting.opened()).isEqualTo(5);
+            assertThat(rig.counting.opened()).isEqualTo(5);
         }
     }
 
     @Test
     void aSessionIdleLongerThanItsLifetimeIsClosed() throws Exception {
-        try (var fixture = new LabFixture(1)) {
-            final var counting = new Counting(fixture.connector);
-            final var push = new DevicePush(counting, ApplyPlanner::plan, Scheduler.SYSTEM, Duration.ofMillis(300));
-            confirmed(push, fixture.target("r1"), "a");
-            await().atMost(Duration.ofSeconds(10)).until(() -> push.idleSessions() == 0);
-            confirmed(push, fixture.target("r1"), "b");
-            assertThat(counting.opened()).isEqualTo(4);
+        try (var rig = Rig.of(Duration.ofMillis(300))) {
+            rig.confirmed("a");
+            await().atMost(Duration.ofSeconds(10)).until(() -> rig.push.idleSessions() == 0);
+            rig.confirmed("b");
+            assertThat(rig.counting.opened()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void atMostCapacitySessionsStayIdleTheOneIdleLongestClosedFirst() throws Exception {
+        try (var rig = Rig.of(DevicePush.IDLE_LIFETIME, 2, 3)) {
+            for (String router : List.of("r1", "r2", "r3")) {
+                confirmed(rig.push, rig.fixture.target(router), "a");
+            }
+            assertThat(rig.push.idleSessions()).isEqualTo(2);
+            assertThat(rig.counting.opened()).isEqualTo(6);
+            // r1's session was closed to make room for r3's; r3's is still there
+            rig.confirmed("b");
+            assertThat(rig.counting.opened()).isEqualTo(8);
+            confirmed(rig.push, rig.fixture.target("r3"), "b");
+            assertThat(rig.counting.opened()).isEqualTo(9);
         }
     }
 
     @Test
     void aLifetimeOfZeroKeepsNothing() throws Exception {
-        try (var fixture = new LabFixture(1)) {
-            final var counting = new Counting(fixture.connector);
-            final var push = new DevicePush(counting, ApplyPlanner::plan, Scheduler.SYSTEM, Duration.ZERO);
-            confirmed(push, fixture.target("r1"), "a");
-            assertThat(push.idleSessions()).isZero();
-            confirmed(push, fixture.target("r1"), "b");
-            assertThat(counting.opened()).isEqualTo(4);
+        try (var rig = Rig.of(Duration.ZERO)) {
+            rig.confirmed("a");
+            assertThat(rig.push.idleSessions()).isZero();
+            rig.confirmed("b");
+            assertThat(rig.counting.opened()).isEqualTo(4);
         }
     }
 }
