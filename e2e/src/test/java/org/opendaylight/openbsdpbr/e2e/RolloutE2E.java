@@ -210,6 +210,69 @@ class RolloutE2E {
         assertThat(status.status()).as(status.toString()).isIn(404, 409);
     }
 
+    /**
+     * A rollout of the routers' own intents, staged like a profile's content: every router's apply is staged and its
+     * intent gains a table; nothing reaches a router until its wave. With fail-validate on two routers of wave 2 and
+     * a budget of one, the rollout halts in wave 2, wave 2 is rolled back, and wave 3 is never touched (lab
+     * generations).
+     */
+    @Test
+    void e_aRolloutOfTheRoutersOwnIntentsHaltsInWaveTwoAndNeverTouchesWaveThree() throws InterruptedException {
+        for (int lab : LAB_ROUTERS) {
+            final var apply = RESTCONF.put("/data/openbsd-pbr:routers/router=" + name(lab) + "/apply",
+                "{\"openbsd-pbr:apply\":\"staged\"}");
+            assertThat(apply.status()).as(apply.toString()).isIn(200, 201, 204);
+        }
+        final Map<Integer, Integer> before = generations();
+        for (int lab : LAB_ROUTERS) {
+            final var table = RESTCONF.put("/data/openbsd-pbr:routers/router=" + name(lab) + "/intent/table=own_probe",
+                "{\"openbsd-pbr:table\":[{\"name\":\"own_probe\",\"entry\":[\"198.51.100.9\"]}]}");
+            assertThat(table.status()).as(table.toString()).isIn(200, 201, 204);
+        }
+        final Instant quiet = Instant.now().plusSeconds(3);
+        while (Instant.now().isBefore(quiet)) {
+            assertThat(generations()).as("each router keeps the intent it runs").isEqualTo(before);
+            Thread.sleep(250);
+        }
+        assertThat(pfConf(6)).doesNotContain("198.51.100.9");
+
+        LAB.send("fault r17 fail-validate /etc/pf.conf:60: syntax error");
+        LAB.send("fault r18 fail-validate /etc/pf.conf:60: syntax error");
+        try {
+            final String body = "{\"openbsd-pbr:rollout\":[{\"name\":\"ro-own\",\"change\":{\"router-intents\":"
+                + "[null]},\"wave\":[\"10\"],\"wave-budget\":{\"count\":1},\"breach-action\":\"rollback-wave\","
+                + "\"concurrency\":10}]}";
+            final var put = RESTCONF.put("/data/openbsd-pbr:rollouts/rollout=ro-own", body);
+            assertThat(put.status()).as(put.toString()).isIn(200, 201, 204);
+            assertThat(start("ro-own").get("waves").getAsInt()).isEqualTo(3);
+            final JsonObject status = awaitRollout("ro-own", "rolled-back");
+            final Map<Integer, Integer> after = generations();
+            assertThat(status.get("router-intents").getAsBoolean()).isTrue();
+            assertThat(status.has("profile")).isFalse();
+            assertThat(status.get("reason").getAsString()).startsWith("wave 2: 2 of 10 routers failed, over the "
+                + "wave's budget of 1 (ro-17 validate: ");
+            final Map<String, JsonObject> routers = routers(status);
+            for (int lab : LAB_ROUTERS) {
+                final String router = name(lab);
+                if (lab < 16) {
+                    assertThat(after.get(lab)).as(router).isEqualTo(before.get(lab) + 1);
+                    assertThat(pfConf(lab)).as(router).contains("198.51.100.9");
+                } else if (lab < 26) {
+                    assertThat(pfConf(lab)).as(router).doesNotContain("198.51.100.9");
+                    assertThat(after.get(lab)).as(router).isEqualTo(before.get(lab) + (lab == 17 || lab == 18 ? 0
+                        : 2));
+                } else {
+                    assertThat(routers.get(router).get("phase").getAsString()).as(router).isEqualTo("waiting");
+                    assertThat(after.get(lab)).as(router + " never touched").isEqualTo(before.get(lab));
+                    assertThat(pfConf(lab)).as(router).doesNotContain("198.51.100.9");
+                }
+            }
+        } finally {
+            LAB.send("clear r17");
+            LAB.send("clear r18");
+        }
+    }
+
     @AfterAll
     static void cleanUp() {
         RESTCONF.delete("/data/openbsd-pbr:rollouts");

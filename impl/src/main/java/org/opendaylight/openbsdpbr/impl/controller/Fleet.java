@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.device.Scheduler;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * RPCs) go to the router's reconciler: {@link #submit(String, Command)}.
  */
 public final class Fleet implements AutoCloseable {
+    /**
+     * The name under which a {@link PinStore} keeps the pin of a router's own intent (no profile is named so: a
+     * profile's name is lower-case letters, digits, '-' and '_'). Only that the router is held is kept, never the
+     * intent: it holds secrets (a PPPoE password), which must not be persisted in clear.
+     */
+    public static final String OWN_INTENT = "(own intent)";
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
@@ -47,6 +54,13 @@ public final class Fleet implements AutoCloseable {
      */
     private final Map<String, Map<String, Optional<Profile>>> pins = new ConcurrentHashMap<>();
     private final Map<String, Managed> routers = new ConcurrentHashMap<>();
+    /** Routers whose own intent's changes reach them only through a rollout. */
+    private final Set<String> stagedRouters = ConcurrentHashMap.newKeySet();
+    /**
+     * Per staged router whose configured intent it does not run yet, the own intent it runs, which its compiles take
+     * instead of the configured one; empty: held on whatever it runs (not known here, e.g. after a restart).
+     */
+    private final Map<String, Optional<RouterIntent>> intentPins = new ConcurrentHashMap<>();
     private final Executor workers;
     private final Scheduler time;
     private final Permits permits;
@@ -148,7 +162,7 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         final var reconciler = new RouterReconciler(spec, workers, time, permits, push, sink, settings,
-            () -> profilesOf(spec.name()), compilations, this::heldBack);
+            () -> profilesOf(spec.name()), compilations, this::heldBack, this::withPinnedIntent);
         final var placeholder = new Managed(reconciler, null);
         if (routers.putIfAbsent(spec.name(), placeholder) != null) {
             routerChanged(spec);
@@ -175,6 +189,76 @@ public final class Fleet implements AutoCloseable {
         routers.replace(spec.name(), placeholder, new Managed(reconciler, registration));
     }
 
+    /**
+     * A router was added or its configuration changed, saying whether its own intent is staged.
+     *
+     * @param spec the router
+     * @param stagedIntent whether changes of its own intent reach it only through a rollout: until a rollout pins it
+     *     to its configured intent, it stays pinned to the intent it runs (its profiles' changes still reach it,
+     *     compiled with that intent). A router that is new, or becomes staged, takes its intent at once.
+     */
+    public void routerChanged(final RouterSpec spec, final boolean stagedIntent) {
+        final String name = spec.name();
+        if (stagedIntent) {
+            final boolean wasStaged = !stagedRouters.add(name);
+            final Optional<RouterIntent> previous = router(name).map(reconciler -> reconciler.spec().intent())
+                .orElse(null);
+            if (wasStaged && previous != null && !previous.equals(spec.intent())
+                    && intentPins.putIfAbsent(name, previous) == null && isManagedHere(name)) {
+                pinStore.pinned(name, OWN_INTENT, Optional.empty());
+            }
+        } else {
+            stagedRouters.remove(name);
+            if (intentPins.remove(name) != null && isManagedHere(name)) {
+                pinStore.unpinned(name, OWN_INTENT);
+            }
+        }
+        routerChanged(spec);
+    }
+
+    /** Whether a router's own intent reaches it only through a rollout. */
+    public boolean isStagedRouter(final String name) {
+        return stagedRouters.contains(name);
+    }
+
+    /** The routers configured here whose own intent is staged, by name. */
+    public List<String> stagedRouters() {
+        return stagedRouters.stream().filter(routers::containsKey).sorted().toList();
+    }
+
+    /**
+     * Pins a staged router to an own intent: its compiles take that intent instead of the configured one. A rollout
+     * of routers' intents pins a router to the intent it carries (its next push carries it), and back to what it ran
+     * when it rolls the router back. A pin equal to the configured intent is dropped: the router runs its
+     * configuration.
+     *
+     * @param router the router
+     * @param intent the intent; empty: hold the router on whatever it runs
+     */
+    public void pinIntent(final String router, final Optional<RouterIntent> intent) {
+        final boolean configured = intent.isPresent() && router(router).map(reconciler -> reconciler.spec().intent())
+            .filter(intent::equals).isPresent();
+        if (configured) {
+            if (intentPins.remove(router) != null) {
+                pinStore.unpinned(router, OWN_INTENT);
+            }
+        } else if (!intent.equals(intentPins.put(router, intent))) {
+            pinStore.pinned(router, OWN_INTENT, Optional.empty());
+        }
+    }
+
+    /** The own intent a router runs as far as this fleet knows: its pin, else the configured intent. */
+    public Optional<RouterIntent> pinnedIntent(final String router) {
+        final Optional<RouterIntent> pin = intentPins.get(router);
+        return pin != null ? pin : router(router).flatMap(reconciler -> reconciler.spec().intent());
+    }
+
+    /** A router's spec as its compiles take it: with its pinned own intent, if any. */
+    private RouterSpec withPinnedIntent(final RouterSpec spec) {
+        final Optional<RouterIntent> pin = intentPins.get(spec.name());
+        return pin == null || pin.isEmpty() ? spec : spec.withIntent(pin);
+    }
+
     /** A router left the configuration. */
     public void routerRemoved(final String name) {
         final Managed removed = routers.remove(name);
@@ -187,6 +271,10 @@ public final class Fleet implements AutoCloseable {
             final Map<String, Optional<Profile>> dropped = pins.remove(name);
             if (dropped != null && managedHere) {
                 dropped.keySet().forEach(profile -> pinStore.unpinned(name, profile));
+            }
+            stagedRouters.remove(name);
+            if (intentPins.remove(name) != null && managedHere) {
+                pinStore.unpinned(name, OWN_INTENT);
             }
             sink.clear(name);
         }
@@ -276,8 +364,16 @@ public final class Fleet implements AutoCloseable {
      * @param stored per router, per staged profile, the content it is pinned to (empty: held on what it runs)
      */
     public void restorePins(final Map<String, Map<String, Optional<Profile>>> stored) {
-        stored.forEach((router, of) -> pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).putAll(of));
+        stored.forEach((router, of) -> of.forEach((profile, pin) -> {
+            if (OWN_INTENT.equals(profile)) {
+                intentPins.put(router, Optional.empty());
+            } else {
+                pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).put(profile, pin);
+            }
+        }));
         pinsPending = false;
+        routers.keySet().stream().filter(stagedRouters::contains).forEach(name -> router(name).ifPresent(
+            RouterReconciler::profilesChanged));
         staged.forEach(this::fanOut);
     }
 
@@ -293,6 +389,11 @@ public final class Fleet implements AutoCloseable {
      */
     public void restorePin(final String router, final String profile, final Optional<Optional<Profile>> content) {
         if (isManagedHere(router)) {
+            return;
+        }
+        if (OWN_INTENT.equals(profile)) {
+            // only that it is held is kept: the intent itself holds secrets
+            content.ifPresentOrElse(pin -> intentPins.put(router, Optional.empty()), () -> intentPins.remove(router));
             return;
         }
         content.ifPresentOrElse(pin -> pins.computeIfAbsent(router, name -> new ConcurrentHashMap<>()).put(profile,
@@ -369,8 +470,13 @@ public final class Fleet implements AutoCloseable {
      * @param gotFiles whether this controller knows the router got files from it
      */
     boolean heldBack(final RouterSpec spec, final boolean gotFiles) {
-        if (pinsPending && spec.profiles().stream().anyMatch(staged::contains)) {
+        if (pinsPending && (stagedRouters.contains(spec.name()) || spec.profiles().stream().anyMatch(
+                staged::contains))) {
             // a controller that just started knows of no router that it got files: the pins will say what it runs
+            return true;
+        }
+        final Optional<RouterIntent> intentPin = intentPins.get(spec.name());
+        if (gotFiles && intentPin != null && intentPin.isEmpty() && stagedRouters.contains(spec.name())) {
             return true;
         }
         final Map<String, Optional<Profile>> of = pins.get(spec.name());

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.controller.Command.Outcome;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
 import org.opendaylight.openbsdpbr.impl.device.Scheduler;
@@ -46,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * rollout halts: the routers already changed run content the configuration no longer holds, which is the operator's
  * call (a new rollout, or abort with rollback).
  *
+ * <p>A rollout of routers' own intents ({@link #startIntents}) works the same way on routers whose own intent is
+ * staged: each is pinned to the intent it runs ({@link Fleet#pinIntent}) until its wave releases the configured one,
+ * and an intent edited while the rollout runs halts it.
+ *
  * <p>Every state the machine returns is written to the {@link RolloutSink} (the operational datastore) before its
  * actions start, so that an engine on another member {@linkplain #adopt adopts} it after a failover without applying
  * anything twice.
@@ -61,7 +66,11 @@ public final class RolloutEngine implements AutoCloseable {
          * @param carried what it carries and what its routers ran before (the same for every state of a rollout)
          * @param state the state
          */
-        void write(Carried carried, RolloutState state);
+        void write(Change carried, RolloutState state);
+    }
+
+    /** What a rollout carries: a staged profile's content, or its targets' own intents. */
+    public sealed interface Change permits Carried, CarriedIntents {
     }
 
     /**
@@ -74,7 +83,7 @@ public final class RolloutEngine implements AutoCloseable {
      * @param before per target, the content it ran before the rollout; empty (or missing): not known, a router put
      *     back is held on whatever it runs
      */
-    public record Carried(String profile, Profile content, Map<String, Optional<Profile>> before) {
+    public record Carried(String profile, Profile content, Map<String, Optional<Profile>> before) implements Change {
         public Carried {
             requireNonNull(profile, "profile");
             requireNonNull(content, "content");
@@ -84,6 +93,23 @@ public final class RolloutEngine implements AutoCloseable {
         /** What a router ran before the rollout, if known. */
         public Optional<Profile> before(final String router) {
             return before.getOrDefault(router, Optional.empty());
+        }
+    }
+
+    /**
+     * What a rollout of routers' own intents carries and puts back: per target, its intent as configured when the
+     * rollout started, and the own intent it ran before. The intents are not persisted (they hold secrets): an
+     * engine that takes such a rollout over carries the intents configured then, halting if one changed, and holds a
+     * router it puts back on whatever it runs.
+     *
+     * @param intents per target, the intent carried
+     * @param before per target, the intent it ran before; missing: not known, held on what it runs when put back
+     */
+    public record CarriedIntents(Map<String, RouterIntent> intents, Map<String, RouterIntent> before)
+            implements Change {
+        public CarriedIntents {
+            intents = Map.copyOf(intents);
+            before = Map.copyOf(before);
         }
     }
 
@@ -145,7 +171,7 @@ public final class RolloutEngine implements AutoCloseable {
                 throw new IllegalStateException("rollout " + name + " runs already (" + existing.state().state()
                     .yangName() + ")");
             }
-            runs.values().stream().filter(other -> other.profile.equals(profile) && !other.state().state().isFinal())
+            runs.values().stream().filter(other -> other.profile().equals(profile) && !other.state().state().isFinal())
                 .findFirst().ifPresent(other -> {
                     throw new IllegalStateException("rollout " + other.state().name() + " of profile " + profile
                         + " runs already: one rollout per profile at a time");
@@ -163,6 +189,60 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     /**
+     * Starts a rollout of its targets' own intents as configured now: routers whose own intent is staged
+     * ({@link Fleet#routerChanged(RouterSpec, boolean)}), each keeping the intent it runs until its wave.
+     *
+     * @param name the rollout's name
+     * @param plan how it moves
+     * @param targets the routers it changes (each must have its own intent staged); empty: every such router
+     * @param probes operator probes each router runs in its health gate, after the read-back passed
+     * @return the state after its first step
+     * @throws IllegalArgumentException when a target or the plan does not fit, naming it
+     * @throws IllegalStateException when the rollout, or another rollout of routers' intents, runs already
+     */
+    public RolloutState startIntents(final String name, final RolloutPlan plan, final List<String> targets,
+            final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
+        refuseUnlessOwner();
+        final List<String> chosen = targets.isEmpty() ? fleet.stagedRouters()
+            : targets.stream().sorted().distinct().toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("rollout[" + name + "]/target: no router has its own intent staged "
+                + "(routers/router/apply staged)");
+        }
+        final Map<String, RouterIntent> intents = new java.util.HashMap<>();
+        final Map<String, RouterIntent> before = new java.util.HashMap<>();
+        for (String router : chosen) {
+            if (!fleet.isStagedRouter(router)) {
+                throw new IllegalArgumentException("rollout[" + name + "]/target: router " + router + " does not "
+                    + "have its own intent staged (routers/router[name=" + router + "]/apply is immediate)");
+            }
+            intents.put(router, fleet.router(router).flatMap(reconciler -> reconciler.spec().intent())
+                .orElseThrow(() -> new IllegalArgumentException("rollout[" + name + "]/target: router " + router
+                    + " has no usable intent")));
+            fleet.pinnedIntent(router).ifPresent(running -> before.put(router, running));
+        }
+        final Run run;
+        synchronized (runs) {
+            final Run existing = runs.get(name);
+            if (existing != null && !existing.state().state().isFinal()) {
+                throw new IllegalStateException("rollout " + name + " runs already (" + existing.state().state()
+                    .yangName() + ")");
+            }
+            runs.values().stream().filter(other -> other.carried instanceof CarriedIntents
+                    && !other.state().state().isFinal()).findFirst().ifPresent(other -> {
+                        throw new IllegalStateException("rollout " + other.state().name() + " of routers' intents "
+                            + "runs already: one at a time");
+                    });
+            run = new Run(new CarriedIntents(intents, before), RolloutState.create(name, plan, chosen)
+                .start(time.now()), probes);
+            runs.put(name, run);
+        }
+        LOG.info("rollout {}: own intents of {} routers in {} waves", name, chosen.size(), run.state().waves().size());
+        run.pump(List.of());
+        return run.state();
+    }
+
+    /**
      * Takes over a rollout another engine persisted (after a failover or a restart): every target is pinned as the
      * previous engine left it (routers that took the change to the content carried, the others to what they ran
      * before), and the work that was in flight is verified on the router or repeated ({@link RolloutMachine#adopt}):
@@ -174,7 +254,7 @@ public final class RolloutEngine implements AutoCloseable {
      * @return the state after the first step
      * @throws IllegalStateException when this engine runs a rollout of that name already
      */
-    public RolloutState adopt(final RolloutState persisted, final Carried carried,
+    public RolloutState adopt(final RolloutState persisted, final Change carried,
             final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
         final Run run = new Run(carried, persisted, probes);
         synchronized (runs) {
@@ -308,34 +388,55 @@ public final class RolloutEngine implements AutoCloseable {
 
     /** One rollout being carried out. */
     private final class Run {
-        private final Carried carried;
+        private final Change carried;
         /** The operator probes of the health gate, from the rollout's configuration. */
         private final List<org.opendaylight.openbsdpbr.api.device.Probe> probes;
-        private final String profile;
-        private final Profile content;
         /** Set when the run stops here (configuration removed, ownership lost): nothing more is started or written. */
         private volatile boolean stopped;
         // guarded by this
         private RolloutState state;
         private Scheduler.Cancellable wake;
 
-        Run(final Carried carried, final RolloutState state,
+        Run(final Change carried, final RolloutState state,
                 final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
             this.carried = carried;
             this.probes = List.copyOf(probes);
-            this.profile = carried.profile();
-            this.content = carried.content();
             this.state = state;
         }
 
-        /** Pins the router to the rollout's content. */
+        /** The profile it carries, if it carries one. */
+        String profile() {
+            return carried instanceof Carried profile ? profile.profile() : "";
+        }
+
+        /** Pins the router to what the rollout carries. */
         void release(final String router) {
-            fleet.pin(router, profile, Optional.of(content));
+            switch (carried) {
+                case Carried profile -> fleet.pin(router, profile.profile(), Optional.of(profile.content()));
+                case CarriedIntents own -> fleet.pinIntent(router, Optional.ofNullable(own.intents().get(router)));
+            }
         }
 
         /** Pins the router back to what it ran before the rollout (held on what it runs, if that is not known). */
         void withdraw(final String router) {
-            fleet.pin(router, profile, carried.before(router));
+            switch (carried) {
+                case Carried profile -> fleet.pin(router, profile.profile(), profile.before(router));
+                case CarriedIntents own -> fleet.pinIntent(router, Optional.ofNullable(own.before().get(router)));
+            }
+        }
+
+        /** Why the rollout must halt: what it carries is no longer what is configured. */
+        Optional<String> outdated() {
+            return switch (carried) {
+                case Carried profile -> fleet.profile(profile.profile()).filter(profile.content()::equals)
+                    .isPresent() ? Optional.empty() : Optional.of("profile " + profile.profile() + " changed while "
+                        + "the rollout ran: routers already changed run the content it started with");
+                case CarriedIntents own -> own.intents().entrySet().stream().filter(entry -> !fleet.router(entry
+                    .getKey()).flatMap(reconciler -> reconciler.spec().intent()).filter(entry.getValue()::equals)
+                    .isPresent()).map(Map.Entry::getKey).sorted().findFirst().map(router -> "the intent of router "
+                        + router + " changed while the rollout ran: routers already changed run the intent it "
+                        + "started with");
+            };
         }
 
         void stop() {
@@ -385,10 +486,10 @@ public final class RolloutEngine implements AutoCloseable {
                     actions.addAll(step.actions());
                 }
                 final RolloutState current = state;
-                if (!current.state().isFinal() && current.state() != RolloutState.State.ROLLING_BACK
-                        && !fleet.profile(profile).filter(content::equals).isPresent()) {
-                    state = current.halt("profile " + profile + " changed while the rollout ran: routers already "
-                        + "changed run the content it started with; start a new rollout, or abort with rollback",
+                final Optional<String> outdated = current.state().isFinal()
+                    || current.state() == RolloutState.State.ROLLING_BACK ? Optional.empty() : outdated();
+                if (outdated.isPresent()) {
+                    state = current.halt(outdated.orElseThrow() + "; start a new rollout, or abort with rollback",
                         time.now());
                 }
                 final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), RolloutEngine.this::reachable);

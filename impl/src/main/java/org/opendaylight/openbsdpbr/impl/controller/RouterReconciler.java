@@ -79,6 +79,8 @@ public final class RouterReconciler {
     private final Compilations compilations;
     private final Compiled noIntent;
     private final java.util.function.BiPredicate<RouterSpec, Boolean> heldBack;
+    /** The spec as compiles take it: a staged router's pinned own intent in place of the configured one. */
+    private final java.util.function.UnaryOperator<RouterSpec> compiledAs;
 
     // guarded by this
     private RouterSpec spec;
@@ -93,7 +95,8 @@ public final class RouterReconciler {
     RouterReconciler(final RouterSpec spec, final Executor workers, final Scheduler time, final Permits permits,
             final DevicePush push, final StatusSink sink, final ControllerSettings settings,
             final Supplier<Map<String, Profile>> profiles, final Compilations compilations,
-            final java.util.function.BiPredicate<RouterSpec, Boolean> heldBack) {
+            final java.util.function.BiPredicate<RouterSpec, Boolean> heldBack,
+            final java.util.function.UnaryOperator<RouterSpec> compiledAs) {
         this.spec = requireNonNull(spec);
         name = spec.name();
         this.workers = requireNonNull(workers);
@@ -106,6 +109,7 @@ public final class RouterReconciler {
         this.profiles = requireNonNull(profiles);
         this.compilations = requireNonNull(compilations);
         this.heldBack = requireNonNull(heldBack);
+        this.compiledAs = requireNonNull(compiledAs);
         noIntent = new Compiled.Invalid(name, Compiled.Stage.VALIDATE, List.of(new IntentError("intent",
             "the router has no intent")));
         state = RouterState.initial(settings.retryFirst());
@@ -574,7 +578,7 @@ public final class RouterReconciler {
 
     private Compiled compile(final RouterSpec current) {
         final Map<String, Profile> known = profiles.get();
-        return compilations.compile(current.inputs(known::get));
+        return compilations.compile(compiledAs.apply(current).inputs(known::get));
     }
 
     private static Outcome refused(final DeviceException error, final String fallback) {

@@ -63,6 +63,12 @@ public record RouterSpec(String name, Optional<DeviceTarget> target, String targ
         }
     }
 
+    /** This router with another own intent (a staged router's pinned one). */
+    public RouterSpec withIntent(final Optional<RouterIntent> other) {
+        return new RouterSpec(name, target, targetError, other, other.isPresent() ? null : intentError, profiles,
+            confirmTimeout, repairDrift, hasIntent, routerView);
+    }
+
     /**
      * What compiling this router depends on.
      *

@@ -68,7 +68,7 @@ final class ConfigListener implements DOMDataTreeChangeListener {
 
     private void changed(final MapEntryNode entry) {
         if (kind == Kind.ROUTERS) {
-            fleet.routerChanged(snapshots.router(entry));
+            fleet.routerChanged(snapshots.router(entry), ConfigNodes.staged(entry));
             return;
         }
         final var snapshot = snapshots.profile(entry);

@@ -119,8 +119,8 @@ final class ConfigNodes {
                 : Optional.empty();
     }
 
-    /** Whether a profile's changes reach routers only through a rollout ({@code apply staged}). */
-    static boolean staged(final MapEntryNode profile) {
-        return profile.childByArg(PROFILE_APPLY) instanceof LeafNode<?> apply && "staged".equals(apply.body());
+    /** Whether a profile's, or a router's own intent's, changes are staged ({@code apply staged}: the same leaf). */
+    static boolean staged(final MapEntryNode entry) {
+        return entry.childByArg(PROFILE_APPLY) instanceof LeafNode<?> apply && "staged".equals(apply.body());
     }
 }

@@ -115,13 +115,17 @@ final class RolloutRpcs {
                 final Rollout found = config.orElseThrow();
                 final String profile = found.getChange() == null || found.getChange().getProfile() == null ? ""
                     : found.getChange().getProfile().getValue();
-                if (profile.isEmpty()) {
-                    throw new IllegalArgumentException("rollouts/rollout[name=" + name + "]/change/profile: "
-                        + "missing: name the staged profile the rollout carries");
+                final boolean intents = found.getChange() != null && found.getChange().getRouterIntents() != null;
+                if (profile.isEmpty() == !intents) {
+                    throw new IllegalArgumentException("rollouts/rollout[name=" + name + "]/change: name the staged "
+                        + "profile the rollout carries (profile), or carry the targets' own intents (router-intents),"
+                        + " not both");
                 }
-                final RolloutState state = engine.start(name, plan(found), profile,
-                    targets(found, Futures.getUnchecked(routers).map(Routers::nonnullRouter).map(map -> List.copyOf(
-                        map.values())).orElse(List.of())), probes(found));
+                final List<Router> configured = Futures.getUnchecked(routers).map(Routers::nonnullRouter)
+                    .map(map -> List.copyOf(map.values())).orElse(List.of());
+                final RolloutState state = intents
+                    ? engine.startIntents(name, plan(found), targets(found, configured), probes(found))
+                    : engine.start(name, plan(found), profile, targets(found, configured), probes(found));
                 return RpcResultBuilder.success(answer(state)).build();
             } catch (IllegalArgumentException e) {
                 return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
@@ -222,16 +226,18 @@ final class RolloutRpcs {
         }
         final String profile = rollout.getChange() == null || rollout.getChange().getProfile() == null ? ""
             : rollout.getChange().getProfile().getValue();
+        final boolean intents = rollout.getChange() != null && rollout.getChange().getRouterIntents() != null;
         final List<String> chosen = routers.stream()
-            .filter(router -> orEmpty(router.getProfile()).stream().anyMatch(listed -> listed.getValue()
-                .equals(profile)))
+            .filter(router -> intents ? router.getApply() == Router.Apply.Staged : orEmpty(router.getProfile())
+                .stream().anyMatch(listed -> listed.getValue().equals(profile)))
             .filter(router -> named.isEmpty() || named.contains(router.getName().getValue()))
             .filter(router -> orEmpty(router.getLabel()).stream().map(label -> label.getValue()).toList()
                 .containsAll(labels))
             .map(router -> router.getName().getValue()).sorted().toList();
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("rollouts/rollout[name=" + rollout.getName().getValue() + "]/target: "
-                + "selects no router that lists profile " + profile);
+                + (intents ? "selects no router whose own intent is staged (apply staged)"
+                    : "selects no router that lists profile " + profile));
         }
         return chosen;
     }

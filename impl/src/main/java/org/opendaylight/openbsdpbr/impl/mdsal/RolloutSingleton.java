@@ -202,7 +202,8 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
             fleet.time().schedule(POLL, () -> resume(state, persisted, probes, deadline));
             return;
         }
-        final Optional<RolloutEngine.Carried> carried = carried(persisted);
+        final Optional<? extends RolloutEngine.Change> carried = Boolean.TRUE.equals(persisted.getRouterIntents())
+            ? Optional.of(intents(state)) : carried(persisted);
         if (carried.isEmpty()) {
             // without the content it carried, nothing can be applied or pinned faithfully: the operator decides
             final RolloutState halted = state.halt("taken over by " + member + " without the content it carried "
@@ -218,6 +219,18 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         } catch (IllegalStateException e) {
             LOG.warn("rollout {}: not resumed: {}", state.name(), e.getMessage());
         }
+    }
+
+    /**
+     * What a persisted rollout of routers' own intents carries: the intents configured at the takeover (they are not
+     * kept: they hold secrets; a target's intent changed while no member ran the rollout is carried as it is now);
+     * what the routers ran before is not kept either, so a router put back is held on what it runs.
+     */
+    private RolloutEngine.CarriedIntents intents(final RolloutState state) {
+        final Map<String, org.opendaylight.openbsdpbr.api.intent.RouterIntent> configured = new HashMap<>();
+        state.routers().keySet().forEach(router -> fleet.router(router).flatMap(reconciler -> reconciler.spec()
+            .intent()).ifPresent(intent -> configured.put(router, intent)));
+        return new RolloutEngine.CarriedIntents(configured, Map.of());
     }
 
     /** What a persisted rollout carries and restores, when the contents its status names are kept. */

@@ -91,8 +91,8 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     private record Written(RolloutState state, Supplier<Revisions> revisions) {
     }
 
-    /** Per rollout, the revisions of the last {@link RolloutEngine.Carried} seen (the same object every state). */
-    private final Map<String, Map.Entry<RolloutEngine.Carried, Revisions>> revisions = new ConcurrentHashMap<>();
+    /** Per rollout, the revisions of the last {@link RolloutEngine.Change} seen (the same object every state). */
+    private final Map<String, Map.Entry<RolloutEngine.Change, Revisions>> revisions = new ConcurrentHashMap<>();
 
     RolloutStatusWriter(final DataBroker broker, final String member, final StagedPinStore contents,
             final KeepStamps stamps) {
@@ -105,7 +105,7 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     }
 
     @Override
-    public void write(final RolloutEngine.Carried carried, final RolloutState state) {
+    public void write(final RolloutEngine.Change carried, final RolloutState state) {
         queue(state.name(), Optional.of(new Written(state, () -> revisions(state.name(), carried))));
     }
 
@@ -114,8 +114,8 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
         final Map<String, String> before = new java.util.HashMap<>();
         persisted.nonnullRouter().values().stream().filter(router -> router.getBeforeRevision() != null)
             .forEach(router -> before.put(router.getName(), router.getBeforeRevision()));
-        final Revisions same = new Revisions(member, String.valueOf(persisted.getProfile()),
-            persisted.getCarriedRevision(), before);
+        final Revisions same = new Revisions(member, persisted.getProfile(), persisted.getCarriedRevision(), before,
+            Boolean.TRUE.equals(persisted.getRouterIntents()));
         queue(state.name(), Optional.of(new Written(state, () -> same)));
     }
 
@@ -190,17 +190,22 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
     }
 
     /** The revisions of what a rollout carries, for its status; computed once per rollout run. */
-    private Revisions revisions(final String name, final RolloutEngine.Carried carried) {
+    private Revisions revisions(final String name, final RolloutEngine.Change change) {
         final var known = revisions.get(name);
-        if (known != null && known.getKey() == carried) {
+        if (known != null && known.getKey() == change) {
             return known.getValue();
         }
-        final Map<String, String> before = new java.util.HashMap<>();
-        carried.before().forEach((router, content) -> content.ifPresent(pinned -> before.put(router,
-            contents.revision(pinned))));
-        final Revisions computed = new Revisions(member, carried.profile(), contents.revision(carried.content()),
-            before);
-        revisions.put(name, Map.entry(carried, computed));
+        final Revisions computed = switch (change) {
+            case RolloutEngine.Carried carried -> {
+                final Map<String, String> before = new java.util.HashMap<>();
+                carried.before().forEach((router, content) -> content.ifPresent(pinned -> before.put(router,
+                    contents.revision(pinned))));
+                yield new Revisions(member, carried.profile(), contents.revision(carried.content()), before, false);
+            }
+            // routers' own intents hold secrets: nothing of them is kept but that the rollout carries them
+            case RolloutEngine.CarriedIntents intents -> new Revisions(member, null, null, Map.of(), true);
+        };
+        revisions.put(name, Map.entry(change, computed));
         return computed;
     }
 
@@ -208,11 +213,13 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
      * What a rollout's status says beyond its state: who runs it and the contents it carries and restores.
      *
      * @param member the member that runs it
-     * @param profile the profile it carries
-     * @param carried the revision of the content it carries
+     * @param profile the profile it carries (null: it carries routers' own intents)
+     * @param carried the revision of the content it carries (null: it carries routers' own intents)
      * @param before per router, the revision of the content it ran before (missing: not known)
+     * @param routerIntents whether it carries its targets' own intents
      */
-    record Revisions(String member, String profile, String carried, Map<String, String> before) {
+    record Revisions(String member, String profile, String carried, Map<String, String> before,
+            boolean routerIntents) {
     }
 
     /** The YANG status of a rollout. */
@@ -239,6 +246,7 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
         }
         final var status = new StatusBuilder().setState(state(state.state())).setReason(state.reason().orElse(null))
             .setRunBy(revisions.member()).setProfile(revisions.profile()).setCarriedRevision(revisions.carried())
+            .setRouterIntents(revisions.routerIntents())
             .setWaves(Uint16.valueOf(state.waves().size())).setCurrentWave(Uint16.valueOf(state.wave() + 1))
             .setApprovedWave(Uint16.valueOf(state.approved() + 1))
             .setRollbackFromWave(Uint16.valueOf(state.rollbackFrom() + 1))

@@ -62,13 +62,16 @@ class RolloutEngineTest {
     private static final Credentials KEY = RouterReconcilerTest.KEY;
     private static final Profile V1 = profile("192.0.2.1");
     private static final Profile V2 = profile("192.0.2.2");
+    /** A router's own new intent: the seed with a table of its own. */
+    private static final RouterIntent OWN = SEED.withShared(new SharedIntent(List.of(new PfTable("own_table", null,
+        true, false, List.of("198.51.100.1"))), null, null, null, null, null, null));
 
     private final FakeTime time = new FakeTime();
     private final Map<String, FakeRouter> routers = new LinkedHashMap<>();
     private final Compilations compilations = new Compilations(IntentCompiler.standard());
     private final List<RolloutState> written = new ArrayList<>();
     /** What the engines persisted last: the carried contents (the same for every state of a rollout). */
-    private final Map<String, RolloutEngine.Carried> carried = new LinkedHashMap<>();
+    private final Map<String, RolloutEngine.Change> carried = new LinkedHashMap<>();
     /** The pins the fleets keep beyond their memory, as the datastore would. */
     private final Map<String, Optional<Profile>> storedPins = new java.util.concurrent.ConcurrentHashMap<>();
     private final PinStore pinStore = new PinStore() {
@@ -403,9 +406,82 @@ class RolloutEngineTest {
         assertThat(routers.get("r09").commits).hasValue(1);
     }
 
+    /**
+     * A rollout of routers' own intents: each router's new intent waits (it keeps the intent it runs, and a profile
+     * change still reaches it compiled with that intent) until its wave; with fail-validate on two routers of wave 2
+     * and a budget of one, the rollout halts in wave 2, the wave is rolled back, wave 3 is never touched (its
+     * generations prove it), and the routers put back stay on the intent they ran.
+     */
+    @Test
+    void aRolloutOfRoutersOwnIntentsMovesWaveByWaveAndABreachRollsWaveTwoBack() {
+        routers.keySet().forEach(name -> fleet.routerChanged(spec(name), true));
+        settle();
+        routers.keySet().forEach(name -> fleet.routerChanged(spec(name, OWN), true));
+        settle(Duration.ofMinutes(20));
+        routers.forEach((name, router) -> {
+            assertThat(router.commits).as(name + ": its new intent waits").hasValue(1);
+            assertThat(router.running()).isEqualTo(files(name, V1));
+        });
+        assertThat(fleet.router("r05").orElseThrow().status().sync()).isEqualTo(Sync.IN_SYNC);
+        assertThat(fleet.pinnedIntent("r05")).contains(SEED);
+        // its pin is kept as held only: the intent itself holds secrets
+        assertThat(storedPins).containsEntry("r05/" + Fleet.OWN_INTENT, Optional.empty());
+
+        routers.get("r05").refuseValidation("/etc/pf.conf:52: syntax error");
+        routers.get("r06").refuseValidation("/etc/pf.conf:52: syntax error");
+        engine.startIntents("own-v2", plan(BreachAction.ROLLBACK_WAVE, Budget.ofCount(1)), List.of(), List.of());
+        settle();
+        final RolloutState state = engine.state("own-v2").orElseThrow();
+        assertThat(state.state()).isEqualTo(State.ROLLED_BACK);
+        assertThat(state.reason().orElseThrow()).startsWith("wave 2: 2 of 3 routers failed, over the wave's budget "
+            + "of 1 (r05 validate: ");
+        for (String name : List.of("r01", "r02", "r03")) {
+            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1, OWN));
+            assertThat(fleet.pinnedIntent(name)).as("runs its configuration: no pin").contains(OWN);
+        }
+        for (String name : List.of("r04", "r05", "r06", "r07", "r08", "r09")) {
+            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1));
+        }
+        assertThat(routers.get("r04").generation()).as("rollback is a new generation").isEqualTo(3);
+        for (String name : List.of("r07", "r08", "r09")) {
+            assertThat(routers.get(name).commits).as(name + " never touched").hasValue(1);
+            assertThat(state.router(name).phase()).isEqualTo(Phase.WAITING);
+        }
+        // a profile change still reaches a router outside the rollout, compiled with the intent it runs
+        fleet.profileChanged(V2, false);
+        settle(Duration.ofMinutes(1));
+        assertThat(routers.get("r08").running()).isEqualTo(files("r08", V2));
+        assertThat(routers.get("r02").running()).isEqualTo(files("r02", V2, OWN));
+    }
+
+    @Test
+    void aRolloutOfOwnIntentsReachesEveryRouterAndRefusesAnImmediateOne() {
+        routers.keySet().forEach(name -> fleet.routerChanged(spec(name), !name.equals("r09")));
+        settle();
+        routers.keySet().forEach(name -> fleet.routerChanged(spec(name, OWN), !name.equals("r09")));
+        settle();
+        assertThat(routers.get("r09").running()).as("immediate: at once").isEqualTo(files("r09", V1, OWN));
+        assertThatThrownBy(() -> engine.startIntents("own-v2", plan(BreachAction.HALT, Budget.ofCount(0)),
+            List.of("r01", "r09"), List.of())).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("router r09 does not have its own intent staged");
+
+        engine.startIntents("own-v2", plan(BreachAction.HALT, Budget.ofCount(0)), List.of(), List.of());
+        settle();
+        final RolloutState done = engine.state("own-v2").orElseThrow();
+        assertThat(done.state()).isEqualTo(State.DONE);
+        assertThat(done.routers()).hasSize(8);
+        routers.forEach((name, router) -> {
+            assertThat(router.running()).as(name).isEqualTo(files(name, V1, OWN));
+            assertThat(router.commits).as(name).hasValue(2);
+        });
+        assertThat(storedPins).doesNotContainKey("r01/" + Fleet.OWN_INTENT);
+        assertThat(written.get(written.size() - 1).state()).isEqualTo(State.DONE);
+        assertThat(carried.get("own-v2")).isInstanceOf(RolloutEngine.CarriedIntents.class);
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------------
 
-    private void persist(final RolloutEngine.Carried what, final RolloutState state) {
+    private void persist(final RolloutEngine.Change what, final RolloutState state) {
         written.add(state);
         carried.put(state.name(), what);
     }
@@ -431,14 +507,22 @@ class RolloutEngineTest {
     }
 
     private FileSet files(final String name, final Profile profile) {
-        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(SEED), null,
+        return files(name, profile, SEED);
+    }
+
+    private FileSet files(final String name, final Profile profile, final RouterIntent intent) {
+        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(intent), null,
             List.of("branch"), found -> profile, Optional.of(new CompileInputs.Login("root", false))));
         return compiled.files();
     }
 
     private static RouterSpec spec(final String name) {
+        return spec(name, SEED);
+    }
+
+    private static RouterSpec spec(final String name, final RouterIntent intent) {
         return new RouterSpec(name, Optional.of(new DeviceTarget(name, "127.0.0.1", 22, "root", KEY,
-            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(SEED), null, List.of("branch"),
-            CONFIRM, false, true);
+            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(intent), null,
+            List.of("branch"), CONFIRM, false, true);
     }
 }

@@ -223,6 +223,18 @@ class RolloutPersistenceTest {
                 RolloutStatusWriter.keptPath("branch-v2"))).orElseThrow();
             assertThat(RolloutStatusWriter.read("branch-v2", plan, kept)).isEqualTo(state);
             assertThat(kept.getCarriedRevision()).isEqualTo(contents.revision(V2));
+            assertThat(kept.getRouterIntents()).isFalse();
+
+            // a rollout of routers' own intents keeps nothing of them (they hold secrets): only that it carries them
+            writer.write(new RolloutEngine.CarriedIntents(Map.of(), Map.of()), RolloutState.create("own-v2", plan,
+                List.of("r01", "r02")).start(T0));
+            final var own = await(() -> read(LogicalDatastoreType.CONFIGURATION,
+                RolloutStatusWriter.keptPath("own-v2"))).orElseThrow();
+            assertThat(own.getRouterIntents()).isTrue();
+            assertThat(own.getProfile()).isNull();
+            assertThat(own.getCarriedRevision()).isNull();
+            assertThat(own.nonnullRouter().values()).allSatisfy(router -> assertThat(router.getBeforeRevision())
+                .isNull());
             assertThat(status.getRunBy()).isEqualTo("member-1");
             assertThat(status.getProfile()).isEqualTo("branch");
             assertThat(status.getCarriedRevision()).isEqualTo(contents.revision(V2));
