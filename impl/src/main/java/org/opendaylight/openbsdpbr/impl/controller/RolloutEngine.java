@@ -164,24 +164,13 @@ public final class RolloutEngine implements AutoCloseable {
                     + "list profile " + profile);
             }
         }
-        final Run run;
-        synchronized (runs) {
-            final Run existing = runs.get(name);
-            if (existing != null && !existing.state().state().isFinal()) {
-                throw new IllegalStateException("rollout " + name + " runs already (" + existing.state().state()
-                    .yangName() + ")");
-            }
-            runs.values().stream().filter(other -> other.profile().equals(profile) && !other.state().state().isFinal())
-                .findFirst().ifPresent(other -> {
-                    throw new IllegalStateException("rollout " + other.state().name() + " of profile " + profile
-                        + " runs already: one rollout per profile at a time");
-                });
-            final Map<String, Optional<Profile>> before = new java.util.HashMap<>();
-            chosen.forEach(router -> before.put(router, fleet.pinned(router, profile)));
-            run = new Run(new Carried(profile, content, before), RolloutState.create(name, plan, chosen)
-                .start(time.now()), probes);
-            runs.put(name, run);
-        }
+        final Run run = register(name, other -> other.profile().equals(profile), "of profile " + profile
+            + " runs already: one rollout per profile at a time", () -> {
+                final Map<String, Optional<Profile>> before = new java.util.HashMap<>();
+                chosen.forEach(router -> before.put(router, fleet.pinned(router, profile)));
+                return new Run(new Carried(profile, content, before), RolloutState.create(name, plan, chosen)
+                    .start(time.now()), probes);
+            });
         LOG.info("rollout {}: profile {} to {} routers in {} waves", name, profile, chosen.size(),
             run.state().waves().size());
         run.pump(List.of());
@@ -221,25 +210,38 @@ public final class RolloutEngine implements AutoCloseable {
                     + " has no usable intent")));
             fleet.pinnedIntent(router).ifPresent(running -> before.put(router, running));
         }
-        final Run run;
+        final Run run = register(name, other -> other.carried instanceof CarriedIntents, "of routers' intents runs "
+            + "already: one at a time", () -> new Run(new CarriedIntents(intents, before), RolloutState.create(name,
+                plan, chosen).start(time.now()), probes));
+        LOG.info("rollout {}: own intents of {} routers in {} waves", name, chosen.size(), run.state().waves().size());
+        run.pump(List.of());
+        return run.state();
+    }
+
+    /**
+     * Registers a new run, unless a rollout of that name, or a rival of it, runs already.
+     *
+     * @param name the rollout's name
+     * @param rival which running rollouts it may not run beside
+     * @param refusal what the refusal says after the rival's name
+     * @param run makes the run (inside the check: nothing starts twice)
+     */
+    private Run register(final String name, final java.util.function.Predicate<Run> rival, final String refusal,
+            final java.util.function.Supplier<Run> run) {
         synchronized (runs) {
             final Run existing = runs.get(name);
             if (existing != null && !existing.state().state().isFinal()) {
                 throw new IllegalStateException("rollout " + name + " runs already (" + existing.state().state()
                     .yangName() + ")");
             }
-            runs.values().stream().filter(other -> other.carried instanceof CarriedIntents
-                    && !other.state().state().isFinal()).findFirst().ifPresent(other -> {
-                        throw new IllegalStateException("rollout " + other.state().name() + " of routers' intents "
-                            + "runs already: one at a time");
-                    });
-            run = new Run(new CarriedIntents(intents, before), RolloutState.create(name, plan, chosen)
-                .start(time.now()), probes);
-            runs.put(name, run);
+            runs.values().stream().filter(other -> rival.test(other) && !other.state().state().isFinal())
+                .findFirst().ifPresent(other -> {
+                    throw new IllegalStateException("rollout " + other.state().name() + " " + refusal);
+                });
+            final Run made = run.get();
+            runs.put(name, made);
+            return made;
         }
-        LOG.info("rollout {}: own intents of {} routers in {} waves", name, chosen.size(), run.state().waves().size());
-        run.pump(List.of());
-        return run.state();
     }
 
     /**

@@ -205,14 +205,7 @@ class RolloutEngineTest {
             assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V2));
         }
         assertThat(state.router("r04").phase()).isEqualTo(Phase.ROLLED_BACK);
-        for (String name : List.of("r04", "r05", "r06", "r07", "r08", "r09")) {
-            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1));
-        }
-        assertThat(routers.get("r04").generation()).as("rollback is a new generation").isEqualTo(3);
-        for (String name : List.of("r07", "r08", "r09")) {
-            assertThat(routers.get(name).commits).as(name + " never touched").hasValue(1);
-            assertThat(state.router(name).phase()).isEqualTo(Phase.WAITING);
-        }
+        assertWaveTwoPutBackAndWaveThreeUntouched(state);
         // the rolled-back and never-reached routers stay where they are
         settle(Duration.ofMinutes(20));
         assertThat(routers.get("r04").running()).isEqualTo(files("r04", V1));
@@ -439,14 +432,7 @@ class RolloutEngineTest {
             assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1, OWN));
             assertThat(fleet.pinnedIntent(name)).as("runs its configuration: no pin").contains(OWN);
         }
-        for (String name : List.of("r04", "r05", "r06", "r07", "r08", "r09")) {
-            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1));
-        }
-        assertThat(routers.get("r04").generation()).as("rollback is a new generation").isEqualTo(3);
-        for (String name : List.of("r07", "r08", "r09")) {
-            assertThat(routers.get(name).commits).as(name + " never touched").hasValue(1);
-            assertThat(state.router(name).phase()).isEqualTo(Phase.WAITING);
-        }
+        assertWaveTwoPutBackAndWaveThreeUntouched(state);
         // a profile change still reaches a router outside the rollout, compiled with the intent it runs
         fleet.profileChanged(V2, false);
         settle(Duration.ofMinutes(1));
@@ -480,6 +466,21 @@ class RolloutEngineTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    /**
+     * After a breach in wave 2 (r04-r06) with rollback-wave: wave 2 and wave 3 run the seed with V1, r04 (which took
+     * the change) was put back by a new generation, and wave 3 (r07-r09) was never touched.
+     */
+    private void assertWaveTwoPutBackAndWaveThreeUntouched(final RolloutState state) {
+        for (String name : List.of("r04", "r05", "r06", "r07", "r08", "r09")) {
+            assertThat(routers.get(name).running()).as(name).isEqualTo(files(name, V1));
+        }
+        assertThat(routers.get("r04").generation()).as("rollback is a new generation").isEqualTo(3);
+        for (String name : List.of("r07", "r08", "r09")) {
+            assertThat(routers.get(name).commits).as(name + " never touched").hasValue(1);
+            assertThat(state.router(name).phase()).isEqualTo(Phase.WAITING);
+        }
+    }
 
     private void persist(final RolloutEngine.Change what, final RolloutState state) {
         written.add(state);

@@ -100,6 +100,8 @@ class RolloutPersistenceTest {
 
     /** One broker for the class (its setup takes seconds): each test writes under names of its own. */
     private static final Broker BROKER = new Broker();
+    private static final RolloutPlan ONE_WAVE = new RolloutPlan(List.of(), List.of(new WaveSize.Rest()),
+        Duration.ZERO, Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
     private static final KeepStamps STAMPS = new KeepStamps(SecretKeys.generate().digest());
     private final Compilations compilations = new Compilations(IntentCompiler.standard());
     private Fleet fleet;
@@ -251,15 +253,8 @@ class RolloutPersistenceTest {
     @Test
     void theStatusOfARemovedRolloutGoesWithIt() throws Exception {
         final var singletons = new Singletons();
-        final DataObjectIdentifier<Rollout> config = DataObjectIdentifier.builder(Rollouts.class).child(Rollout.class,
-            new RolloutKey(new ObjectName("gone"))).build();
-        final var tx = BROKER.getDataBroker().newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, config, new RolloutBuilder()
-            .setName(new ObjectName("gone")).setChange(new ChangeBuilder().setProfile(new ObjectName("branch"))
-                .build()).build());
-        tx.commit().get(30, TimeUnit.SECONDS);
-        final RolloutPlan plan = new RolloutPlan(List.of(), List.of(new WaveSize.Rest()), Duration.ZERO,
-            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
+        final DataObjectIdentifier<Rollout> config = configure("gone");
+        final RolloutPlan plan = ONE_WAVE;
         final RolloutState done = RolloutState.create("gone", plan, List.of("r01")).start(T0).halt("stopped", T0);
         try (StagedPinStore contents = loaded(fleet);
              RolloutStatusWriter writer = new RolloutStatusWriter(BROKER.getDataBroker(), "member-1", contents,
@@ -286,15 +281,8 @@ class RolloutPersistenceTest {
      */
     @Test
     void aRestartShowsTheStatusOfAnEndedRolloutAgainFromTheKeep() throws Exception {
-        final DataObjectIdentifier<Rollout> config = DataObjectIdentifier.builder(Rollouts.class).child(Rollout.class,
-            new RolloutKey(new ObjectName("ended"))).build();
-        final var tx = BROKER.getDataBroker().newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, config, new RolloutBuilder()
-            .setName(new ObjectName("ended")).setChange(new ChangeBuilder().setProfile(new ObjectName("branch"))
-                .build()).build());
-        tx.commit().get(30, TimeUnit.SECONDS);
-        final RolloutPlan plan = new RolloutPlan(List.of(), List.of(new WaveSize.Rest()), Duration.ZERO,
-            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
+        final DataObjectIdentifier<Rollout> config = configure("ended");
+        final RolloutPlan plan = ONE_WAVE;
         final RolloutState halted = RolloutState.create("ended", plan, List.of("r01", "r02")).start(T0)
             .halt("stopped by the operator", T0.plusSeconds(9));
         try (StagedPinStore contents = loaded(fleet);
@@ -418,6 +406,18 @@ class RolloutPersistenceTest {
         final RolloutKeep keep = new RolloutKeepBuilder().setStamp(BindingMap.of(stamp)).setPin(BindingMap.of(
             new PinBuilder().setRouter(router).setProfile("branch").setRevision(revision).build())).build();
         return BROKER.codec().toNormalizedDataObject(StagedPinStore.ROOT, keep).node();
+    }
+
+    /** Configures a rollout of the profile branch, in one wave. */
+    private static DataObjectIdentifier<Rollout> configure(final String name) throws Exception {
+        final DataObjectIdentifier<Rollout> config = DataObjectIdentifier.builder(Rollouts.class).child(Rollout.class,
+            new RolloutKey(new ObjectName(name))).build();
+        final var tx = BROKER.getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, config, new RolloutBuilder()
+            .setName(new ObjectName(name)).setChange(new ChangeBuilder().setProfile(new ObjectName("branch"))
+                .build()).build());
+        tx.commit().get(30, TimeUnit.SECONDS);
+        return config;
     }
 
     /** One member's singleton provider: the test grants the singleton. */
