@@ -7,13 +7,22 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 YANG=$ROOT/yang
 modules=("$YANG"/openbsd-pbr-types.yang "$YANG"/openbsd-pbr.yang)
 fail=0 checked=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# yang-ext (ODL's extensions: call-owner's context-reference) is not one of yanglint's built-in modules: it comes from
+# the mdsal jar the build resolved, in the Maven repository this build uses (MAVEN_ARGS' maven.repo.local, else ~/.m2)
+repo=$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<<"${MAVEN_ARGS:-}")
+jar=$(find "${repo:-$HOME/.m2/repository}/org/opendaylight/mdsal/model/yang-ext" -name 'yang-ext-*.jar' 2>/dev/null \
+  | sort | tail -n1)
+[ -n "$jar" ] || { echo "yang-ext's jar not found in ${repo:-$HOME/.m2/repository}: build first (./mvnw install)" >&2; exit 1; }
+mkdir "$tmp/deps" && (cd "$tmp/deps" && unzip -qj "$jar" 'META-INF/yang/*.yang')
 
 echo "yanglint $(yanglint --version | awk '{print $2}'): modules"
-yanglint -p "$YANG" "${modules[@]}"
+yanglint -p "$YANG" -p "$tmp/deps" "${modules[@]}"
 
 check_doc() { # $1 = label, $2 = JSON document, $3 = expect (valid|invalid)
   local out
-  if out=$(yanglint -p "$YANG" -t config "${modules[@]}" "$2" 2>&1); then
+  if out=$(yanglint -p "$YANG" -p "$tmp/deps" -t config "${modules[@]}" "$2" 2>&1); then
     if [ "$3" = valid ]; then echo "  ok      $1"; else echo "  FAILED  $1: accepted, but it must be rejected"; fail=1; fi
   else
     if [ "$3" = invalid ]; then echo "  ok      $1 (rejected: $(echo "$out" | head -n1 | cut -c1-140))"
@@ -22,7 +31,6 @@ check_doc() { # $1 = label, $2 = JSON document, $3 = expect (valid|invalid)
   checked=$((checked + 1))
 }
 
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for dir in "$ROOT"/examples/*/; do
   name=$(basename "$dir")
   profiles=$(ls "$dir"profile*.json 2>/dev/null || true)

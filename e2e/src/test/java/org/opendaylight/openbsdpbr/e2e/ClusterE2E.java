@@ -106,6 +106,8 @@ class ClusterE2E {
     /** The steps that passed, so that a later one is skipped, not failed again, when an earlier one failed. */
     private static final List<String> PASSED = new ArrayList<>();
     private static int victim;
+    /** The lab router ee sent commands to through a member that does not manage it. */
+    private static String commanded = "";
     private static Map<String, RouterStatus> beforeKill = Map.of();
     private static Map<String, LabControl.Generation> afterSync = Map.of();
 
@@ -296,8 +298,54 @@ class ClusterE2E {
     }
 
     @Test
-    void c_killingTheBusiestMemberMovesItsRoutersToTheSurvivors() throws Exception {
+    void bb_anyMemberAnswersForAnyRouterAndSaysWhoServedIt() throws Exception {
         assumeTrue(PASSED.contains("b"), "every router in sync");
+        say("bb. router RPCs through a member that does not manage the router");
+        answeredByTheOwner(beforeKill, MEMBERS);
+        assertThat(LAB.generations()).as("read-only calls committed nothing").isEqualTo(afterSync);
+        PASSED.add("bb");
+    }
+
+    /**
+     * For one router per member, through each other member: check-sync and render answer 200 with the owner's
+     * {@code served-by}, and confirm-commit (nothing pending) answers the owner's refusal, 409 data-missing.
+     */
+    private static void answeredByTheOwner(final Map<String, RouterStatus> fleet, final List<Integer> members)
+            throws Exception {
+        int calls = 0;
+        for (int owner : members) {
+            final RouterStatus router = fleet.values().stream()
+                .filter(status -> status.managedBy().equals("member-" + owner)).findFirst().orElseThrow();
+            final String input = "{\"input\":{\"router\":\"" + router.name() + "\"}}";
+            for (int via : members) {
+                if (via == owner) {
+                    continue;
+                }
+                final Restconf.Reply check = RESTCONF.get(via).post("/operations/openbsd-pbr:check-sync", input);
+                assertThat(check.status()).as("check-sync of " + router.name() + " through member-" + via + ": "
+                    + check.body()).isEqualTo(200);
+                final JsonObject checked = check.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output");
+                assertThat(checked.get("served-by").getAsString()).as("check-sync served by").isEqualTo("member-"
+                    + owner);
+                assertThat(checked.get("in-sync").getAsBoolean()).as(router.name() + " in sync").isTrue();
+                final Restconf.Reply render = RESTCONF.get(via).post("/operations/openbsd-pbr:render", input);
+                assertThat(render.status()).as("render through member-" + via).isEqualTo(200);
+                assertThat(render.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output").get("served-by")
+                    .getAsString()).as("render served by").isEqualTo("member-" + owner);
+                final Restconf.Reply confirm = RESTCONF.get(via).post("/operations/openbsd-pbr:confirm-commit", input);
+                assertThat(confirm.status()).as("confirm-commit (nothing pending) through member-" + via + ": "
+                    + confirm.body()).isEqualTo(409);
+                assertThat(confirm.body()).contains("data-missing");
+                calls += 3;
+            }
+        }
+        say("   " + calls + " calls through members that do not manage the router: each served by the router's "
+            + "manager (served-by), its refusals passed on as they are (409 data-missing)");
+    }
+
+    @Test
+    void c_killingTheBusiestMemberMovesItsRoutersToTheSurvivors() throws Exception {
+        assumeTrue(PASSED.contains("bb"), "every router in sync, RPCs through any member");
         final Map<String, Long> load = beforeKill.values().stream()
             .collect(Collectors.groupingBy(RouterStatus::managedBy, TreeMap::new, Collectors.counting()));
         // the busiest member; on a tie, the lowest number (deterministic)
@@ -338,6 +386,7 @@ class ClusterE2E {
             published = memberNames(survivors.get(0));
         }
         assertThat(published).as("members with figures after the kill").isEqualTo(alive);
+        answeredByTheOwner(fleet, survivors);
         assertSingleManager(fleet);
         assertThat(LAB.generations()).as("no router committed again across the failover").isEqualTo(afterSync);
         say("   no router committed again: lab generations unchanged, one claim per router in the survivors' logs");
@@ -411,12 +460,55 @@ class ClusterE2E {
     }
 
     @Test
+    void ee_commandsThroughAMemberThatDoesNotManageTheRouterRunOnItsManagerOnce() throws Exception {
+        assumeTrue(PASSED.contains("e"), "the rejoin");
+        final Map<String, RouterStatus> fleet = fleet(MEMBERS.get(0)).orElseThrow();
+        final RouterStatus router = fleet.get("c-r1");
+        final String owner = router.managedBy();
+        final int via = MEMBERS.stream().filter(member -> !owner.equals("member-" + member)).findFirst()
+            .orElseThrow();
+        commanded = "r1";
+        final int before = afterSync.get(commanded).current();
+        say("ee. rollback, sync (manual confirm), confirm-commit, check-sync of c-r1 (managed by " + owner
+            + ") through member-" + via);
+        final String input = "{\"input\":{\"router\":\"c-r1\"";
+        // the rollback installs the generation before the current one as a new one, and holds the intent off
+        final JsonObject rolledBack = served(via, "rollback", input + "}}", owner);
+        assertThat(rolledBack.get("generation").getAsInt()).as("rollback's generation").isEqualTo(before + 1);
+        assertThat(LAB.generations().get(commanded)).as("the lab after the rollback")
+            .isEqualTo(new LabControl.Generation(before + 1, 0));
+        // sync pushes the intent again, left for the operator's confirm
+        final JsonObject synced = served(via, "sync", input + ",\"confirm-manually\":true}}", owner);
+        assertThat(synced.get("sync-status").getAsString()).as("sync").isEqualTo("awaiting-confirm");
+        final JsonObject confirmed = served(via, "confirm-commit", input + "}}", owner);
+        assertThat(confirmed.get("generation").getAsInt()).as("confirmed generation").isEqualTo(before + 2);
+        final JsonObject checked = served(via, "check-sync", input + "}}", owner);
+        assertThat(checked.get("in-sync").getAsBoolean()).as("in sync after the confirm").isTrue();
+        assertThat(LAB.generations().get(commanded)).as("the lab: one commit per command, none twice")
+            .isEqualTo(new LabControl.Generation(before + 2, 0));
+        say("   each served by " + owner + " (served-by); the lab went " + before + " -> " + (before + 1) + " -> "
+            + (before + 2) + ": one commit per command");
+        PASSED.add("ee");
+    }
+
+    /** Posts a router RPC to a member and returns its output, asserting 200 and who served it. */
+    private static JsonObject served(final int via, final String rpc, final String body, final String owner)
+            throws Exception {
+        final Restconf.Reply reply = RESTCONF.get(via).post("/operations/openbsd-pbr:" + rpc, body);
+        assertThat(reply.status()).as(rpc + " through member-" + via + ": " + reply.body()).isEqualTo(200);
+        final JsonObject output = reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:output");
+        assertThat(output.get("served-by").getAsString()).as(rpc + " served by").isEqualTo(owner);
+        return output;
+    }
+
+    @Test
     void f_noRouterWasEverCommittedTwiceAndNoClearSecretReachedAFile() throws Exception {
-        assumeTrue(PASSED.contains("e"), "the earlier steps");
-        // a second commit at any point (a late one from a failover included) shows as one more generation now
+        assumeTrue(PASSED.contains("ee"), "the earlier steps");
+        // a second commit at any point (a late one from a failover included) shows as one more generation now; the
+        // router commanded in ee took two more (the confirmed sync and the rollback)
         assertThat(LAB.generations()).as("every router: the intent once, the change once, nothing waiting")
-            .hasSize(ROUTERS).allSatisfy((name, generation) ->
-                assertThat(generation).isEqualTo(new LabControl.Generation(2, 0)));
+            .hasSize(ROUTERS).allSatisfy((name, generation) -> assertThat(generation).isEqualTo(
+                new LabControl.Generation(name.equals(commanded) ? 4 : 2, 0)));
         final String keyLine = labKey.lines().skip(1).findFirst().orElseThrow();
         final StringBuilder warnings = new StringBuilder();
         for (int member : MEMBERS) {

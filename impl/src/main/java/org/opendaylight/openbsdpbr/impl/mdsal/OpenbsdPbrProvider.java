@@ -8,17 +8,21 @@
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
+import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
@@ -104,6 +108,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final StatusWriter status;
     private final StatisticsWriter statistics;
     private final ClusterOwnership ownership;
+    private final ScheduledExecutorService forwarding;
     private final Fleet fleet;
     private final StagedPinStore pins;
     private final RolloutStatusWriter rolloutStatus;
@@ -116,7 +121,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             @Reference final DOMDataBroker domBroker, @Reference final BindingDOMCodecServices codec,
             @Reference final AAAEncryptionService encryption,
             @Reference final DistributedDataStoreInterface datastore,
-            @Reference final DOMEntityOwnershipService entityOwnership, final Configuration configuration) {
+            @Reference final DOMEntityOwnershipService entityOwnership, @Reference final RpcService rpcService,
+            final Configuration configuration) {
         final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
             configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
             ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
@@ -132,7 +138,10 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final var compilations = new Compilations(IntentCompiler.standard());
         ownership = new ClusterOwnership(singletons, configuration.ownership$_$groups(), member,
             new PekkoMembership(datastore.getActorUtils().getActorSystem()), new SingletonEntities(entityOwnership));
-        fleet = new Fleet(push, status, ownership, settings, compilations);
+        forwarding = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-owner-calls").setDaemon(true).build());
+        final var calls = new OwnerCalls(rpcs, rpcService, codec, member, forwarding);
+        fleet = new Fleet(push, status, calls.serving(ownership), settings, compilations);
 
         // AAA's service only opens values sealed by earlier versions, so that they are sealed again under our keys
         final var secrets = new SealedSecret(keys, encryption::decrypt);
@@ -174,7 +183,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         registrations.add(SecretSealer.start(broker, secrets, singletons));
         statistics = new StatisticsWriter(broker, member, compilations, fleet::managed, ownership::view);
         registrations.add(rpcs.registerRpcImplementations(
-            new PbrRpcs(fleet, keys.digest()).implementations()));
+            new PbrRpcs(fleet, keys.digest(), member, calls).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
         registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
             new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
@@ -262,6 +271,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         fleet.close();
         ownership.close();
         pins.close();
+        forwarding.shutdownNow();
         status.close();
         connector.close();
         LOG.info("openbsd-pbr stopped");

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
@@ -41,6 +43,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6AddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSync;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapE;
@@ -48,16 +51,20 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Compu
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapEOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ComputeMapEOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommit;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Render;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RenderInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RenderOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RenderOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollback;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RollbackOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RouterRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Sync;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncStatus;
@@ -66,9 +73,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rende
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.render.output.LintBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.Sha256Hex;
 import org.opendaylight.yangtools.binding.Rpc;
+import org.opendaylight.yangtools.binding.RpcInput;
+import org.opendaylight.yangtools.binding.RpcOutput;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -88,22 +98,68 @@ final class PbrRpcs {
     private final Fleet fleet;
 
     private final KeyedDigest revisions;
+    private final String member;
+    private final @Nullable OwnerCalls calls;
 
     /**
-     * The RPCs.
+     * The RPCs of a cluster member.
      *
      * @param fleet the routers: every RPC that talks to one posts a command to its reconciler
      * @param revisions keys the revisions shown (an unkeyed one covers the PPPoE secret)
+     * @param member this member's name, the outputs' {@code served-by}
+     * @param calls forwards a router RPC to the member that manages the router (null: serve every call here)
      */
-    PbrRpcs(final Fleet fleet, final KeyedDigest revisions) {
+    PbrRpcs(final Fleet fleet, final KeyedDigest revisions, final String member, final @Nullable OwnerCalls calls) {
         this.fleet = fleet;
         this.revisions = revisions;
+        this.member = member;
+        this.calls = calls;
+        if (calls != null) {
+            calls.serve(Map.of(
+                "render", served(Render.QNAME, input -> render((RenderInput) input)),
+                "sync", served(Sync.QNAME, input -> sync((SyncInput) input)),
+                "confirm-commit", served(ConfirmCommit.QNAME, input -> confirm((ConfirmCommitInput) input)),
+                "rollback", served(Rollback.QNAME, input -> rollback((RollbackInput) input)),
+                "check-sync", served(CheckSync.QNAME, input -> checkSync((CheckSyncInput) input))));
+        }
     }
 
     List<Rpc<?, ?>> implementations() {
-        return List.of((Render) input -> render(input), (Sync) input -> sync(input),
-            (ConfirmCommit) input -> confirm(input), (Rollback) input -> rollback(input),
-            (CheckSync) input -> checkSync(input), (ComputeMapE) input -> computeMapE(input));
+        return List.of((Render) input -> routed(input, "render", () -> render(input)),
+            (Sync) input -> routed(input, "sync", () -> sync(input)),
+            (ConfirmCommit) input -> routed(input, "confirm-commit", () -> confirm(input)),
+            (Rollback) input -> routed(input, "rollback", () -> rollback(input)),
+            (CheckSync) input -> routed(input, "check-sync", () -> checkSync(input)),
+            (ComputeMapE) input -> computeMapE(input));
+    }
+
+    /**
+     * Any member answers for any router: the call runs here when this member manages the router (or knows no such
+     * router: the refusal is the same everywhere), else it is forwarded to the member that does (see
+     * {@link OwnerCalls}), whose reply, {@code served-by} included, is the answer.
+     */
+    private <I extends RouterRef & RpcInput, O extends RpcOutput> ListenableFuture<RpcResult<O>> routed(
+            final I input, final String operation, final Supplier<ListenableFuture<RpcResult<O>>> local) {
+        final RouterReconciler router = router(input);
+        if (calls == null || router == null || router.isManagedHere()) {
+            return local.get();
+        }
+        return calls.forward(input.getRouter().getValue(), operation, input);
+    }
+
+    private static OwnerCalls.Served served(final QName rpc,
+            final Function<RpcInput, ListenableFuture<? extends RpcResult<? extends RpcOutput>>> local) {
+        return new OwnerCalls.Served() {
+            @Override
+            public QName rpc() {
+                return rpc;
+            }
+
+            @Override
+            public ListenableFuture<? extends RpcResult<? extends RpcOutput>> run(final RpcInput input) {
+                return local.apply(input);
+            }
+        };
     }
 
     private ListenableFuture<RpcResult<RenderOutput>> render(final RouterRef input) {
@@ -135,6 +191,7 @@ final class PbrRpcs {
                         .build());
                 }
                 yield RpcResultBuilder.success(new RenderOutputBuilder()
+                    .setServedBy(member)
                     .setRevision(shown(rendered.revision()))
                     .setFile(fileMap.build())
                     .setLint(lints.build())
@@ -179,6 +236,7 @@ final class PbrRpcs {
             .map(seconds -> Duration.ofSeconds(seconds.toJava()));
         return post(input, new Command.Sync(timeout, Boolean.TRUE.equals(input.getConfirmManually())),
             outcome -> outcome instanceof Command.Outcome.Synced synced ? new SyncOutputBuilder()
+                .setServedBy(member)
                 .setRevision(shown(synced.revision()))
                 .setGeneration(synced.generation().isPresent() ? Uint32.valueOf(synced.generation().getAsInt())
                     : null)
@@ -188,7 +246,8 @@ final class PbrRpcs {
 
     private ListenableFuture<RpcResult<ConfirmCommitOutput>> confirm(final RouterRef input) {
         return post(input, new Command.Confirm(), outcome -> outcome instanceof Command.Outcome.Confirmed confirmed
-            ? new ConfirmCommitOutputBuilder().setGeneration(Uint32.valueOf(confirmed.generation())).build() : null);
+            ? new ConfirmCommitOutputBuilder().setServedBy(member).setGeneration(Uint32.valueOf(
+                confirmed.generation())).build() : null);
     }
 
     private ListenableFuture<RpcResult<RollbackOutput>> rollback(
@@ -197,12 +256,12 @@ final class PbrRpcs {
             : OptionalInt.of(input.getGeneration().intValue());
         return post(input, new Command.Rollback(generation),
             outcome -> outcome instanceof Command.Outcome.RolledBack rolledBack ? new RollbackOutputBuilder()
-                .setGeneration(Uint32.valueOf(rolledBack.generation())).build() : null);
+                .setServedBy(member).setGeneration(Uint32.valueOf(rolledBack.generation())).build() : null);
     }
 
     private ListenableFuture<RpcResult<CheckSyncOutput>> checkSync(final RouterRef input) {
         return post(input, new Command.CheckSync(), outcome -> outcome instanceof Command.Outcome.Checked checked
-            ? new CheckSyncOutputBuilder().setInSync(checked.inSync())
+            ? new CheckSyncOutputBuilder().setServedBy(member).setInSync(checked.inSync())
                 .setDriftedFile(checked.drifted().isEmpty() ? null : new HashSet<>(checked.drifted())).build()
             : null);
     }
