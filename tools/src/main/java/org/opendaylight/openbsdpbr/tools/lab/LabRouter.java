@@ -433,6 +433,24 @@ public final class LabRouter {
         return null;
     }
 
+    /**
+     * The reply refusing a change of generation (commit, rollback, uninstall), or null: the caller must hold the lock,
+     * and no commit may wait for confirmation once an interrupted switch is recovered (the agent's {@code check_lock;
+     * mutex_enter; no_pending}).
+     */
+    private LabReply checkSettled(final String holder) {
+        final LabReply refused = checkLock(holder);
+        if (refused != null) {
+            return refused;
+        }
+        recover();
+        if (pending != null) {
+            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
+                + pending.deadline);
+        }
+        return null;
+    }
+
     private LabReply checkNotForeign(final String holder) {
         if (lock == null || lock.holder.equals(holder)) {
             return null;
@@ -610,14 +628,9 @@ public final class LabRouter {
         if (args.size() != 2 || !isHolder(args.get(0)) || !NUMBER.matcher(args.get(1)).matches()) {
             return usage("commit HOLDER SECONDS");
         }
-        final LabReply refused = checkLock(args.get(0));
+        final LabReply refused = checkSettled(args.get(0));
         if (refused != null) {
             return refused;
-        }
-        recover();
-        if (pending != null) {
-            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
-                + pending.deadline);
         }
         return commitCandidate(Integer.parseInt(args.get(1)));
     }
@@ -778,14 +791,9 @@ public final class LabRouter {
                 || !NUMBER.matcher(args.get(2)).matches()) {
             return usage("rollback HOLDER GEN SECONDS");
         }
-        final LabReply refused = checkLock(args.get(0));
+        final LabReply refused = checkSettled(args.get(0));
         if (refused != null) {
             return refused;
-        }
-        recover();
-        if (pending != null) {
-            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
-                + pending.deadline);
         }
         final int number = Integer.parseInt(args.get(1));
         final Generation wanted = generations.get(number);
@@ -902,14 +910,9 @@ public final class LabRouter {
         if (args.size() != 1 || !isHolder(args.get(0))) {
             return usage("uninstall HOLDER");
         }
-        final LabReply refused = checkLock(args.get(0));
+        final LabReply refused = checkSettled(args.get(0));
         if (refused != null) {
             return refused;
-        }
-        recover();
-        if (pending != null) {
-            return error(List.of(), "pending", "generation " + pending.generation + " waits for confirm until "
-                + pending.deadline);
         }
         final LabFile rcLocal = etc.get(ManagedFile.RC_LOCAL);
         if (rcLocal != null) {
