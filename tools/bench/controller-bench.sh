@@ -59,8 +59,13 @@ run_against() { # $1 = label, $2 = assembly
   JAVA_MIN_MEM=1g pbr_karaf_launch "$work/karaf" "${OPENBSD_PBR_HEAP:-2048m}"
   local pid
   pid=$(pbr_karaf_await "$work/karaf" http://127.0.0.1:8181/rests 180)
-  (cd "$ROOT" && run_main --pid "$pid" --password-file "$(pbr_password_file "$work/karaf")" ${args[@]+"${args[@]}"})
+  # a failed half is reported and the other half still runs (set -e does not act inside a function called in a
+  # condition); the script's status says whether both halves ran to the end
+  (cd "$ROOT" && run_main --pid "$pid" --password-file "$(pbr_password_file "$work/karaf")" ${args[@]+"${args[@]}"}) \
+    || { echo "=== $bench benchmark against $1 FAILED (exit $?)"; failed=1; }
   pbr_karaf_stop "$work/karaf"
 }
-[ -n "$old" ] && run_against old "$old"
+failed=0
+if [ -n "$old" ]; then run_against old "$old"; fi
 run_against new "$assembly"
+exit "$failed"

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.opendaylight.openbsdpbr.api.device.Candidate;
 import org.opendaylight.openbsdpbr.api.device.CommitRequest;
 import org.opendaylight.openbsdpbr.api.device.CommitResult;
@@ -85,12 +86,28 @@ public final class DeviceBenchmark {
         printing(body);
     }
 
-    /** The frame of every benchmark's main: library logging at warn, figures to stdout in UTF-8, autoflushed. */
+    /**
+     * The frame of every benchmark's main: library logging at warn, figures to stdout in UTF-8, autoflushed. A failed
+     * benchmark ends its JVM: its failure leaves main and is printed as usual, and should threads it left behind (a
+     * request pool, the lab's) keep the JVM alive, a daemon halts it with status 1 a few seconds later; otherwise the
+     * script waiting for it would wait for ever, holding the ports lock.
+     */
     static void printing(final Body body) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        boolean finished = false;
         try (PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8)) {
             body.run(out);
+            finished = true;
+        } finally {
+            if (!finished) {
+                final Thread reaper = new Thread(() -> {
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+                    Runtime.getRuntime().halt(1);
+                }, "benchmark-failed");
+                reaper.setDaemon(true);
+                reaper.start();
+            }
         }
     }
 
