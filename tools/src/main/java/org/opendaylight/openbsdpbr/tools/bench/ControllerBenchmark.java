@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.openbsdpbr.tools.lab.Lab;
 import org.opendaylight.openbsdpbr.tools.lab.LabConfig;
@@ -256,13 +258,25 @@ public final class ControllerBenchmark {
             if (response.statusCode() == 200) {
                 status = JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject(
                     "openbsd-pbr:status");
-                if (status.has("state") && states.contains(status.get("state").getAsString())) {
+                final String state = status.has("state") ? status.get("state").getAsString() : "";
+                if (states.contains(state)) {
                     return status;
+                }
+                if (Arrays.stream(RolloutState.State.values()).anyMatch(known -> known.yangName().equals(state)
+                        && known.isFinal())) {
+                    // nothing here resumes a rollout: waiting on would only hold the machine (and the ports lock)
+                    throw new IllegalStateException(notReached(name, states, status));
                 }
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("rollout " + name + " not " + states + " within " + limit + ": " + status);
+        throw new IllegalStateException(notReached(name, states, status) + " within " + limit);
+    }
+
+    /** What a rollout's status says when it did not reach the states waited for (not its 1,000 router entries). */
+    private static String notReached(final String name, final List<String> states, final JsonObject status) {
+        return "rollout " + name + " not " + states + ": state " + status.get("state") + ", counts "
+            + status.get("counts") + ", reason " + status.get("reason");
     }
 
     private static String staged(final String profile) {
