@@ -260,7 +260,7 @@ pbr_lab_start() {
   [ -n "${JAVA_HOME:-}" ] || pbr_java || return 1
   cp=$(pbr_tools_classpath) || return 1
   [ -f "$dir/password" ] || (umask 077; printf 'lab-password\n' > "$dir/password")
-  nohup "$JAVA_HOME/bin/java" -Xmx512m -cp "$cp" org.opendaylight.openbsdpbr.tools.cli.Main \
+  nohup "$JAVA_HOME/bin/java" -Xmx"${PBR_LAB_HEAP:-512m}" -cp "$cp" org.opendaylight.openbsdpbr.tools.cli.Main \
     lab --routers "$routers" --base-port "$base" --password-file "$dir/password" --control-port "$control" \
     --state-dir "$dir" > "$dir/lab.log" 2>&1 < /dev/null &
   pid=$!

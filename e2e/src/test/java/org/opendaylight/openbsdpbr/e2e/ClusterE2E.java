@@ -20,11 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -148,13 +146,8 @@ class ClusterE2E {
         }
         // one admin password and one secret key file for the three members, given to each before its first start
         // (a member would otherwise make its own, and none could open what another sealed)
-        final String password = generatedPassword();
-        final Path keys = work.resolve("openbsd-pbr.keys");
-        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        final Process secretKeys = new ProcessBuilder(java, "-cp", Karaf.lib("tools_classpath").strip(),
-            "org.opendaylight.openbsdpbr.tools.cli.Main", "secret-keys", keys.toString()).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(secretKeys.waitFor()).as("openbsd-pbr secret-keys " + keys).isZero();
+        final String password = ClusterMember.generatedPassword();
+        final Path keys = ClusterMember.secretKeys(work);
         for (int member : MEMBERS) {
             final Path home = work.resolve("member-" + member);
             ClusterMember.configure(ASSEMBLY, home, member, MEMBERS, GROUPS, CHECK_SYNC, password, keys);
@@ -227,7 +220,7 @@ class ClusterE2E {
             ClusterMember.assertInitialConfigurationKept(KARAF.get(member).home());
             final long pid = KARAF.get(member).pid().orElseThrow();
             final List<ListeningSockets.Socket> sockets = ListeningSockets.of(pid);
-            say("  member-" + member + ": pid " + pid + ", RSS " + rssMiB(pid) + " MiB, listening on "
+            say("  member-" + member + ": pid " + pid + ", RSS " + ClusterMember.rssMiB(pid) + " MiB, listening on "
                 + sockets.stream().map(ListeningSockets.Socket::port).sorted().distinct().map(String::valueOf)
                     .collect(Collectors.joining(" ")));
             assertThat(sockets).as("member-" + member + " listens on loopback only")
@@ -796,12 +789,6 @@ class ClusterE2E {
             + count.getOrDefault("member-" + member, 0L)).collect(Collectors.joining(" ")));
     }
 
-    private static long rssMiB(final long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-            .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
-            .mapToLong(Long::parseLong).findFirst().orElse(0) / 1024;
-    }
-
     private static long seconds(final Instant since) {
         return Duration.between(since, Instant.now()).toSeconds();
     }
@@ -809,12 +796,5 @@ class ClusterE2E {
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     private static void say(final String line) {
         OUT.printf("[cluster %4ds] %s%n", seconds(T0), line);
-    }
-
-    /** A random password for the members' admin account, as the distribution generates one (base64url). */
-    private static String generatedPassword() {
-        final byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -178,5 +180,32 @@ final class ClusterMember {
 
     static String sha256(final Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** A random password for the members' admin account, as the distribution generates one (base64url). */
+    static String generatedPassword() {
+        final byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Makes the one secret key file the members share ({@code openbsd-pbr secret-keys}) in {@code dir}. */
+    static Path secretKeys(final Path dir) throws IOException, InterruptedException {
+        final Path keys = dir.resolve("openbsd-pbr.keys");
+        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        final Process process = new ProcessBuilder(java, "-cp", Karaf.lib("tools_classpath").strip(),
+            "org.opendaylight.openbsdpbr.tools.cli.Main", "secret-keys", keys.toString()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("openbsd-pbr secret-keys " + keys + " failed");
+        }
+        return keys;
+    }
+
+    /** A process's resident set (VmRSS), in MiB. */
+    static long rssMiB(final long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+            .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
+            .mapToLong(Long::parseLong).findFirst().orElse(0) / 1024;
     }
 }

@@ -1,0 +1,393 @@
+/*
+ * Copyright (c) 2026 openbsd-pbr authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.openbsdpbr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster benchmark ({@code ./openbsd-pbr bench cluster --routers N}, issue 13): three members on this machine
+ * (configured as {@link ClusterMember} configures the cluster test's), a lab of N routers, one shared profile. Phases:
+ * registration (time until all N are in sync), a profile change to all N, kill -9 of the busiest member (time until
+ * all N are in sync again under the survivors), its rejoin (time until the spread is restored); after each phase
+ * {@code routers per member: member-1=N member-2=N member-3=N}, and per member its RSS and the heap it retains per
+ * managed router (used heap after a full GC, against the same member before registration). Then the same N on one
+ * member alone (a one-member cluster, so that the datastore is the same kind): registration, profile change, RSS,
+ * heap per router, for the figures side by side. Prints figures; asserts only what the next phase needs.
+ *
+ * <p>Run by {@code tools/bench/cluster-bench.sh} under the ports lock: members on the cluster test's ports (RESTCONF
+ * 8191-8193, Pekko 2561-2563), the lab from port 12201 (control 12190).
+ */
+class ClusterBench {
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    private static final PrintStream OUT = System.out;
+    private static final List<Integer> MEMBERS = List.of(1, 2, 3);
+    private static final int ROUTERS = Integer.getInteger("e2e.bench.routers", 1000);
+    private static final int GROUPS = Integer.getInteger("e2e.bench.groups", 64);
+    private static final String HEAP = System.getProperty("e2e.bench.heap", "2048m");
+    private static final boolean SINGLE = Boolean.parseBoolean(System.getProperty("e2e.bench.single", "true"));
+    private static final int LAB_BASE = 12201;
+    private static final int LAB_CONTROL = 12190;
+    private static final Duration PHASE = Duration.ofMinutes(Integer.getInteger("e2e.bench.phaseMinutes", 15));
+    private static final Path ASSEMBLY = Path.of(System.getProperty("e2e.cluster.assembly",
+        Restconf.repoRoot().resolve("distribution/target/assembly").toString()));
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Instant T0 = Instant.now();
+
+    private final Map<Integer, Karaf> karaf = new TreeMap<>();
+    private final Map<Integer, Restconf> restconf = new TreeMap<>();
+    private final Map<String, String> figures = new LinkedHashMap<>();
+
+    @Test
+    void threeMembersThenOne() throws Exception {
+        final Path work = Files.createTempDirectory("openbsd-pbr-cluster-bench.");
+        say("work dir " + work + "; " + ROUTERS + " lab routers from port " + LAB_BASE + ", ownership-groups "
+            + GROUPS + ", heap " + HEAP + " per member");
+        Path lab = Files.createDirectories(work.resolve("lab"));
+        final Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
+            "openbsd-pbr-bench", "-f", lab.resolve("controller-key").toString()).inheritIO().start();
+        assertThat(keygen.waitFor()).as("ssh-keygen").isZero();
+        final String labKey = Files.readString(lab.resolve("controller-key"), StandardCharsets.US_ASCII);
+        boolean passed = false;
+        try {
+            Karaf.lib("lab_start", lab.toString(), Integer.toString(ROUTERS), Integer.toString(LAB_BASE),
+                Integer.toString(LAB_CONTROL));
+            final Map<String, String> cluster = run(work.resolve("cluster"), MEMBERS, labKey, true);
+            if (SINGLE) {
+                // a fresh lab (its own state directory): the routers start from nothing again
+                Karaf.lib("lab_stop", lab.toString());
+                lab = Files.createDirectories(work.resolve("lab-single"));
+                Karaf.lib("lab_start", lab.toString(), Integer.toString(ROUTERS), Integer.toString(LAB_BASE),
+                    Integer.toString(LAB_CONTROL));
+                final Map<String, String> single = run(work.resolve("single"), List.of(1), labKey, false);
+                say("");
+                say("side by side, " + ROUTERS + " routers (three members | one member):");
+                for (var figure : cluster.entrySet()) {
+                    say(String.format("  %-44s %14s | %s", figure.getKey(), figure.getValue(),
+                        single.getOrDefault(figure.getKey(), "-")));
+                }
+            }
+            passed = true;
+        } finally {
+            Karaf.lib("lab_stop", lab.toString());
+            if (passed) {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            } else {
+                say("FAILED; logs kept under " + work);
+            }
+        }
+    }
+
+    /** One run: members up, registration, profile change and, with three members, kill -9 and rejoin. */
+    private Map<String, String> run(final Path work, final List<Integer> members, final String labKey,
+            final boolean failover) throws Exception {
+        figures.clear();
+        karaf.clear();
+        restconf.clear();
+        final String label = members.size() + (members.size() == 1 ? " member" : " members");
+        say("=== " + label);
+        Files.createDirectories(work);
+        final String password = ClusterMember.generatedPassword();
+        final Path keys = ClusterMember.secretKeys(work);
+        for (int member : members) {
+            final Path home = work.resolve("member-" + member);
+            ClusterMember.configure(ASSEMBLY, home, member, members, GROUPS, 300, password, keys);
+            karaf.put(member, new Karaf(home, "http://127.0.0.1:" + ClusterMember.httpPort(member) + "/rests"));
+        }
+        try {
+            final Instant launch = Instant.now();
+            members.forEach(member -> karaf.get(member).launch(HEAP));
+            for (int member : members) {
+                karaf.get(member).await(Duration.ofSeconds(600));
+                restconf.put(member, karaf.get(member).admin());
+            }
+            say("members up in " + seconds(launch) + " s");
+            final int first = members.get(0);
+            putWithRetry(first, "/data/openbsd-pbr:profiles/profile=bench", profile("8.8.8.8/32"));
+            await("the profile readable on every member", Duration.ofMinutes(3), () -> members.stream().allMatch(
+                member -> restconf.get(member).get("/data/openbsd-pbr:profiles/profile=bench?content=config")
+                    .status() == 200));
+            final Map<Integer, Long> heapBefore = heaps(members);
+            final String key = new JsonPrimitive(Sealing.seal(restconf.get(members.get(members.size() - 1)), labKey,
+                "private-key")).toString();
+
+            // registration: N PUTs through the first member, 8 at a time
+            final Instant register = Instant.now();
+            final ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                final List<Future<?>> puts = new ArrayList<>();
+                for (int n = 1; n <= ROUTERS; n++) {
+                    final int index = n;
+                    puts.add(pool.submit(() -> {
+                        putWithRetry(first, "/data/openbsd-pbr:routers/router=b" + index,
+                            router("b" + index, LAB_BASE + index - 1, key));
+                        return null;
+                    }));
+                }
+                for (Future<?> put : puts) {
+                    put.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            figure("registration: PUTs (s)", seconds(register));
+            Map<String, String[]> fleet = awaitFleet("all in sync", first, status -> "in-sync".equals(status[1]));
+            figure("registration: all in sync (s)", seconds(register));
+            spread(fleet, members);
+            memory(members, heapBefore, fleet);
+
+            // a profile change to all N
+            final Instant change = Instant.now();
+            putWithRetry(first, "/data/openbsd-pbr:profiles/profile=bench", profile("8.8.8.8/32\",\"1.0.0.1/32"));
+            final Map<String, String[]> before = fleet;
+            fleet = awaitFleet("all in sync on a new revision", first, status -> "in-sync".equals(status[1])
+                && !status[2].equals(before.get(status[3])[2]));
+            figure("profile change to all: in sync (s)", seconds(change));
+            spread(fleet, members);
+
+            if (failover) {
+                final Map<String, Long> load = fleet.values().stream().collect(Collectors.groupingBy(
+                    status -> status[0], TreeMap::new, Collectors.counting()));
+                final int victim = Integer.parseInt(load.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .orElseThrow().getKey().substring("member-".length()));
+                final int survivor = members.stream().filter(member -> member != victim).findFirst().orElseThrow();
+                say("kill -9 member-" + victim + " (manages " + load.get("member-" + victim) + ")");
+                final Instant kill = Instant.now();
+                karaf.get(victim).kill();
+                restconf.remove(victim);
+                fleet = awaitFleet("all in sync under the survivors", survivor, status -> "in-sync".equals(status[1])
+                    && !status[0].equals("member-" + victim));
+                figure("kill -9: all in sync under the survivors (s)", seconds(kill));
+                spread(fleet, members);
+
+                final Instant rejoin = Instant.now();
+                karaf.get(victim).start();
+                restconf.put(victim, karaf.get(victim).admin());
+                figure("rejoin: member up (s)", seconds(rejoin));
+                fleet = awaitFleet("all in sync after the rejoin", survivor, status -> "in-sync".equals(status[1]));
+                final Instant spreadBy = Instant.now().plus(PHASE);
+                while (!balanced(fleet, members) && Instant.now().isBefore(spreadBy)) {
+                    Thread.sleep(1000);
+                    fleet = fleet(survivor);
+                }
+                figure("rejoin: spread restored, all in sync (s)", seconds(rejoin));
+                spread(fleet, members);
+                memory(members, Map.of(), fleet);
+            }
+            return new LinkedHashMap<>(figures);
+        } finally {
+            karaf.values().forEach(Karaf::stop);
+        }
+    }
+
+    /** Each member within 10% of the mean or one router, every router in sync. */
+    private static boolean balanced(final Map<String, String[]> fleet, final List<Integer> members) {
+        final double mean = fleet.size() / (double) members.size();
+        final Map<String, Long> load = fleet.values().stream().collect(Collectors.groupingBy(status -> status[0],
+            Collectors.counting()));
+        return fleet.values().stream().allMatch(status -> "in-sync".equals(status[1])) && members.stream()
+            .allMatch(member -> Math.abs(load.getOrDefault("member-" + member, 0L) - mean)
+                <= Math.max(1, mean * 0.1));
+    }
+
+    private void spread(final Map<String, String[]> fleet, final List<Integer> members) {
+        final Map<String, Long> load = fleet.values().stream().collect(Collectors.groupingBy(status -> status[0],
+            Collectors.counting()));
+        say("routers per member: " + members.stream().map(member -> "member-" + member + "="
+            + load.getOrDefault("member-" + member, 0L)).collect(Collectors.joining(" ")));
+    }
+
+    /** Per member: RSS, used heap after a full GC, and (against {@code before}) the heap per managed router. */
+    private void memory(final List<Integer> members, final Map<Integer, Long> before,
+            final Map<String, String[]> fleet) throws IOException, InterruptedException {
+        final Map<Integer, Long> after = heaps(members);
+        for (int member : members) {
+            final var pid = karaf.get(member).pid();
+            if (pid.isEmpty()) {
+                continue;
+            }
+            final long managed = fleet.values().stream().filter(status -> status[0].equals("member-" + member))
+                .count();
+            final long rss = ClusterMember.rssMiB(pid.getAsLong());
+            // every member holds every router (configuration, compiled intent, a reconciler), and manages its share:
+            // the heap it gained over registration, per router of the fleet and per router it manages
+            String perRouter = "";
+            if (before.containsKey(member) && managed > 0) {
+                final long grown = after.get(member) - before.get(member);
+                perRouter = String.format("; +%d MiB since registration: %.1f KiB per router held, %.1f KiB per "
+                    + "managed router", grown / 1024, grown / (double) ROUTERS, grown / (double) managed);
+                figures.put("member-" + member + " heap per router held (KiB)", String.format("%.1f",
+                    grown / (double) ROUTERS));
+                figures.put("member-" + member + " heap per managed router (KiB)", String.format("%.1f",
+                    grown / (double) managed));
+            }
+            say(String.format("  member-%d: manages %d, RSS %d MiB, heap used after full GC %d MiB%s", member,
+                managed, rss, after.get(member) / 1024, perRouter));
+            figures.put("member-" + member + " RSS (MiB)" + (before.isEmpty() ? " after the rejoin" : ""),
+                Long.toString(rss));
+        }
+    }
+
+    /** Used heap after a full GC, in KiB, per running member ({@code jcmd}). */
+    private Map<Integer, Long> heaps(final List<Integer> members) throws IOException, InterruptedException {
+        final Map<Integer, Long> heaps = new HashMap<>();
+        final String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (int member : members) {
+            final var pid = karaf.get(member).pid();
+            if (pid.isEmpty()) {
+                continue;
+            }
+            new ProcessBuilder(jcmd, Long.toString(pid.getAsLong()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            final Process info = new ProcessBuilder(jcmd, Long.toString(pid.getAsLong()), "GC.heap_info")
+                .redirectErrorStream(true).start();
+            final String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor();
+            final Matcher used = HEAP_USED.matcher(text);
+            heaps.put(member, used.find() ? Long.parseLong(used.group(1)) : 0L);
+        }
+        return heaps;
+    }
+
+    /**
+     * Waits (at most {@link #PHASE}) until every one of the N routers, read on {@code member}, matches; status rows are
+     * {managed-by, sync-status, applied-revision, name}.
+     */
+    private Map<String, String[]> awaitFleet(final String what, final int member,
+            final Predicate<String[]> condition) throws Exception {
+        final Instant deadline = Instant.now().plus(PHASE);
+        Instant progress = Instant.now().plusSeconds(15);
+        Map<String, String[]> fleet = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            fleet = fleet(member);
+            final long matching = fleet.values().stream().filter(condition).count();
+            if (fleet.size() == ROUTERS && matching == ROUTERS) {
+                return fleet;
+            }
+            if (Instant.now().isAfter(progress)) {
+                say("  " + what + ": " + matching + "/" + ROUTERS);
+                progress = Instant.now().plusSeconds(15);
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(what + ": not within " + PHASE + " (" + fleet.values().stream().filter(condition)
+            .count() + "/" + ROUTERS + ")");
+    }
+
+    private Map<String, String[]> fleet(final int member) {
+        final Restconf.Reply reply = restconf.get(member).get("/data/openbsd-pbr:routers?content=nonconfig&fields="
+            + "router(name;status(managed-by;sync-status;applied-revision))");
+        final Map<String, String[]> fleet = new HashMap<>();
+        if (reply.status() != 200) {
+            return fleet;
+        }
+        final JsonObject routers = reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:routers");
+        if (routers == null || !routers.has("router")) {
+            return fleet;
+        }
+        for (JsonElement element : routers.getAsJsonArray("router")) {
+            final JsonObject router = element.getAsJsonObject();
+            final JsonObject status = router.has("status") ? router.getAsJsonObject("status") : new JsonObject();
+            final String name = router.get("name").getAsString();
+            fleet.put(name, new String[] {text(status, "managed-by"), text(status, "sync-status"),
+                text(status, "applied-revision"), name});
+        }
+        return fleet;
+    }
+
+    private static String text(final JsonObject object, final String name) {
+        return object.has(name) ? object.get(name).getAsString() : "-";
+    }
+
+    private void putWithRetry(final int member, final String path, final String body) throws Exception {
+        Restconf.Reply reply = restconf.get(member).put(path, body);
+        for (int retry = 0; reply.status() >= 300 && retry < 30; retry++) {
+            // AAA loading its users, a shard leader still being elected
+            Thread.sleep(1000);
+            reply = restconf.get(member).put(path, body);
+        }
+        assertThat(reply.status()).as("PUT " + path + ": " + reply.body()).isLessThan(300);
+    }
+
+    private static void await(final String what, final Duration limit, final BooleanSupplier done)
+            throws InterruptedException {
+        final Instant deadline = Instant.now().plus(limit);
+        while (!done.getAsBoolean()) {
+            assertThat(Instant.now()).as(what).isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /** A lab router on the shared profile, as the controller benchmark registers its routers. */
+    private static String router(final String name, final int port, final String key) {
+        return """
+            {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
+              "management":{"address":"127.0.0.1","port":PORT,"private-key":KEY,
+                "host-key-policy":"trust-on-first-use"},
+              "settings":{"confirm-timeout":30},
+              "intent":{
+                "rdomain":[{"id":0,"default-route-via":"wan"}],
+                "interface":[{"name":"em0"},{"name":"em1","ipv4-address":["192.168.1.1/24"]}],
+                "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
+                "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
+            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", key);
+    }
+
+    /** The shared profile: a policy route to the uplink for the destinations listed. */
+    private static String profile(final String entries) {
+        return """
+            {"openbsd-pbr:profile":[{"name":"bench",
+              "table":[{"name":"via_wan","entry":["ENTRIES"]}],
+              "policy-route":[{"name":"to-via-wan","sequence":10,"ingress-interface":"em1",
+                "source":{"interface-network":"em1:network"},"destination":{"table":"via_wan"},"via-uplink":"wan"}],
+              "sshd":{"listen":[{"address":"0.0.0.0","rdomain":0}]}}]}
+            """.replace("ENTRIES", entries);
+    }
+
+    private void figure(final String name, final long value) {
+        figures.put(name, Long.toString(value));
+        say(name + ": " + value);
+    }
+
+    private static long seconds(final Instant since) {
+        return Duration.between(since, Instant.now()).toSeconds();
+    }
+
+    private static void say(final String line) {
+        OUT.printf("[bench %5ds] %s%n", seconds(T0), line);
+    }
+}
