@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.eos.common.api.EntityOwnershipState;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
@@ -51,15 +52,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Moves are asymmetric on purpose. Registering a candidacy is harmless (a live owner keeps its groups), so a
  * member registers at once for the groups placement now gives it: a dead member's groups find their new owner as
- * soon as the cluster marks it unreachable. Withdrawing an owned group moves routers, so it waits until the
- * membership and the router counts have been still for {@link #SETTLE}, which keeps a registration burst or a member
- * starting from shuffling groups back and forth, and until the cluster is calm (no member unreachable, joining or
- * leaving): ODL's entity ownership supervisor is a Pekko cluster singleton on the oldest member, and one restarted
- * elsewhere while the oldest leaves does not notice that a live owner withdrew in the meantime (measured: the group
- * then stayed with no member managing it). A withdrawn group's routers are handed over only between passes:
- * {@link Group#closeServiceInstance()} completes when every reconciler of the group is idle (its running pass
- * finished or abandoned, at most {@link #HANDOVER_LIMIT}), and ODL's singleton service starts the next owner only
- * after that; the new owner reads every router back before it acts.
+ * soon as the cluster marks it unreachable. Withdrawing is never at once, owned or not: a member's placement is only
+ * as good as what it has seen, and two members that have seen different router counts can place a group on each
+ * other (measured: both withdrew, and the group's routers stayed unmanaged). A spare candidacy is withdrawn once the
+ * membership and the router counts have been still for {@link #SETTLE} and another member owns the group, so a group
+ * never lacks a candidate; an owned group, which moves routers, waits for the same stillness, which keeps a
+ * registration burst or a member starting from shuffling groups back and forth, and until the cluster is calm (no
+ * member unreachable, joining or leaving): ODL's entity ownership supervisor is a Pekko cluster singleton on the
+ * oldest member, and one restarted elsewhere while the oldest leaves does not notice that a live owner withdrew in
+ * the meantime (measured: the group then stayed with no member managing it). A withdrawn group's routers are handed
+ * over only between passes: {@link Group#closeServiceInstance()} completes when every reconciler of the group is idle
+ * (its running pass finished or abandoned, at most {@link #HANDOVER_LIMIT}), and ODL's singleton service starts the
+ * next owner only after that; the new owner reads every router back before it acts.
  */
 final class ClusterOwnership implements Ownership, AutoCloseable {
     /** How long membership and router counts stay unchanged before an owned group is handed to another member. */
@@ -74,8 +78,11 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
      * withdrew from still names it the owner, and to nudge the ownership supervisor (see {@link #rebalance()}).
      */
     interface Entities {
-        /** Whether the entity ownership service still names this member the owner of the group's singleton. */
-        boolean ownedHere(ServiceGroupIdentifier group);
+        /**
+         * Who the entity ownership service names the owner of the group's singleton, as this member's replica says:
+         * this member, another one, or none ({@link EntityOwnershipState#NO_OWNER} also when it cannot tell).
+         */
+        EntityOwnershipState state(ServiceGroupIdentifier group);
 
         /** Registers this member as a bare candidate for the group's singleton entity; closing withdraws it. */
         Registration candidate(ServiceGroupIdentifier group);
@@ -83,8 +90,8 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
         /** No entity ownership below (tests with a model of it, a single node). */
         Entities NONE = new Entities() {
             @Override
-            public boolean ownedHere(final ServiceGroupIdentifier group) {
-                return false;
+            public EntityOwnershipState state(final ServiceGroupIdentifier group) {
+                return EntityOwnershipState.NO_OWNER;
             }
 
             @Override
@@ -141,6 +148,7 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
     private SortedSet<String> lastMembers = new TreeSet<>();
     private Map<String, Integer> lastCounts = Map.of();
     private Instant changedAt = Instant.EPOCH;
+    private Instant auditedAt = Instant.EPOCH;
     private View view = new View(new TreeSet<>(), 0, 0, 0, 0);
 
     /**
@@ -217,7 +225,19 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
         }
     }
 
-    /** Registers for the groups placement gives this member and withdraws from the others (see the class). */
+    /**
+     * Registers for the groups placement gives this member and withdraws from the others (see the class).
+     *
+     * <p>Each member places from what it has seen, and while routers arrive (the configuration datastore notifies
+     * each member on its own schedule) or a member joins, two members can place a group on each other: measured with
+     * 60 routers arriving 8 at a time, member-1 and member-2 each gave group/0 to the other, both withdrew their
+     * candidacies, and the group's routers stayed unmanaged. So this member withdraws nothing while its inputs move:
+     * a candidacy it registered stays until the membership and the counts have been still for {@link #SETTLE} (by
+     * then every member has seen the same and places alike) and the entity ownership service names another member the
+     * owner (so the group never lacks a candidate); an owned group leaves only in a settled, calm cluster, and if its
+     * next owner was not a candidate after all, the {@linkplain #audit audit} takes it back. Registering stays
+     * immediate: a dead member's groups find a new owner as soon as the cluster marks it unreachable.
+     */
     synchronized void rebalance() {
         final Seen seen = membership.seen();
         final SortedSet<String> live = seen.live();
@@ -237,9 +257,15 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             lastCounts = counts;
             changedAt = now;
         }
+        // the inputs have not moved for SETTLE: every member has seen the same and places alike
+        final boolean still = !now.isBefore(changedAt.plus(SETTLE));
         // eos-dom-akka's OwnerSupervisor, restarted on another member while the oldest leaves, keeps an owner that
         // withdrew meanwhile (it re-checks only owners that are unreachable): owned groups move only in a calm cluster
-        final boolean settled = seen.calm() && !now.isBefore(changedAt.plus(SETTLE));
+        final boolean settled = still && seen.calm();
+        final boolean audit = still && !now.isBefore(auditedAt.plus(SETTLE));
+        if (audit) {
+            auditedAt = now;
+        }
         final SortedMap<String, String> preferred = Placement.place(live, counts);
         int placedHere = 0;
         int owned = 0;
@@ -253,13 +279,23 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             if (mine) {
                 placedHere += group.size();
                 group.register();
-            } else if (group.registered() && (settled || !group.owned())) {
-                LOG.info("placement: {} ({} routers) goes to {}", entry.getKey(), group.size(),
-                    preferred.get(entry.getKey()));
+            } else if (group.registered() && group.owned()) {
+                if (settled) {
+                    LOG.info("placement: {} ({} routers) goes to {}", entry.getKey(), group.size(),
+                        preferred.get(entry.getKey()));
+                    group.unregister();
+                } else {
+                    // owned here, placed elsewhere: it leaves once the membership and the counts have settled
+                    leaving = true;
+                }
+            } else if (group.registered() && still
+                    && entities.state(group.getIdentifier()) == EntityOwnershipState.OWNED_BY_OTHER) {
+                // a spare candidacy, withdrawn only once placement agrees everywhere and another member runs it
+                LOG.debug("placement: {} withdrawn here: placed on {}", entry.getKey(), preferred.get(entry.getKey()));
                 group.unregister();
-            } else {
-                // owned here, placed elsewhere: it leaves once the membership and the counts have settled
-                leaving = group.registered();
+            }
+            if (audit) {
+                audit(group, mine, now);
             }
             if (group.owned()) {
                 owned++;
@@ -270,6 +306,40 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             }
         }
         view = new View(live, routers, placedHere, owned, handovers);
+    }
+
+    /**
+     * Checks, once every {@link #SETTLE} of still inputs, that what the entity ownership service says of a group
+     * matches what runs here, and repairs the two mismatches that strand a group's routers: it names this member the
+     * owner while no instance runs here and this member is no candidate (a stale owner: the nudge moves it), or this
+     * member, the preferred one, is registered and nobody has owned the group for two audits (the group lost its
+     * candidacy underneath, or its last owner withdrew before this member's candidacy arrived): this member registers
+     * its candidacy anew.
+     */
+    private void audit(final Group group, final boolean mine, final Instant now) {
+        if (group.owned()) {
+            group.orphanedSince = null;
+            return;
+        }
+        final EntityOwnershipState state = entities.state(group.getIdentifier());
+        if (!group.registered()) {
+            group.orphanedSince = null;
+            if (state == EntityOwnershipState.IS_OWNER) {
+                group.suspectStale(now);
+            }
+        } else if (mine && state == EntityOwnershipState.NO_OWNER) {
+            if (group.orphanedSince == null) {
+                group.orphanedSince = now;
+            } else if (!now.isBefore(group.orphanedSince.plus(SETTLE))) {
+                LOG.warn("placement: {} has had no owner for {} although this member is its candidate: registering "
+                    + "anew", group.getIdentifier().value(), Duration.between(group.orphanedSince, now));
+                group.orphanedSince = null;
+                group.unregister();
+                group.register();
+            }
+        } else {
+            group.orphanedSince = null;
+        }
     }
 
     @Override
@@ -297,6 +367,8 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
         private int closing;
         // guarded by ClusterOwnership.this
         private @Nullable Registration registration;
+        // guarded by ClusterOwnership.this: when an audit first found this member registered and the group unowned
+        private @Nullable Instant orphanedSince;
 
         Group(final String name) {
             identifier = new ServiceGroupIdentifier("openbsd-pbr/" + name);
@@ -374,7 +446,7 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
                 }
                 return true;
             }
-            if (!entities.ownedHere(identifier)) {
+            if (entities.state(identifier) != EntityOwnershipState.IS_OWNER) {
                 withdrawnAt = null;
                 return false;
             }
@@ -383,6 +455,17 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             nudge = entities.candidate(identifier);
             nudgedAt = now;
             return true;
+        }
+
+        /**
+         * The entity ownership service names this member the owner of a group it neither runs nor competes for:
+         * check again after {@link #SETTLE} and nudge then (see {@link #nudgeIfStale}).
+         */
+        void suspectStale(final Instant now) {
+            if (withdrawnAt == null && nudge == null) {
+                LOG.info("placement: {} names this member its owner, which does not run it", identifier.value());
+                withdrawnAt = now;
+            }
         }
 
         private void endNudge() {

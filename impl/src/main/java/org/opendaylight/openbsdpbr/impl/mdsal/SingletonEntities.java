@@ -35,10 +35,13 @@ final class SingletonEntities implements ClusterOwnership.Entities {
         this.eos = requireNonNull(eos);
     }
 
+    /**
+     * Asks this member's eos-dom-akka (its OwnerStateChecker reads the local replica of the owners: no message leaves
+     * the member); an entity it has never seen, or an ask that failed, counts as no owner.
+     */
     @Override
-    public boolean ownedHere(final ServiceGroupIdentifier group) {
-        return eos.getOwnershipState(entity(group)).orElse(EntityOwnershipState.NO_OWNER)
-            == EntityOwnershipState.IS_OWNER;
+    public EntityOwnershipState state(final ServiceGroupIdentifier group) {
+        return eos.getOwnershipState(entity(group)).orElse(EntityOwnershipState.NO_OWNER);
     }
 
     @Override

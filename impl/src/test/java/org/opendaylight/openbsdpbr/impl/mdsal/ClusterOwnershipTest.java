@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.eos.common.api.EntityOwnershipState;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.openbsdpbr.impl.controller.Ownership;
@@ -49,6 +50,15 @@ class ClusterOwnershipTest {
         boolean calm = true;
         /** False while the supervisor moves to another member (the oldest left): withdrawals leave stale owners. */
         boolean supervisorUp = true;
+        /**
+         * True where ownership is granted only when the supervisor runs ({@link #supervise()}), as in ODL, where it
+         * reaches the supervisor through the replicator's gossip: a candidacy registered and withdrawn in between is
+         * never granted.
+         */
+        boolean deferred;
+        final Set<String> pending = new TreeSet<>();
+        /** Every entity that has had a candidate. */
+        final Set<String> candidated = new TreeSet<>();
 
         record Candidate(String member, ClusterSingletonService service) {
         }
@@ -58,6 +68,7 @@ class ClusterOwnershipTest {
                 final String entity = service.getIdentifier().value();
                 final Candidate candidate = new Candidate(member, service);
                 candidates.computeIfAbsent(entity, key -> new ArrayList<>()).add(candidate);
+                candidated.add(entity);
                 assign(entity);
                 return (Registration) () -> withdraw(entity, candidate);
             };
@@ -78,6 +89,10 @@ class ClusterOwnershipTest {
         }
 
         void assign(final String entity) {
+            if (deferred) {
+                pending.add(entity);
+                return;
+            }
             final Candidate owner = owners.get(entity);
             if (owner != null && alive.contains(owner.member()) || closing.contains(entity)) {
                 return;
@@ -88,6 +103,21 @@ class ClusterOwnershipTest {
                     owners.put(entity, next);
                     next.service().instantiateServiceInstance();
                 });
+        }
+
+        /** The supervisor sees the candidacies registered and withdrawn since it last ran. */
+        void supervise() {
+            deferred = false;
+            final List<String> entities = new ArrayList<>(pending);
+            pending.clear();
+            entities.forEach(this::assign);
+            deferred = true;
+        }
+
+        /** Live members that are candidates for the entity. */
+        long liveCandidates(final String entity) {
+            return candidates.getOrDefault(entity, List.of()).stream().filter(next -> alive.contains(next.member()))
+                .count();
         }
 
         void kill(final String member) {
@@ -108,9 +138,11 @@ class ClusterOwnershipTest {
         ClusterOwnership.Entities entities(final String member) {
             return new ClusterOwnership.Entities() {
                 @Override
-                public boolean ownedHere(final org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier group) {
+                public EntityOwnershipState state(
+                        final org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier group) {
                     final Candidate owner = owners.get(group.value());
-                    return owner != null && owner.member().equals(member);
+                    return owner == null ? EntityOwnershipState.NO_OWNER : owner.member().equals(member)
+                        ? EntityOwnershipState.IS_OWNER : EntityOwnershipState.OWNED_BY_OTHER;
                 }
 
                 @Override
@@ -152,7 +184,12 @@ class ClusterOwnershipTest {
         }
 
         void register(final int routers) {
-            for (int n = 1; n <= routers; n++) {
+            register(1, routers);
+        }
+
+        /** Routers c-rFIRST to c-rLAST, as this member's configuration datastore notifies them. */
+        void register(final int first, final int last) {
+            for (int n = first; n <= last; n++) {
                 final String router = "c-r" + n;
                 manages.put(router, false);
                 ownership.register(router, new Ownership.Owner() {
@@ -193,15 +230,20 @@ class ClusterOwnershipTest {
         now[0] = now[0].plus(duration);
     }
 
-    /** Routers per live member; every router has exactly one manager among them. */
+    /** Routers per live member; every one of the twelve routers has exactly one manager among them. */
     private Map<String, Integer> spread() {
+        return spread(12);
+    }
+
+    /** Routers per live member; every one of the fleet's routers has exactly one manager among them. */
+    private Map<String, Integer> spread(final int routers) {
         final Map<String, Integer> spread = new TreeMap<>();
         final Map<String, Integer> managers = new HashMap<>();
         members.values().stream().filter(member -> eos.alive.contains(member.name)).forEach(member -> {
             spread.put(member.name, member.managed().size());
             member.managed().forEach(router -> managers.merge(router, 1, Integer::sum));
         });
-        assertThat(managers).as("managers per router").hasSize(12).allSatisfy((router, count) ->
+        assertThat(managers).as("managers per router").hasSize(routers).allSatisfy((router, count) ->
             assertThat(count).as(router).isOne());
         return spread;
     }
@@ -297,5 +339,74 @@ class ClusterOwnershipTest {
         later(ClusterOwnership.SETTLE);
         rebalanceAll();
         assertThat(spread()).as("after the nudge").containsOnly(Map.entry("member-2", 6), Map.entry("member-3", 6));
+    }
+
+    /**
+     * The cluster benchmark's failure (60 routers arriving 8 at a time): each member's datastore notifies it of a
+     * batch on its own schedule, so the members place from different router counts for a while, and two of them
+     * placed group/0 on each other and both withdrew before the ownership supervisor granted it to either. A group
+     * that has had a candidate must keep one, and once the arrivals stop every router has exactly one manager and the
+     * spread holds.
+     */
+    @Test
+    void routersArrivingInBatchesThatMembersSeeAtDifferentTimesKeepACandidate() {
+        eos.deferred = true;
+        NAMES.forEach(name -> members.put(name, new Member(name, eos, now)));
+        rebalanceAll();
+        final int routers = 60;
+        final int batch = 8;
+        final int batches = (routers + batch - 1) / batch;
+        for (int step = 0; step < batches + NAMES.size(); step++) {
+            // member-1 sees batch k at step k, member-2 one step later, member-3 two steps later
+            for (int lag = 0; lag < NAMES.size(); lag++) {
+                final int seen = step - lag;
+                if (seen >= 0 && seen < batches) {
+                    members.get(NAMES.get(lag)).register(seen * batch + 1, Math.min(routers, (seen + 1) * batch));
+                }
+            }
+            later(Duration.ofMillis(500));
+            rebalanceAll();
+            // the supervisor hears of candidacies through gossip, a second or two late on a busy machine
+            if (step % 4 == 3) {
+                eos.supervise();
+            }
+            final int at = step;
+            assertThat(eos.candidated).as("groups that had a candidate, at step %d", at)
+                .allSatisfy(entity -> assertThat(eos.liveCandidates(entity)).as(entity).isPositive());
+        }
+        for (int round = 0; round < 6; round++) {
+            later(ClusterOwnership.SETTLE);
+            rebalanceAll();
+            eos.supervise();
+        }
+        final Map<String, Integer> spread = spread(routers);
+        assertThat(spread.values()).as("routers per member " + spread).allSatisfy(count ->
+            assertThat(count).isBetween(18, 22));
+    }
+
+    /**
+     * The entity ownership service lost a member's candidacy underneath it (the group closed here although this
+     * member never withdrew, and no other member competes): the member, still the preferred one, registers anew once
+     * two audits found the group without an owner.
+     */
+    @Test
+    void aGroupWhoseCandidacyWasLostUnderneathIsRegisteredAnew() {
+        threeMembersTwelveRouters();
+        later(ClusterOwnership.SETTLE);
+        rebalanceAll();
+        final var lost = eos.owners.entrySet().stream().filter(entry -> entry.getValue().member().equals("member-2"))
+            .findFirst().orElseThrow();
+        final String entity = lost.getKey();
+        eos.candidates.get(entity).remove(lost.getValue());
+        eos.owners.remove(entity);
+        lost.getValue().service().closeServiceInstance();
+        assertThat(members.get("member-2").managed()).as("member-2 after its candidacy for " + entity + " was lost")
+            .hasSizeLessThan(4);
+        for (int round = 0; round < 3; round++) {
+            later(ClusterOwnership.SETTLE);
+            rebalanceAll();
+        }
+        assertThat(spread()).as("after member-2 registered anew").containsOnly(Map.entry("member-1", 4),
+            Map.entry("member-2", 4), Map.entry("member-3", 4));
     }
 }
