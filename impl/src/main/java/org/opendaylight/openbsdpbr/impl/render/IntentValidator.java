@@ -115,6 +115,34 @@ public final class IntentValidator {
         return check(merged.effective(), path -> merged.origin(path) + "/" + path).errors();
     }
 
+    /**
+     * Why traffic of a family that a policy route sends {@code via-uplink} does not leave through that uplink, or
+     * null when it does (see the class comment): the uplink must hold its rdomain's default route, and for IPv6 add
+     * an IPv6 one. A function of the uplink, the family and the rdomains' checked default routes only, so that
+     * {@link RouteSection} can ask it once per uplink instead of once per route.
+     */
+    static String leavesThrough(final Resolution resolution, final Uplink uplink, final Family family) {
+        final Rdomain rdomain = resolution.rdomain(uplink.rdomain());
+        final String holder = rdomain == null ? null : rdomain.defaultRouteVia();
+        if (holder != null && resolution.defaultRoute(uplink.rdomain()) == null) {
+            // the rdomain's default-route-via is wrong itself, and reported there
+            return null;
+        }
+        if (!uplink.name().equals(holder)) {
+            return "the uplink " + uplink.name() + " is in rdomain "
+                + uplink.rdomain() + (holder == null ? ", which has no default-route-via: this traffic would"
+                + " have no way out" : ", whose default route is via " + holder + ": this traffic would leave"
+                + " through " + holder) + "; set rdomain " + uplink.rdomain() + "'s default-route-via to "
+                + uplink.name() + ", or say via-rdomain " + uplink.rdomain();
+        }
+        if (family == Family.INET6 && !(uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6())) {
+            return "the uplink " + uplink.name() + " adds no IPv6 default route"
+                + " (only PPPoE with ipv6 does): inet6 traffic in rdomain " + uplink.rdomain()
+                + " would not leave through it";
+        }
+        return null;
+    }
+
     /** The intent's resolution and its problems; {@code fullPath} turns a relative element path into a full one. */
     static Checked check(final RouterIntent intent, final UnaryOperator<String> fullPath) {
         final Checker checker = new Checker(new Resolution(intent), fullPath);
@@ -529,6 +557,24 @@ public final class IntentValidator {
         }
 
         private void checkPolicyRoutes() {
+            final RouteSection section = resolution.routeSection;
+            if (section == null) {
+                return;
+            }
+            // the routes' checks ran before for a router with the same routes and the same facts: none failed
+            final int[] facts = section.validatorFacts(resolution);
+            resolution.routeFacts = facts;
+            if (section.reuseValidation(resolution, facts)) {
+                return;
+            }
+            final int before = errors.size();
+            checkEachPolicyRoute();
+            if (errors.size() == before) {
+                section.validated(resolution, facts);
+            }
+        }
+
+        private void checkEachPolicyRoute() {
             // policy routes are in sequence order: a duplicate sequence follows the route it repeats
             PolicyRoute previous = null;
             final int[] rtables = resolution.routeRtables;
@@ -581,23 +627,9 @@ public final class IntentValidator {
          * which must be X's (see the class comment).
          */
         private void checkLeavesThrough(final PolicyRoute route, final Uplink uplink) {
-            final Rdomain rdomain = resolution.rdomain(uplink.rdomain());
-            final String holder = rdomain == null ? null : rdomain.defaultRouteVia();
-            if (holder != null && resolution.defaultRoute(uplink.rdomain()) == null) {
-                // the rdomain's default-route-via is wrong itself, and reported there
-                return;
-            }
-            if (!uplink.name().equals(holder)) {
-                error(routePath(route, "via-uplink"), "the uplink " + uplink.name() + " is in rdomain "
-                    + uplink.rdomain() + (holder == null ? ", which has no default-route-via: this traffic would"
-                    + " have no way out" : ", whose default route is via " + holder + ": this traffic would leave"
-                    + " through " + holder) + "; set rdomain " + uplink.rdomain() + "'s default-route-via to "
-                    + uplink.name() + ", or say via-rdomain " + uplink.rdomain());
-            } else if (route.family() == Family.INET6
-                    && !(uplink.kind() instanceof Pppoe pppoe && pppoe.ipv6())) {
-                error(routePath(route, "via-uplink"), "the uplink " + uplink.name() + " adds no IPv6 default route"
-                    + " (only PPPoE with ipv6 does): inet6 traffic in rdomain " + uplink.rdomain()
-                    + " would not leave through it");
+            final String problem = leavesThrough(resolution, uplink, route.family());
+            if (problem != null) {
+                error(routePath(route, "via-uplink"), problem);
             }
         }
 

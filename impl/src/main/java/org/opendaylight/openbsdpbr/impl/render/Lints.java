@@ -123,10 +123,36 @@ final class Lints {
         // the family bits each table and host group is used with, by position
         final int[] tableUse = new int[resolution.tableFamilies.length];
         final int[] groupUse = new int[resolution.groupFamilies.length];
+        final RouteSection section = resolution.routeSection;
+        if (section != null) {
+            // the routes' lints were found before for a router with the same routes and the same facts
+            final int[] facts = section.lintFacts(resolution, withDefaultRoute, withDefaultRoute6);
+            final String[] lan = new String[4];
+            for (int family = 0; family < 2; family++) {
+                if (section.needsPublicLan(family == 1)) {
+                    final String[] found = publicLan(family);
+                    if (found.length != 0) {
+                        lan[2 * family] = found[0];
+                        lan[2 * family + 1] = found[1];
+                    }
+                }
+            }
+            if (!section.reuseLints(resolution.routeFacts, facts, lan, lints, tableUse, groupUse)) {
+                final int before = lints.size();
+                eachPolicyRoute(tableUse, groupUse);
+                section.linted(resolution.routeFacts, facts, lan, lints.subList(before, lints.size()), tableUse,
+                    groupUse);
+            }
+        }
         if (resolution.martiansIndex >= 0 && natToMartians()) {
             // every NAT rule is inet and says to !<martians>
             tableUse[resolution.martiansIndex] |= Resolution.INET;
         }
+        families(tableUse, groupUse);
+    }
+
+    /** Each route's own lints, and the families it uses its tables and host groups with. */
+    private void eachPolicyRoute(final int[] tableUse, final int[] groupUse) {
         final int[] rtables = resolution.routeRtables;
         final int[] refs = resolution.routeRefs;
         int index = 0;
@@ -162,21 +188,24 @@ final class Lints {
             tableFamily(route, bit, "destination", destination, refs[2 * index + 1], tableUse, groupUse);
             index++;
         }
-        families(tableUse, groupUse);
     }
 
     /** {@code internet} leaves out only the special-purpose ranges: a public LAN network is moved too. */
     private void localNetworksNotExcluded(final PolicyRoute route, final int rtable) {
-        final int family = route.family() == Family.INET6 ? 1 : 0;
-        if (publicLan[family] == null) {
-            publicLan[family] = publicLanNetwork(family == 1);
-        }
-        final String[] found = publicLan[family];
+        final String[] found = publicLan(route.family() == Family.INET6 ? 1 : 0);
         if (found.length != 0) {
             add(PolicyRoute.path(route.name()) + "/destination", "local-network-not-excluded", Severity.WARNING,
                 "the destination internet (!<martians>) leaves out only special-purpose ranges: traffic to "
                 + found[0] + "'s network " + found[1] + " moves into rtable " + rtable + " too");
         }
+    }
+
+    /** {@link #publicLanNetwork} of a family (0 IPv4, 1 IPv6), computed once. */
+    private String[] publicLan(final int family) {
+        if (publicLan[family] == null) {
+            publicLan[family] = publicLanNetwork(family == 1);
+        }
+        return publicLan[family];
     }
 
     /**

@@ -213,18 +213,11 @@ final class PfRenderer {
                 return true;
             }
         }
-        for (PolicyRoute route : resolution.shared.policyRoutes()) {
-            if (isMartians(route.source()) || isMartians(route.destination())) {
-                return true;
-            }
+        if (resolution.routeSection != null && resolution.routeSection.namesMartians) {
+            return true;
         }
         // the failover anchor's LAN rules say !<martians>
         return failover != null && failover.paths.stream().anyMatch(path -> path.route() == null);
-    }
-
-    private static boolean isMartians(final Endpoint endpoint) {
-        return endpoint.match() == Endpoint.Internet.INSTANCE
-            || endpoint.match() instanceof Endpoint.TableRef table && Martians.NAME.equals(table.table());
     }
 
     private NatRule natRule(final Uplink uplink) {
@@ -471,6 +464,16 @@ final class PfRenderer {
         }
         sb.append("\n# Policy routes, in sequence order (the last matching rule wins)\n");
         final int[] rtables = resolution.routeRtables;
+        final RouteSection section = resolution.routeSection;
+        final int sectionStart = sb.length();
+        if (state == null) {
+            // the rules of these routes with these tables were written before, for this router or another
+            final String kept = section.rules(rtables);
+            if (kept != null) {
+                sb.append(kept);
+                return;
+            }
+        }
         int index = 0;
         for (PolicyRoute route : routes) {
             final int rtable = rtables[index++];
@@ -495,6 +498,9 @@ final class PfRenderer {
                 sb.append(" rtable ").append(resolution.uplinks.get(uplink).rdomain()).append(" label \"")
                     .append("route:").append(route.name()).append('@').append(uplink).append("\"\n");
             }
+        }
+        if (state == null) {
+            section.rules(rtables, sb.substring(sectionStart));
         }
     }
 

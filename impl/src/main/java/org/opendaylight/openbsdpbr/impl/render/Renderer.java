@@ -131,12 +131,13 @@ public final class Renderer {
     }
 
     /**
-     * Forget the texts kept for policy routes rendered before ({@link RouteRuleTexts}), so that the next render
-     * writes every route anew: for benchmarks that measure a router whose routes no router had before. Output never
-     * depends on it.
+     * Forget what was kept of policy routes rendered before ({@link RouteRuleTexts}, {@link RouteSection}), so that
+     * the next render checks and writes every route anew: for benchmarks that measure a router whose routes no router
+     * had before, and tests. Output never depends on it.
      */
     public static void forgetRenderedRoutes() {
         RouteRuleTexts.clear();
+        RouteSection.clear();
     }
 
     /**

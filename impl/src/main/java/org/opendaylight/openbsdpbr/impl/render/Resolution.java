@@ -113,6 +113,10 @@ final class Resolution {
      * its answer: a large router has hundreds of policy routes.
      */
     final int[] routeRefs;
+    /** The policy routes' kept part of earlier renders ({@link RouteSection}); null for no routes. */
+    final RouteSection routeSection;
+    /** {@link RouteSection#validatorFacts} of this router, once the validator computed them. */
+    int[] routeFacts;
     /** The position of the intent's own table martians, or {@link #NO_REF} (the built-in one holds both families). */
     final int martiansIndex;
     /** A {@link #routeRefs} entry that names no table or host group of the intent. */
@@ -255,6 +259,7 @@ final class Resolution {
         routeRtables = new int[routes];
         routeRefs = new int[2 * routes];
         java.util.Arrays.fill(routeRefs, NO_REF);
+        routeSection = RouteSection.of(shared.policyRoutes());
     }
 
     /** Marks an interface's network as holding an address of a family when pf.conf loads. */
