@@ -164,6 +164,13 @@ final class PfRenderer {
         if (groups.isEmpty()) {
             return;
         }
+        // a function of the host-group objects: written once for every router that has them (TableSection)
+        final String kept = resolution.tableSection.macros();
+        if (kept != null) {
+            sb.append(kept);
+            return;
+        }
+        final int start = sb.length();
         sb.append("\n# Macros: host groups\n");
         for (HostGroup group : groups) {
             comment(group.description());
@@ -171,6 +178,7 @@ final class PfRenderer {
             list(group.addresses());
             sb.append(" }\"\n");
         }
+        resolution.tableSection.macros(sb.substring(start));
     }
 
     private void tables() {
@@ -179,6 +187,18 @@ final class PfRenderer {
         if (tables.isEmpty() && !martians) {
             return;
         }
+        // a function of the table objects and of whether the built-in martians is needed (TableSection)
+        final String kept = resolution.tableSection.tables(martians);
+        if (kept != null) {
+            sb.append(kept);
+            return;
+        }
+        final int start = sb.length();
+        writeTables(tables, martians);
+        resolution.tableSection.tables(martians, sb.substring(start));
+    }
+
+    private void writeTables(final List<PfTable> tables, final boolean martians) {
         sb.append("\n# Tables\n");
         boolean martiansDone = !martians;
         for (PfTable table : tables) {

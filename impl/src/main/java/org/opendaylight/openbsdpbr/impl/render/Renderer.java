@@ -131,13 +131,14 @@ public final class Renderer {
     }
 
     /**
-     * Forget what was kept of policy routes rendered before ({@link RouteRuleTexts}, {@link RouteSection}), so that
-     * the next render checks and writes every route anew: for benchmarks that measure a router whose routes no router
-     * had before, and tests. Output never depends on it.
+     * Forget what was kept of policy routes, tables and host groups rendered before ({@link RouteRuleTexts},
+     * {@link RouteSection}, {@link TableSection}), so that the next render checks and writes them anew: for
+     * benchmarks that measure a router whose profile no router had before, and tests. Output never depends on it.
      */
     public static void forgetRenderedRoutes() {
         RouteRuleTexts.clear();
         RouteSection.clear();
+        TableSection.clear();
     }
 
     /**

@@ -47,13 +47,15 @@ final class Resolution {
     final SharedIntent shared;
     final Map<String, Uplink> uplinks;
     final Map<String, Interface> interfaces;
+    /** The tables and host groups as kept across renders ({@link TableSection}). */
+    final TableSection tableSection;
     /** The intent's pf tables by name, as positions in {@code shared.tables()}: see {@link #tableIndex}. */
     private final Map<String, Integer> tableIndex;
-    /** The families of each pf table's entries ({@link #INET}, {@link #INET6}), by position. */
+    /** The families of each pf table's entries ({@link #INET}, {@link #INET6}), by position; read only. */
     final int[] tableFamilies;
     /** The intent's host groups by name, as positions in {@code shared.hostGroups()}: see {@link #groupIndex}. */
     private final Map<String, Integer> groupIndex;
-    /** The families of each host group's addresses ({@link #INET}, {@link #INET6}), by position. */
+    /** The families of each host group's addresses ({@link #INET}, {@link #INET6}), by position; read only. */
     final int[] groupFamilies;
     /** Rdomains of the intent by id; null where the intent lists none. Arrays reach the highest id in use. */
     private final Rdomain[] rdomainById;
@@ -176,11 +178,13 @@ final class Resolution {
         shared = intent.shared();
         uplinks = index(intent.uplinks(), Uplink::name);
         interfaces = index(intent.interfaces(), Interface::name);
-        tableIndex = HashMap.newHashMap(shared.tables().size());
-        tableFamilies = positions(shared.tables(), PfTable::name, PfTable::entries, tableIndex);
+        // positions and families are a function of the table and host-group objects: kept across renders
+        tableSection = TableSection.of(shared.tables(), shared.hostGroups());
+        tableIndex = tableSection.tableIndex;
+        tableFamilies = tableSection.tableFamilies;
         martiansIndex = tableIndex(MARTIANS);
-        groupIndex = HashMap.newHashMap(shared.hostGroups().size());
-        groupFamilies = positions(shared.hostGroups(), HostGroup::name, HostGroup::addresses, groupIndex);
+        groupIndex = tableSection.groupIndex;
+        groupFamilies = tableSection.groupFamilies;
         int highest = 0;
         for (Rdomain rdomain : intent.rdomains()) {
             highest = Math.max(highest, rdomain.id());
@@ -307,18 +311,6 @@ final class Resolution {
     HostGroup hostGroup(final String name) {
         final int index = groupIndex(name);
         return index < 0 ? null : shared.hostGroups().get(index);
-    }
-
-    /** Fills {@code into} with each value's position by name; returns the families of each value's addresses. */
-    private static <T> int[] positions(final List<T> values, final Function<T, String> name,
-            final Function<T, List<String>> addresses, final Map<String, Integer> into) {
-        final int[] families = new int[values.size()];
-        for (int i = 0; i < families.length; i++) {
-            final T value = values.get(i);
-            into.put(name.apply(value), i);
-            families[i] = families(addresses.apply(value));
-        }
-        return families;
     }
 
     private static int position(final Map<String, Integer> positions, final String name) {

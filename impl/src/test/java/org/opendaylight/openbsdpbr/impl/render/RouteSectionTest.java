@@ -20,8 +20,9 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 
 /**
- * The kept policy-route part of a render ({@link RouteSection}) gives what the checks, lints and rules give when they
- * run: routers that share route objects but not the facts the routes read (the routes of one random intent grafted
+ * The kept policy-route part of a render ({@link RouteSection}) and the kept tables and host groups
+ * ({@link TableSection}) give what the checks, lints and writers give when they run: routers that share route, table
+ * and host-group objects but not the facts the routes read (nor whether pf.conf needs the built-in martians) (the routes of one random intent grafted
  * onto the interfaces, uplinks and rdomains of others, with its tables and host groups or the other router's), rendered
  * one after the other with parts kept, forwards and backwards, answer exactly what each answers with nothing kept:
  * the same files and lints, or the same errors with the same element paths.
