@@ -137,7 +137,7 @@ final class HostnameRenderer {
             } else if (kind instanceof MapE mapE) {
                 final Extras wan = extrasOf(mapE.wanInterface());
                 wan.inet6Autoconf = true;
-                wan.ipv6.add(resolution.mapE.get(uplink.name()).ceAddressString() + "/128");
+                wan.ipv6.add(MapEResults.ceAddress(resolution.mapE.get(uplink.name())) + "/128");
             } else if (kind instanceof Dhcp dhcp) {
                 extrasOf(dhcp.iface()).inetAutoconf = true;
             } else if (kind instanceof StaticUplink statik) {
@@ -291,9 +291,9 @@ final class HostnameRenderer {
         if (wanRdomain != 0) {
             sb.append("tunneldomain ").append(wanRdomain).append('\n');
         }
-        sb.append("tunnel ").append(result.ceAddressString()).append(' ').append(mapE.brAddress()).append('\n')
+        sb.append("tunnel ").append(MapEResults.ceAddress(result)).append(' ').append(mapE.brAddress()).append('\n')
             .append("mtu ").append(mapE.mtu()).append('\n')
-            .append("inet ").append(result.ipv4String()).append(" 255.255.255.255\n")
+            .append("inet ").append(MapEResults.ipv4Address(result)).append(" 255.255.255.255\n")
             .append("dest ").append(PEER).append('\n')
             .append("up\n");
         if (resolution.defaultRoute(uplink.rdomain()) == uplink) {

@@ -328,7 +328,7 @@ public final class IntentValidator {
                 }
             }
             for (var result : resolution.mapE.values()) {
-                if (Addresses.same(result.ceAddressString(), address)) {
+                if (Addresses.same(MapEResults.ceAddress(result), address)) {
                     return true;
                 }
             }

@@ -33,6 +33,29 @@ final class MapEResults {
         // utility
     }
 
+    /** The texts of a result (each a function of the result alone), written once per kept result. */
+    private static final IdentityMemo<MapEResult, String> CE_ADDRESSES = new IdentityMemo<>(LIMIT,
+        MapEResult::ceAddressString);
+    private static final IdentityMemo<MapEResult, String> IPV4_ADDRESSES = new IdentityMemo<>(LIMIT,
+        MapEResult::ipv4String);
+    private static final IdentityMemo<MapEResult, String[]> PORT_BLOCKS = new IdentityMemo<>(LIMIT,
+        PfRenderer::portBlocks);
+
+    /** {@link MapEResult#ceAddressString()}, kept. */
+    static String ceAddress(final MapEResult result) {
+        return CE_ADDRESSES.get(result);
+    }
+
+    /** {@link MapEResult#ipv4String()}, kept. */
+    static String ipv4Address(final MapEResult result) {
+        return IPV4_ADDRESSES.get(result);
+    }
+
+    /** The ends of pf.conf's NAT rules of the result's port blocks ({@link PfRenderer#portBlocks}), kept. */
+    static String[] portBlocks(final MapEResult result) {
+        return PORT_BLOCKS.get(result);
+    }
+
     /** The arithmetic of an uplink's parameters (RFC 7597). */
     static MapEResult of(final MapE mapE) throws MapEException {
         final MapEResult known = KNOWN.get(mapE);

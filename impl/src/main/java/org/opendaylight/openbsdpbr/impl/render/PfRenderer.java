@@ -321,25 +321,39 @@ final class PfRenderer {
                     .append('/').append(result.psid()).append('\n');
                 continue;
             }
-            final String prefix = sb.substring(start);
-            final List<PortRange> ranges = result.portRanges();
-            for (int j = 1; j <= ranges.size(); j++) {
-                if (j > 1) {
-                    sb.append(prefix);
-                }
-                final PortRange range = ranges.get(j - 1);
-                sb.append(" port ").append(range.start()).append(':').append(range.end());
-                if (j > 1) {
-                    sb.append(" probability ");
-                    percent(j);
-                }
-                sb.append('\n');
+            // the rule's ends are a function of the MAP-E result alone: written once per result (MapEResults)
+            final String[] blocks = MapEResults.portBlocks(result);
+            final String prefix = blocks.length > 1 ? sb.substring(start) : null;
+            sb.append(blocks[0]);
+            for (int j = 1; j < blocks.length; j++) {
+                sb.append(prefix).append(blocks[j]);
             }
         }
     }
 
+    /**
+     * The end of each port block's NAT rule, after {@code nat-to (gifN)}: its port range, from the second on with the
+     * probability that spreads new connections evenly ({@code 1/j} of what the rules before left), and the newline.
+     */
+    static String[] portBlocks(final MapEResult result) {
+        final List<PortRange> ranges = result.portRanges();
+        final String[] blocks = new String[ranges.size()];
+        final StringBuilder sb = new StringBuilder(64);
+        for (int j = 1; j <= ranges.size(); j++) {
+            sb.setLength(0);
+            final PortRange range = ranges.get(j - 1);
+            sb.append(" port ").append(range.start()).append(':').append(range.end());
+            if (j > 1) {
+                sb.append(" probability ");
+                percent(sb, j);
+            }
+            blocks[j - 1] = sb.append('\n').toString();
+        }
+        return blocks;
+    }
+
     /** 100/j with six decimals, trailing zeros dropped: 50%, 33.333333%, 12.5%. */
-    private void percent(final int rule) {
+    private static void percent(final StringBuilder sb, final int rule) {
         // round half up in millionths of a percent
         final long micro = (100_000_000L * 2 / rule + 1) / 2;
         sb.append(micro / 1_000_000);
@@ -376,7 +390,7 @@ final class PfRenderer {
                 final MapEResult result = resolution.mapE.get(uplink.name());
                 if (uplink.kind() instanceof MapE mapE && result != null && mapE.wanInterface().equals(iface)) {
                     sb.append("pass in on ").append(iface).append(" inet6 proto ipencap from ")
-                        .append(mapE.brAddress()).append(" to ").append(result.ceAddressString()).append('\n');
+                        .append(mapE.brAddress()).append(" to ").append(MapEResults.ceAddress(result)).append('\n');
                 }
             }
             final Uplink uplink = facing.uplink;

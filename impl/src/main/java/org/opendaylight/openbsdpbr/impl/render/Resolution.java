@@ -38,6 +38,9 @@ final class Resolution {
     static final String NETWORK = ":network";
     /** The table every rule may name without defining it: {@link Martians}. */
     static final String MARTIANS = "martians";
+    /** {@code <if>:network} by interface name object ({@link #networkOf}). */
+    private static final IdentityMemo<String, String> NETWORK_NAMES = new IdentityMemo<>(1024,
+        iface -> iface + NETWORK);
     /** A family bit of {@link #families(List)}: IPv4. */
     static final int INET = 1;
     /** A family bit of {@link #families(List)}: IPv6. */
@@ -210,12 +213,12 @@ final class Resolution {
         networks = HashMap.newHashMap(interfaces.size() + uplinkByInterface.size());
         for (Interface iface : intent.interfaces()) {
             existing[iface.rdomain()] = true;
-            networks.put(iface.name() + NETWORK, NETWORK_EXISTS
+            networks.put(networkOf(iface.name()), NETWORK_EXISTS
                 | (iface.ipv4Addresses().isEmpty() ? 0 : NETWORK_STATIC_V4)
                 | (iface.ipv6Addresses().isEmpty() ? 0 : NETWORK_STATIC_V6));
         }
         for (String iface : uplinkByInterface.keySet()) {
-            networks.putIfAbsent(iface + NETWORK, NETWORK_EXISTS);
+            networks.putIfAbsent(networkOf(iface), NETWORK_EXISTS);
         }
         for (Rdomain rdomain : intent.rdomains()) {
             if (rdomain.loopbackAddress() != null) {
@@ -266,9 +269,18 @@ final class Resolution {
         routeSection = RouteSection.of(shared.policyRoutes());
     }
 
+    /**
+     * {@code <if>:network} of an interface name. Kept per name object: a router's names are the same objects render
+     * after render, and a kept key has its hash already (a fresh concatenation per interface and render, hashed
+     * anew, was a twentieth of the validator).
+     */
+    private static String networkOf(final String iface) {
+        return NETWORK_NAMES.get(iface);
+    }
+
     /** Marks an interface's network as holding an address of a family when pf.conf loads. */
     private void staticNetwork(final String iface, final int family) {
-        networks.merge(iface + NETWORK, family, (old, bit) -> old | bit);
+        networks.merge(networkOf(iface), family, (old, bit) -> old | bit);
     }
 
     /** The families of addresses that passed Syntax: {@link #INET}, {@link #INET6}, both or none. */

@@ -63,11 +63,11 @@ final class RouteLines {
             }
             final MapEResult mapE = resolution.mapE.get(uplink.name());
             if (uplink.kind() instanceof MapE kind && mapE != null) {
-                if (uplink.rdomain() == rdomain && Addresses.same(mapE.ipv4String(), address)) {
+                if (uplink.rdomain() == rdomain && Addresses.same(MapEResults.ipv4Address(mapE), address)) {
                     return true;
                 }
                 final Interface wan = resolution.interfaces.get(kind.wanInterface());
-                if (wan != null && wan.rdomain() == rdomain && Addresses.same(mapE.ceAddressString(), address)) {
+                if (wan != null && wan.rdomain() == rdomain && Addresses.same(MapEResults.ceAddress(mapE), address)) {
                     return true;
                 }
             }
