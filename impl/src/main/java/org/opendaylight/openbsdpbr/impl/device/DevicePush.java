@@ -94,12 +94,15 @@ public final class DevicePush {
     /**
      * How long a router's last session stays open for its next transaction: long enough to span a burst of changes
      * (a fan-out to 1,000 routers takes about 10 s, registering them about 40 s, a rollout's waves minutes), shorter
-     * than the drift check's 300 s so that a quiet fleet holds no sessions.
+     * than the drift check's 300 s so that a quiet fleet holds no sessions. The controller's default of
+     * {@code idle-session-seconds} in etc/org.opendaylight.openbsdpbr.cfg.
      */
     public static final Duration IDLE_LIFETIME = Duration.ofMinutes(2);
     /**
      * How many routers' sessions stay idle at most (the one idle longest is closed to make room): about 20-25 KiB of
-     * heap each, so 512 cost about 12 MiB; see {@link IdleSessions}.
+     * heap each, so 512 cost about 12 MiB; see {@link IdleSessions}. The controller's default of {@code idle-sessions}
+     * in etc/org.opendaylight.openbsdpbr.cfg: uncapped, 1,000 idle routers measured 41.3 KiB of heap per router in the
+     * controller benchmark (budget 30), capped at 512 26.7 KiB.
      */
     public static final int IDLE_CAPACITY = 512;
 

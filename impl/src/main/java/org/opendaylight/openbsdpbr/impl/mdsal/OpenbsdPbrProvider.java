@@ -36,6 +36,7 @@ import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.Scheduler;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.secret.PrivateDirectories;
 import org.opendaylight.openbsdpbr.impl.secret.SealedSecret;
@@ -91,6 +92,15 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             + "once)")
         int retry$_$refused$_$seconds() default 900;
 
+        @AttributeDefinition(description = "Seconds a router's last SSH session stays open for its next transaction "
+            + "or read, so that a push makes one key exchange instead of two (the confirmation's own connection still "
+            + "proves the new files admit the controller); 0 closes every session when its transaction ends")
+        int idle$_$session$_$seconds() default 120;
+
+        @AttributeDefinition(description = "Routers whose last sessions stay idle at most, the one idle longest "
+            + "closed first to make room: each costs about 20-25 KiB of heap (512: about 12 MiB); 0 keeps none")
+        int idle$_$sessions() default DevicePush.IDLE_CAPACITY;
+
         @AttributeDefinition(description = "Cluster singleton groups routers are hashed into and placed over the "
             + "members; 0 gives every router its own singleton (ODL's entity ownership does not keep up with thousands "
             + "of those). Balance within 10% needs about ten groups per member: 64 covers five members")
@@ -129,7 +139,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             ControllerSettings.defaults().retryMax(), Duration.ofSeconds(configuration.retry$_$refused$_$seconds()));
         connector = new SshDeviceConnector(SshSettings.defaults()
             .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
-        final var push = new DevicePush(connector, ApplyPlanner::plan);
+        final var push = new DevicePush(connector, ApplyPlanner::plan, Scheduler.SYSTEM,
+            Duration.ofSeconds(configuration.idle$_$session$_$seconds()), configuration.idle$_$sessions());
         final SecretKeys keys = secretKeys(configuration.secret$_$key$_$file());
         privateDatastoreFiles();
         // the member name (member-1) as the cluster configuration gives it: the status says who manages a router
