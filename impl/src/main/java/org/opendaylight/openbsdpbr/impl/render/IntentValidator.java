@@ -559,6 +559,8 @@ public final class IntentValidator {
         private void checkPolicyRoutes() {
             final RouteSection section = resolution.routeSection;
             if (section == null) {
+                // no routes, or routes seen for the first time: nothing kept
+                checkEachPolicyRoute();
                 return;
             }
             // the routes' checks ran before for a router with the same routes and the same facts: none failed

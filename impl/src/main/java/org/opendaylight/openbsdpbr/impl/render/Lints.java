@@ -143,6 +143,8 @@ final class Lints {
                 section.linted(resolution.routeFacts, facts, lan, lints.subList(before, lints.size()), tableUse,
                     groupUse);
             }
+        } else {
+            eachPolicyRoute(tableUse, groupUse);
         }
         if (resolution.martiansIndex >= 0 && natToMartians()) {
             // every NAT rule is inet and says to !<martians>

@@ -233,8 +233,16 @@ final class PfRenderer {
                 return true;
             }
         }
-        if (resolution.routeSection != null && resolution.routeSection.namesMartians) {
-            return true;
+        if (resolution.routeSection != null) {
+            if (resolution.routeSection.namesMartians) {
+                return true;
+            }
+        } else {
+            for (PolicyRoute route : resolution.shared.policyRoutes()) {
+                if (RouteSection.namesMartians(route)) {
+                    return true;
+                }
+            }
         }
         // the failover anchor's LAN rules say !<martians>
         return failover != null && failover.paths.stream().anyMatch(path -> path.route() == null);
@@ -500,7 +508,7 @@ final class PfRenderer {
         final int[] rtables = resolution.routeRtables;
         final RouteSection section = resolution.routeSection;
         final int sectionStart = sb.length();
-        if (state == null) {
+        if (state == null && section != null) {
             // the rules of these routes with these tables were written before, for this router or another
             final String kept = section.rules(rtables);
             if (kept != null) {
@@ -533,7 +541,7 @@ final class PfRenderer {
                     .append("route:").append(route.name()).append('@').append(uplink).append("\"\n");
             }
         }
-        if (state == null) {
+        if (state == null && section != null) {
             section.rules(rtables, sb.substring(sectionStart));
         }
     }

@@ -118,7 +118,10 @@ final class Resolution {
      * its answer: a large router has hundreds of policy routes.
      */
     final int[] routeRefs;
-    /** The policy routes' kept part of earlier renders ({@link RouteSection}); null for no routes. */
+    /**
+     * The policy routes' kept part of earlier renders ({@link RouteSection}); null for no routes and for routes seen
+     * for the first time.
+     */
     final RouteSection routeSection;
     /** {@link RouteSection#validatorFacts} of this router, once the validator computed them. */
     int[] routeFacts;

@@ -46,14 +46,17 @@ import org.opendaylight.openbsdpbr.api.intent.Via;
  * routes but not facts, in both orders, with and without kept parts, and compares every file, lint and error.
  *
  * <p>Bounded like {@link RouteRuleTexts}: a direct-mapped table of {@value #SIZE} lists (a list's slot from the
- * identities of its first and last route and its length); a new list replaces whatever held its slot. Parts are
+ * identities of its first and last route and its length); a new list replaces whatever held its slot. A list gets its
+ * section at its second render: the first only leaves its routes in the slot, so that a list rendered once costs
+ * nothing more (the names, facts and copies of a section cost about a fifth of a render of new routes). Parts are
  * immutable and published through volatile fields without locks: a racing writer only costs a part computed twice.
  */
 final class RouteSection {
     /** Slots; a power of two. A profile's routes take one, whatever the number of routers that use them. */
     static final int SIZE = 512;
 
-    private static final AtomicReferenceArray<RouteSection> SLOTS = new AtomicReferenceArray<>(SIZE);
+    /** A slot holds a {@link RouteSection}, or the routes of a list seen once ({@code PolicyRoute[]}). */
+    private static final AtomicReferenceArray<Object> SLOTS = new AtomicReferenceArray<>(SIZE);
 
     /** The validator's results for a router whose routes pass, and the facts they hold for. */
     private record Validated(int[] facts, int[] rtables, int[] refs) {
@@ -109,21 +112,9 @@ final class RouteSection {
             } else if (route.via() instanceof Via.ViaRdomain via) {
                 rdomainIds.add(via.rdomain());
             }
-            for (Endpoint endpoint : List.of(route.source(), route.destination())) {
-                final Endpoint.Match match = endpoint.match();
-                if (match instanceof Endpoint.TableRef table) {
-                    tableNames.add(table.table());
-                    martians |= Martians.NAME.equals(table.table());
-                } else if (match instanceof Endpoint.HostGroupRef group) {
-                    groupNames.add(group.hostGroup());
-                } else if (match instanceof Endpoint.InterfaceNetwork network) {
-                    networkNames.add(network.value());
-                } else if (match == Endpoint.Internet.INSTANCE) {
-                    // !<martians>: the lints read the intent's own table martians when it defines one
-                    tableNames.add(Martians.NAME);
-                    martians = true;
-                }
-            }
+            names(route.source().match(), tableNames, groupNames, networkNames);
+            names(route.destination().match(), tableNames, groupNames, networkNames);
+            martians |= namesMartians(route);
             if (route.destination().match() == Endpoint.Internet.INSTANCE) {
                 v4 |= route.family() == Family.INET;
                 v6 |= route.family() == Family.INET6;
@@ -140,7 +131,36 @@ final class RouteSection {
         namesMartians = martians;
     }
 
-    /** The section of these routes (kept, or new and kept from now on); null for no routes. */
+    /** Adds the name an endpoint looks up to its kind's names. */
+    private static void names(final Endpoint.Match match, final Set<String> tableNames,
+            final Set<String> groupNames, final Set<String> networkNames) {
+        if (match instanceof Endpoint.TableRef table) {
+            tableNames.add(table.table());
+        } else if (match instanceof Endpoint.HostGroupRef group) {
+            groupNames.add(group.hostGroup());
+        } else if (match instanceof Endpoint.InterfaceNetwork network) {
+            networkNames.add(network.value());
+        } else if (match == Endpoint.Internet.INSTANCE) {
+            // !<martians>: the lints read the intent's own table martians when it defines one
+            tableNames.add(Martians.NAME);
+        }
+    }
+
+    /** Whether a route's rule says {@code <martians>}: {@code internet} ({@code !<martians>}) or the table martians. */
+    static boolean namesMartians(final PolicyRoute route) {
+        return isMartians(route.source()) || isMartians(route.destination());
+    }
+
+    private static boolean isMartians(final Endpoint endpoint) {
+        return endpoint.match() == Endpoint.Internet.INSTANCE
+            || endpoint.match() instanceof Endpoint.TableRef table && Martians.NAME.equals(table.table());
+    }
+
+    /**
+     * The section of these routes, kept from the second render of the same route objects on; null for no routes and
+     * for routes seen for the first time (they are remembered: a list rendered once, a one-off or a benchmark of new
+     * routes, costs no more than without sections).
+     */
     static RouteSection of(final List<PolicyRoute> routes) {
         final int size = routes.size();
         if (size == 0) {
@@ -148,13 +168,17 @@ final class RouteSection {
         }
         final int slot = (System.identityHashCode(routes.get(0)) * 31 + System.identityHashCode(routes.get(size - 1))
             + size) & SIZE - 1;
-        final RouteSection kept = SLOTS.getAcquire(slot);
-        if (kept != null && kept.holds(routes)) {
-            return kept;
+        final Object kept = SLOTS.getAcquire(slot);
+        if (kept instanceof RouteSection section && same(section.routes, routes)) {
+            return section;
         }
-        final RouteSection fresh = new RouteSection(routes.toArray(PolicyRoute[]::new));
-        SLOTS.setRelease(slot, fresh);
-        return fresh;
+        if (kept instanceof PolicyRoute[] seen && same(seen, routes)) {
+            final RouteSection fresh = new RouteSection(seen);
+            SLOTS.setRelease(slot, fresh);
+            return fresh;
+        }
+        SLOTS.setRelease(slot, routes.toArray(PolicyRoute[]::new));
+        return null;
     }
 
     /** Forget every section (benchmarks that measure the first render of new routes). */
@@ -164,12 +188,12 @@ final class RouteSection {
         }
     }
 
-    private boolean holds(final List<PolicyRoute> list) {
-        if (list.size() != routes.length) {
+    private static boolean same(final PolicyRoute[] kept, final List<PolicyRoute> list) {
+        if (list.size() != kept.length) {
             return false;
         }
-        for (int i = 0; i < routes.length; i++) {
-            if (list.get(i) != routes[i]) {
+        for (int i = 0; i < kept.length; i++) {
+            if (list.get(i) != kept[i]) {
                 return false;
             }
         }

@@ -21,11 +21,11 @@ import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 
 /**
  * The kept policy-route part of a render ({@link RouteSection}) and the kept tables and host groups
- * ({@link TableSection}) give what the checks, lints and writers give when they run: routers that share route, table
- * and host-group objects but not the facts the routes read (nor whether pf.conf needs the built-in martians) (the routes of one random intent grafted
- * onto the interfaces, uplinks and rdomains of others, with its tables and host groups or the other router's), rendered
- * one after the other with parts kept, forwards and backwards, answer exactly what each answers with nothing kept:
- * the same files and lints, or the same errors with the same element paths.
+ * ({@link TableSection}) give what the checks, lints and writers give when they run. Routers that share route, table
+ * and host-group objects but not the facts the routes read, nor whether pf.conf needs the built-in martians (the
+ * routes of one random intent grafted onto the interfaces, uplinks and rdomains of others, with its tables and host
+ * groups or the other router's), rendered one after the other with parts kept, forwards and backwards, answer exactly
+ * what each answers with nothing kept: the same files and lints, or the same errors with the same element paths.
  */
 class RouteSectionTest {
     private static final int DONORS = 12;
@@ -66,7 +66,8 @@ class RouteSectionTest {
         int kept = 0;
         for (int i = 0; i < routers.size(); i++) {
             assertThat(outcome(routers.get(i))).as("router %d, forwards", i).isEqualTo(fresh.get(i));
-            kept += RouteSection.of(routers.get(i).shared().policyRoutes()).keepsValidation() ? 1 : 0;
+            final RouteSection section = RouteSection.of(routers.get(i).shared().policyRoutes());
+            kept += section != null && section.keepsValidation() ? 1 : 0;
         }
         for (int i = routers.size() - 1; i >= 0; i--) {
             assertThat(outcome(routers.get(i))).as("router %d, backwards", i).isEqualTo(fresh.get(i));
@@ -80,17 +81,23 @@ class RouteSectionTest {
         final RandomIntents.Case one = RandomIntents.cases(RandomIntents.baseSeed(), HOSTS)
             .filter(c -> c.mistake() == null && !c.effective().shared().policyRoutes().isEmpty())
             .findFirst().orElseThrow();
+        // the first render only remembers the routes; the second keeps its checks, lints and rules; the third
+        // takes them
         final RenderResult first = Renderer.render(one.effective());
+        final RenderResult second = Renderer.render(one.effective());
         final RouteSection section = RouteSection.of(one.effective().shared().policyRoutes());
         assertThat(section.keepsValidation()).isTrue();
-        final RenderResult second = Renderer.render(one.effective());
+        final RenderResult third = Renderer.render(one.effective());
         assertThat(second.files()).isEqualTo(first.files());
         assertThat(second.lints()).isEqualTo(first.lints());
+        assertThat(third.files()).isEqualTo(first.files());
+        assertThat(third.lints()).isEqualTo(first.lints());
         // the same list of routes in another list object is the same section
         assertThat(RouteSection.of(List.copyOf(new ArrayList<>(one.effective().shared().policyRoutes()))))
             .isSameAs(section);
         Renderer.forgetRenderedRoutes();
-        assertThat(RouteSection.of(one.effective().shared().policyRoutes())).isNotSameAs(section);
+        assertThat(RouteSection.of(one.effective().shared().policyRoutes())).as("seen once").isNull();
+        assertThat(RouteSection.of(one.effective().shared().policyRoutes())).isNotNull().isNotSameAs(section);
     }
 
     @Test
@@ -109,6 +116,8 @@ class RouteSectionTest {
         final String fresh = outcome(publicLan);
         assertThat(fresh).contains("local-network-not-excluded");
         Renderer.forgetRenderedRoutes();
+        // seen, then kept without a public LAN network: the router with one must not take those lints
+        outcome(base);
         outcome(base);
         assertThat(outcome(publicLan)).isEqualTo(fresh);
         assertThat(outcome(base)).doesNotContain("local-network-not-excluded");
