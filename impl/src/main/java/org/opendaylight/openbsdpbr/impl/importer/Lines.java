@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.importer;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ShellWords;
 
 /**
  * Lines of the line-oriented files (hostname.if, sshd_config, unwind.conf, rc.conf.local): logical lines joined at a
@@ -69,38 +70,12 @@ final class Lines {
         return result;
     }
 
-    /** Words at blanks; a quoted word ({@code "a b"} or {@code 'a b'}) is one word without its quotes. */
+    /**
+     * Words at blanks as the shell splits them ({@link ShellWords}); a quoted word ({@code "a b"} or {@code 'a b'}) is
+     * one word without its quotes, and a quote never closed runs to the end of the line.
+     */
     static List<String> words(final String text) {
-        final List<String> words = new ArrayList<>();
-        final StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            final char ch = text.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                } else {
-                    word.append(ch);
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-                inWord = true;
-            } else if (ch == ' ' || ch == '\t') {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(ch);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.of(text).words();
     }
 
     /** The router name of the renderer's header line, or null when the line is another comment. */

@@ -18,6 +18,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.openbsdpbr.impl.analysis.ip.IpAddress;
 import org.opendaylight.openbsdpbr.impl.analysis.ip.IpPrefix;
 import org.opendaylight.openbsdpbr.impl.analysis.source.ModelException;
+import org.opendaylight.openbsdpbr.impl.analysis.source.ShellWords;
 import org.opendaylight.openbsdpbr.impl.analysis.source.SourceLine;
 
 /**
@@ -163,41 +164,13 @@ public record HostnameFile(InterfaceConfig iface, List<StaticRoute> routes, List
                 dynamic6, members, tunnel, tunnelDomain), routes, foreign);
         }
 
-        /** Words as netstart's shell splits them: white space outside single or double quotes. */
+        /** Words as netstart's shell splits them ({@link ShellWords}); an unclosed quote is refused. */
         List<String> words(final String text) {
-            final List<String> words = new ArrayList<>();
-            final StringBuilder word = new StringBuilder();
-            char quote = 0;
-            boolean inWord = false;
-            for (int i = 0; i < text.length(); i++) {
-                final char ch = text.charAt(i);
-                if (quote != 0) {
-                    if (ch == quote) {
-                        quote = 0;
-                    } else {
-                        word.append(ch);
-                    }
-                } else if (ch == '\'' || ch == '"') {
-                    quote = ch;
-                    inWord = true;
-                } else if (Character.isWhitespace(ch)) {
-                    if (inWord) {
-                        words.add(word.toString());
-                        word.setLength(0);
-                        inWord = false;
-                    }
-                } else {
-                    word.append(ch);
-                    inWord = true;
-                }
-            }
-            if (quote != 0) {
+            final ShellWords split = ShellWords.of(text);
+            if (split.quoteOpen()) {
                 throw error("unterminated quote");
             }
-            if (inWord) {
-                words.add(word.toString());
-            }
-            return words;
+            return split.words();
         }
 
         void statement(final List<String> words) {
