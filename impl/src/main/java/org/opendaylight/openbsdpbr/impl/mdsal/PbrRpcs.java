@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +90,9 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * The RPCs of the openbsd-pbr module. Those that talk to a router (sync, confirm-commit, rollback, check-sync) post a
  * {@link Command} to the router's reconciler and answer with its outcome: the reconciler owns the router's state and
  * its one transaction engine, and nothing here talks to a router. Render reads the compiled intent and the files the
- * controller knows the router runs. Refusals are RFC 8040 errors whose message starts with the failing step: a bad
+ * controller knows the router runs. Render and sync first wait until the fleet has been handed the router's
+ * configuration as the datastore has it ({@link SeenConfig}): a client that PUTs and then calls them sees its PUT.
+ * Refusals are RFC 8040 errors whose message starts with the failing step: a bad
  * request or a state that does not allow it is a 4xx ({@code invalid-value} 400; {@code data-missing},
  * {@code in-use}, {@code resource-denied} 409), a router that failed or cannot be reached is {@code operation-failed}.
  * Outputs never carry a secret: file contents and diffs mask them.
@@ -100,6 +103,7 @@ final class PbrRpcs {
     private final KeyedDigest revisions;
     private final String member;
     private final @Nullable OwnerCalls calls;
+    private final SeenConfig seen;
 
     /**
      * The RPCs of a cluster member.
@@ -108,12 +112,15 @@ final class PbrRpcs {
      * @param revisions keys the revisions shown (an unkeyed one covers the PPPoE secret)
      * @param member this member's name, the outputs' {@code served-by}
      * @param calls forwards a router RPC to the member that manages the router (null: serve every call here)
+     * @param seen what of the configuration the fleet has been handed (render and sync wait for the datastore's)
      */
-    PbrRpcs(final Fleet fleet, final KeyedDigest revisions, final String member, final @Nullable OwnerCalls calls) {
+    PbrRpcs(final Fleet fleet, final KeyedDigest revisions, final String member, final @Nullable OwnerCalls calls,
+            final SeenConfig seen) {
         this.fleet = fleet;
         this.revisions = revisions;
         this.member = member;
         this.calls = calls;
+        this.seen = seen;
         if (calls != null) {
             calls.serve(Map.of(
                 "render", served(Render.QNAME, input -> render((RenderInput) input)),
@@ -163,6 +170,11 @@ final class PbrRpcs {
     }
 
     private ListenableFuture<RpcResult<RenderOutput>> render(final RouterRef input) {
+        return Futures.transformAsync(seen.caughtUp(input.getRouter().getValue()), ignored -> renderSeen(input),
+            MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<RpcResult<RenderOutput>> renderSeen(final RouterRef input) {
         final RouterReconciler router = router(input);
         if (router == null) {
             return unknownRouter(input);
@@ -231,6 +243,12 @@ final class PbrRpcs {
     }
 
     private ListenableFuture<RpcResult<SyncOutput>> sync(
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
+        return Futures.transformAsync(seen.caughtUp(input.getRouter().getValue()), ignored -> syncSeen(input),
+            MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<RpcResult<SyncOutput>> syncSeen(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
         final Optional<Duration> timeout = Optional.ofNullable(input.getConfirmTimeout())
             .map(seconds -> Duration.ofSeconds(seconds.toJava()));
