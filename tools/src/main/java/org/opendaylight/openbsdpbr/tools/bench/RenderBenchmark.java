@@ -30,9 +30,11 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * How long rendering one large router takes ({@link LargeRouter}: 8 rdomains, 6 uplinks, 130 policy routes), on one
  * thread, in JMH's sample mode: {@code render} is validation plus all files plus lints (what the controller does per
- * router), {@code renderNewRoutes} the same for a router whose policy routes were never rendered before (a profile's
- * routes are rendered once for every router that uses it), {@code renderAndRevision} adds the SHA-256 revision of
- * the file set. Mapping from bindings is not included.
+ * router; the router's policy routes, tables and host groups are the same objects render after render, as a profile's
+ * are for every router that uses it, so their checks, lints and pf.conf text are kept: see {@code RouteSection} and
+ * {@code TableSection}), {@code renderNewRoutes} the same for a router whose profile no router had before (nothing
+ * kept: every route checked and written), {@code renderAndRevision} adds the SHA-256 revision of the file set.
+ * Mapping from bindings is not included.
  *
  * <p>Run: {@code java -cp <tools classpath> org.opendaylight.openbsdpbr.tools.bench.RenderBenchmark [--quick]}
  * prints JMH's report and then p50/p90/p99 per benchmark; {@code --quick} shortens warm-up and measurement.
@@ -62,7 +64,7 @@ public class RenderBenchmark {
     /** No policy route of the router was rendered before (see {@link #renderNewRoutes}). */
     @State(Scope.Thread)
     public static class NewRoutes {
-        /** Forgets the routes' texts before each render (outside the measured time). */
+        /** Forgets what was kept of routes, tables and host groups before each render (outside the measured time). */
         @Setup(Level.Invocation)
         public void forget() {
             Renderer.forgetRenderedRoutes();
@@ -70,8 +72,9 @@ public class RenderBenchmark {
     }
 
     /**
-     * {@link #render()} of a router whose policy routes no router had before: every route's rule is written (a
-     * profile's routes are written once for all the routers that use it; see {@code RouteRuleTexts}).
+     * {@link #render()} of a router whose policy routes, tables and host groups no router had before: every route is
+     * checked and its rule written (a profile's routes are, once for all the routers that use it; see
+     * {@code RouteRuleTexts}, {@code RouteSection}).
      */
     @Benchmark
     public RenderResult renderNewRoutes(final NewRoutes fresh) {
