@@ -70,8 +70,12 @@ final class ConfigListener implements DOMDataTreeChangeListener {
     }
 
     private void changed(final MapEntryNode entry) {
-        handOver(entry);
-        seen.seen(kind, ConfigNodes.name(entry), entry);
+        try {
+            handOver(entry);
+        } finally {
+            // taken in, even if the fleet refused it: a call waiting for it must not wait the full limit
+            seen.seen(kind, ConfigNodes.name(entry), entry);
+        }
     }
 
     private void handOver(final MapEntryNode entry) {

@@ -186,7 +186,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         pins.load(fleet);
         registrations.add(pins.follow(fleet));
         final var listeners = domBroker.extension(DOMDataBroker.DataTreeChangeExtension.class);
-        final var seen = new SeenConfig(domBroker, forwarding, SEEN_LIMIT);
+        final var seen = new SeenConfig(domBroker, forwarding, ForkJoinPool.commonPool(), SEEN_LIMIT);
         // profiles first, so that routers see them when their initial data arrives
         registrations.add(listeners.registerTreeChangeListener(DOMDataTreeIdentifier.of(
             LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.PROFILES)),

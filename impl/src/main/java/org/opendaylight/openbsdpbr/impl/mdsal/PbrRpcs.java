@@ -132,8 +132,8 @@ final class PbrRpcs {
     }
 
     List<Rpc<?, ?>> implementations() {
-        return List.of((Render) input -> routed(input, "render", () -> render(input)),
-            (Sync) input -> routed(input, "sync", () -> sync(input)),
+        return List.of((Render) input -> routed(input, "render", () -> renderSeen(input)),
+            (Sync) input -> routed(input, "sync", () -> syncSeen(input)),
             (ConfirmCommit) input -> routed(input, "confirm-commit", () -> confirm(input)),
             (Rollback) input -> routed(input, "rollback", () -> rollback(input)),
             (CheckSync) input -> routed(input, "check-sync", () -> checkSync(input)),
@@ -141,17 +141,21 @@ final class PbrRpcs {
     }
 
     /**
-     * Any member answers for any router: the call runs here when this member manages the router (or knows no such
-     * router: the refusal is the same everywhere), else it is forwarded to the member that does (see
+     * Any member answers for any router: once this member has taken in the caller's writes ({@link SeenConfig}), the
+     * call runs here when this member manages the router (or knows no such router: the refusal is the same
+     * everywhere), else it is forwarded to the member that does (see
      * {@link OwnerCalls}), whose reply, {@code served-by} included, is the answer.
      */
     private <I extends RouterRef & RpcInput, O extends RpcOutput> ListenableFuture<RpcResult<O>> routed(
             final I input, final String operation, final Supplier<ListenableFuture<RpcResult<O>>> local) {
-        final RouterReconciler router = router(input);
-        if (calls == null || router == null || router.isManagedHere()) {
-            return local.get();
-        }
-        return calls.forward(input.getRouter().getValue(), operation, input);
+        // first see the caller's writes: a router this member learns of late must not be answered here for that
+        return Futures.transformAsync(seen.caughtUp(input.getRouter().getValue()), ignored -> {
+            final RouterReconciler router = router(input);
+            if (calls == null || router == null || router.isManagedHere()) {
+                return local.get();
+            }
+            return calls.forward(input.getRouter().getValue(), operation, input);
+        }, MoreExecutors.directExecutor());
     }
 
     private static OwnerCalls.Served served(final QName rpc,

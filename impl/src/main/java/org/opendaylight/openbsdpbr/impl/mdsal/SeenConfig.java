@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
@@ -64,6 +65,7 @@ final class SeenConfig {
 
     private final DOMDataBroker broker;
     private final ScheduledExecutorService timer;
+    private final Executor workers;
     private final Duration limit;
     // guarded by this
     private final Map<Key, MapEntryNode> seen = new HashMap<>();
@@ -74,11 +76,15 @@ final class SeenConfig {
      *
      * @param broker reads the configuration datastore
      * @param timer ends a wait at the limit
+     * @param workers completes the waits, so that the call's own work runs on neither the datastore's, the
+     *     listener's nor the timer's thread
      * @param limit how long a call waits for the listeners at most
      */
-    SeenConfig(final DOMDataBroker broker, final ScheduledExecutorService timer, final Duration limit) {
+    SeenConfig(final DOMDataBroker broker, final ScheduledExecutorService timer, final Executor workers,
+            final Duration limit) {
         this.broker = requireNonNull(broker);
         this.timer = requireNonNull(timer);
+        this.workers = requireNonNull(workers);
         this.limit = requireNonNull(limit);
     }
 
@@ -130,7 +136,7 @@ final class SeenConfig {
         return Futures.catching(read, Exception.class, cause -> {
             LOG.debug("{}: could not read the configuration to wait for: {}", router, cause.getMessage());
             return null;
-        }, MoreExecutors.directExecutor());
+        }, workers);
     }
 
     /** Completes once the listeners have handed exactly these entries (empty: no entry) to the fleet. */

@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -62,7 +63,7 @@ class SeenConfigTest {
 
     @Test
     void aCallWaitsUntilTheFleetWasHandedTheRouterAsWritten() throws Exception {
-        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, LONG);
+        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, MoreExecutors.directExecutor(), LONG);
         put(router("r1", "first"));
         seen.seen(Kind.ROUTERS, "r1", read("r1"));
         assertThat(seen.caughtUp("r1").get(30, TimeUnit.SECONDS)).isNull();
@@ -83,7 +84,7 @@ class SeenConfigTest {
 
     @Test
     void aCopyOfTheEntryCountsAsHandedOver() throws Exception {
-        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, LONG);
+        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, MoreExecutors.directExecutor(), LONG);
         put(router("r1", "first"));
         final ListenableFuture<Void> call = seen.caughtUp("r1");
         assertThat(call.isDone()).isFalse();
@@ -96,7 +97,7 @@ class SeenConfigTest {
 
     @Test
     void theProfilesTheRouterListsAreWaitedForToo() throws Exception {
-        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, LONG);
+        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, MoreExecutors.directExecutor(), LONG);
         putProfile("branch", "v1");
         put(router("r1", "first", "branch"));
         seen.seen(Kind.PROFILES, "branch", readProfile("branch"));
@@ -112,7 +113,7 @@ class SeenConfigTest {
 
     @Test
     void aRemovedRouterIsWaitedForUntilItsRemovalWasHandedOver() throws Exception {
-        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, LONG);
+        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, MoreExecutors.directExecutor(), LONG);
         put(router("r1", "first"));
         seen.seen(Kind.ROUTERS, "r1", read("r1"));
         final var tx = broker.getDataBroker().newWriteOnlyTransaction();
@@ -129,7 +130,8 @@ class SeenConfigTest {
 
     @Test
     void aCallThatIsNeverCaughtUpAnswersAtTheLimit() throws Exception {
-        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, Duration.ofMillis(200));
+        final SeenConfig seen = new SeenConfig(broker.getDomBroker(), timer, MoreExecutors.directExecutor(),
+            Duration.ofMillis(200));
         put(router("r1", "first"));
         final ListenableFuture<Void> call = seen.caughtUp("r1");
         assertThat(call.get(30, TimeUnit.SECONDS)).isNull();
