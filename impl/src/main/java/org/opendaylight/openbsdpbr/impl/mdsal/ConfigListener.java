@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Routers or profiles added, changed or removed in the configuration become snapshots for the fleet. Registered at
  * {@code /routers} or {@code /profiles} on the DOM broker, so that entries arrive as the data tree's own nodes and
- * {@link Snapshots} finds the ones the commit cohort already mapped. Each entry handed over is recorded in
- * {@link SeenConfig}, for the RPCs that must see a client's write.
+ * {@link Snapshots} finds the ones the commit cohort already mapped.
  */
 final class ConfigListener implements DOMDataTreeChangeListener {
     /** Which tree a listener follows. */
@@ -34,13 +33,11 @@ final class ConfigListener implements DOMDataTreeChangeListener {
     private final Kind kind;
     private final Fleet fleet;
     private final Snapshots snapshots;
-    private final SeenConfig seen;
 
-    ConfigListener(final Kind kind, final Fleet fleet, final Snapshots snapshots, final SeenConfig seen) {
+    ConfigListener(final Kind kind, final Fleet fleet, final Snapshots snapshots) {
         this.kind = requireNonNull(kind);
         this.fleet = requireNonNull(fleet);
         this.snapshots = requireNonNull(snapshots);
-        this.seen = requireNonNull(seen);
     }
 
     @Override
@@ -70,15 +67,6 @@ final class ConfigListener implements DOMDataTreeChangeListener {
     }
 
     private void changed(final MapEntryNode entry) {
-        try {
-            handOver(entry);
-        } finally {
-            // taken in, even if the fleet refused it: a call waiting for it must not wait the full limit
-            seen.seen(kind, ConfigNodes.name(entry), entry);
-        }
-    }
-
-    private void handOver(final MapEntryNode entry) {
         if (kind == Kind.ROUTERS) {
             fleet.routerChanged(snapshots.router(entry), ConfigNodes.staged(entry));
             return;
@@ -98,7 +86,6 @@ final class ConfigListener implements DOMDataTreeChangeListener {
         } else {
             fleet.profileRemoved(ConfigNodes.name(entry));
         }
-        seen.seen(kind, ConfigNodes.name(entry), null);
     }
 
     @Override

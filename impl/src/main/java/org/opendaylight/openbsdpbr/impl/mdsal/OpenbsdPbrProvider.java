@@ -112,8 +112,6 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenbsdPbrProvider.class);
-    /** How long render and sync wait for the listeners to hand the fleet what the datastore holds (then answer). */
-    private static final Duration SEEN_LIMIT = Duration.ofSeconds(10);
 
     private final List<Registration> registrations = new ArrayList<>();
     private final SshDeviceConnector connector;
@@ -186,18 +184,17 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         pins.load(fleet);
         registrations.add(pins.follow(fleet));
         final var listeners = domBroker.extension(DOMDataBroker.DataTreeChangeExtension.class);
-        final var seen = new SeenConfig(domBroker, forwarding, ForkJoinPool.commonPool(), SEEN_LIMIT);
         // profiles first, so that routers see them when their initial data arrives
         registrations.add(listeners.registerTreeChangeListener(DOMDataTreeIdentifier.of(
             LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.PROFILES)),
-            new ConfigListener(ConfigListener.Kind.PROFILES, fleet, snapshots, seen)));
+            new ConfigListener(ConfigListener.Kind.PROFILES, fleet, snapshots)));
         registrations.add(listeners.registerTreeChangeListener(DOMDataTreeIdentifier.of(
             LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of(ConfigNodes.ROUTERS)),
-            new ConfigListener(ConfigListener.Kind.ROUTERS, fleet, snapshots, seen)));
+            new ConfigListener(ConfigListener.Kind.ROUTERS, fleet, snapshots)));
         registrations.add(SecretSealer.start(broker, secrets, singletons));
         statistics = new StatisticsWriter(broker, member, compilations, fleet::managed, ownership::view);
         registrations.add(rpcs.registerRpcImplementations(
-            new PbrRpcs(fleet, keys.digest(), member, calls, seen).implementations()));
+            new PbrRpcs(fleet, keys.digest(), member, calls).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
         registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
             new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),

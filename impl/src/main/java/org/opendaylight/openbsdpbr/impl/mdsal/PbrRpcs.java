@@ -9,7 +9,6 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,9 +89,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * The RPCs of the openbsd-pbr module. Those that talk to a router (sync, confirm-commit, rollback, check-sync) post a
  * {@link Command} to the router's reconciler and answer with its outcome: the reconciler owns the router's state and
  * its one transaction engine, and nothing here talks to a router. Render reads the compiled intent and the files the
- * controller knows the router runs. Render and sync first wait until the fleet has been handed the router's
- * configuration as the datastore has it ({@link SeenConfig}): a client that PUTs and then calls them sees its PUT.
- * Refusals are RFC 8040 errors whose message starts with the failing step: a bad
+ * controller knows the router runs. Refusals are RFC 8040 errors whose message starts with the failing step: a bad
  * request or a state that does not allow it is a 4xx ({@code invalid-value} 400; {@code data-missing},
  * {@code in-use}, {@code resource-denied} 409), a router that failed or cannot be reached is {@code operation-failed}.
  * Outputs never carry a secret: file contents and diffs mask them.
@@ -103,7 +100,6 @@ final class PbrRpcs {
     private final KeyedDigest revisions;
     private final String member;
     private final @Nullable OwnerCalls calls;
-    private final SeenConfig seen;
 
     /**
      * The RPCs of a cluster member.
@@ -112,15 +108,12 @@ final class PbrRpcs {
      * @param revisions keys the revisions shown (an unkeyed one covers the PPPoE secret)
      * @param member this member's name, the outputs' {@code served-by}
      * @param calls forwards a router RPC to the member that manages the router (null: serve every call here)
-     * @param seen what of the configuration the fleet has been handed (render and sync wait for the datastore's)
      */
-    PbrRpcs(final Fleet fleet, final KeyedDigest revisions, final String member, final @Nullable OwnerCalls calls,
-            final SeenConfig seen) {
+    PbrRpcs(final Fleet fleet, final KeyedDigest revisions, final String member, final @Nullable OwnerCalls calls) {
         this.fleet = fleet;
         this.revisions = revisions;
         this.member = member;
         this.calls = calls;
-        this.seen = seen;
         if (calls != null) {
             calls.serve(Map.of(
                 "render", served(Render.QNAME, input -> render((RenderInput) input)),
@@ -132,8 +125,8 @@ final class PbrRpcs {
     }
 
     List<Rpc<?, ?>> implementations() {
-        return List.of((Render) input -> routed(input, "render", () -> renderSeen(input)),
-            (Sync) input -> routed(input, "sync", () -> syncSeen(input)),
+        return List.of((Render) input -> routed(input, "render", () -> render(input)),
+            (Sync) input -> routed(input, "sync", () -> sync(input)),
             (ConfirmCommit) input -> routed(input, "confirm-commit", () -> confirm(input)),
             (Rollback) input -> routed(input, "rollback", () -> rollback(input)),
             (CheckSync) input -> routed(input, "check-sync", () -> checkSync(input)),
@@ -141,21 +134,17 @@ final class PbrRpcs {
     }
 
     /**
-     * Any member answers for any router: once this member has taken in the caller's writes ({@link SeenConfig}), the
-     * call runs here when this member manages the router (or knows no such router: the refusal is the same
-     * everywhere), else it is forwarded to the member that does (see
+     * Any member answers for any router: the call runs here when this member manages the router (or knows no such
+     * router: the refusal is the same everywhere), else it is forwarded to the member that does (see
      * {@link OwnerCalls}), whose reply, {@code served-by} included, is the answer.
      */
     private <I extends RouterRef & RpcInput, O extends RpcOutput> ListenableFuture<RpcResult<O>> routed(
             final I input, final String operation, final Supplier<ListenableFuture<RpcResult<O>>> local) {
-        // first see the caller's writes: a router this member learns of late must not be answered here for that
-        return Futures.transformAsync(seen.caughtUp(input.getRouter().getValue()), ignored -> {
-            final RouterReconciler router = router(input);
-            if (calls == null || router == null || router.isManagedHere()) {
-                return local.get();
-            }
-            return calls.forward(input.getRouter().getValue(), operation, input);
-        }, MoreExecutors.directExecutor());
+        final RouterReconciler router = router(input);
+        if (calls == null || router == null || router.isManagedHere()) {
+            return local.get();
+        }
+        return calls.forward(input.getRouter().getValue(), operation, input);
     }
 
     private static OwnerCalls.Served served(final QName rpc,
@@ -174,11 +163,6 @@ final class PbrRpcs {
     }
 
     private ListenableFuture<RpcResult<RenderOutput>> render(final RouterRef input) {
-        return Futures.transformAsync(seen.caughtUp(input.getRouter().getValue()), ignored -> renderSeen(input),
-            MoreExecutors.directExecutor());
-    }
-
-    private ListenableFuture<RpcResult<RenderOutput>> renderSeen(final RouterRef input) {
         final RouterReconciler router = router(input);
         if (router == null) {
             return unknownRouter(input);
@@ -247,12 +231,6 @@ final class PbrRpcs {
     }
 
     private ListenableFuture<RpcResult<SyncOutput>> sync(
-            final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
-        return Futures.transformAsync(seen.caughtUp(input.getRouter().getValue()), ignored -> syncSeen(input),
-            MoreExecutors.directExecutor());
-    }
-
-    private ListenableFuture<RpcResult<SyncOutput>> syncSeen(
             final org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.SyncInput input) {
         final Optional<Duration> timeout = Optional.ofNullable(input.getConfirmTimeout())
             .map(seconds -> Duration.ofSeconds(seconds.toJava()));

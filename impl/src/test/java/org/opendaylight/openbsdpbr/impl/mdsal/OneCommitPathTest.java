@@ -37,14 +37,13 @@ class OneCommitPathTest {
         final Constructor<?>[] constructors = PbrRpcs.class.getDeclaredConstructors();
         assertThat(constructors).hasSize(1);
         // the fleet, the key that digests the revisions shown, this member's name (served-by) and the forwarder to
-        // the member that manages a router (issue 13), what of the configuration the fleet has been handed
-        // (read-your-writes): nothing that reaches a router itself
+        // the member that manages a router (issue 13): nothing that reaches a router itself
         assertThat(constructors[0].getParameterTypes()).containsExactly(Fleet.class, KeyedDigest.class, String.class,
-            OwnerCalls.class, SeenConfig.class);
+            OwnerCalls.class);
         assertThat(Arrays.stream(PbrRpcs.class.getDeclaredFields()).filter(field -> !Modifier.isStatic(
             field.getModifiers())).map(field -> field.getType().getName()))
             .containsExactlyInAnyOrder(Fleet.class.getName(), KeyedDigest.class.getName(), String.class.getName(),
-                OwnerCalls.class.getName(), SeenConfig.class.getName());
+                OwnerCalls.class.getName());
     }
 
     @Test
