@@ -381,7 +381,9 @@ public final class Fleet implements AutoCloseable {
      * A pin read back from the {@link PinStore}: at start (every pin, before the configuration arrives, so that no
      * router compiles a staged profile's new content in between), and when another member changed the pin of a router
      * it manages. A router this member manages keeps the pin it has here: this member wrote it, and an echo of an
-     * older write must not undo a newer one.
+     * older write must not undo a newer one. A rollout run by another member does not reach this member's routers
+     * through the keep: its steps come here ({@link FleetSteps}), and this member pins the router itself, so that the
+     * one writer of a router's pin is the member that manages it, and its commits compile what it was told.
      *
      * @param router the router
      * @param profile the profile's name

@@ -14,14 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
-import org.opendaylight.openbsdpbr.impl.controller.Command.Outcome;
-import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
+import org.opendaylight.openbsdpbr.impl.controller.RouterSteps.Pin;
+import org.opendaylight.openbsdpbr.impl.controller.RouterSteps.Result;
 import org.opendaylight.openbsdpbr.impl.device.Scheduler;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine.Action;
@@ -30,7 +28,6 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Failure;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
-import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.ProbeOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Carries rollouts out over the fleet: the pure {@link RolloutMachine} decides, this engine acts through the routers'
  * reconcilers, with the same commands an operator's RPCs post (a sync is the router's confirmed commit, a check-sync
  * its read-back, a rollback a new confirmed commit of the generation before). Nothing here talks to a router directly,
- * so a rollout obeys the reconciler's one-transaction-per-router rule, its lock and its back-off.
+ * so a rollout obeys the reconciler's one-transaction-per-router rule, its lock and its back-off. In a cluster the
+ * engine runs on one member and each of its steps runs on the member that manages the router ({@link RouterSteps}):
+ * a rollout reaches every target, wherever it is managed.
  *
  * <p>A rollout carries the content of a staged profile as it is when the rollout starts. Pinning a router to it
  * ({@link Fleet#pin}) lets that router's next push carry it; every other router that lists the profile stays pinned to
@@ -114,6 +113,7 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     private final Fleet fleet;
+    private final RouterSteps steps;
     private final Scheduler time;
     private final RolloutSink sink;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -122,8 +122,22 @@ public final class RolloutEngine implements AutoCloseable {
     private volatile boolean owner = true;
     private volatile String ownerHint = "";
 
+    /** An engine whose steps run on this fleet's routers (a lone controller, tests). */
     public RolloutEngine(final Fleet fleet, final Scheduler time, final RolloutSink sink) {
+        this(fleet, new FleetSteps(fleet), time, sink);
+    }
+
+    /**
+     * An engine whose steps run wherever its routers are managed.
+     *
+     * @param fleet the routers' configuration and pins as this member sees them
+     * @param steps runs each step on the member that manages its router
+     * @param time the clock
+     * @param sink where states are persisted
+     */
+    public RolloutEngine(final Fleet fleet, final RouterSteps steps, final Scheduler time, final RolloutSink sink) {
         this.fleet = requireNonNull(fleet);
+        this.steps = requireNonNull(steps);
         this.time = requireNonNull(time);
         this.sink = requireNonNull(sink);
     }
@@ -268,15 +282,15 @@ public final class RolloutEngine implements AutoCloseable {
         }
         for (RouterResult result : persisted.routers().values()) {
             if (result.changed() && result.phase() != Phase.ROLLED_BACK) {
-                run.release(result.router());
+                run.pinHere(result.router(), run.release(result.router()));
             } else if (result.phase() != Phase.APPLYING) {
                 // an apply in flight is verified first: its pin follows what the router runs
-                run.withdraw(result.router());
+                run.pinHere(result.router(), run.withdraw(result.router()));
             }
         }
         LOG.info("rollout {}: taken over at wave {} ({})", persisted.name(), persisted.wave() + 1,
             persisted.state().yangName());
-        final RolloutMachine.Step step = RolloutMachine.adopt(persisted, time.now(), this::reachable);
+        final RolloutMachine.Step step = RolloutMachine.adopt(persisted, time.now(), steps::reachable);
         run.pump(List.of(step));
         return run.state();
     }
@@ -374,14 +388,6 @@ public final class RolloutEngine implements AutoCloseable {
         return run.state();
     }
 
-    /** Whether a router can be tried now: managed here and not known to be unreachable. */
-    private boolean reachable(final String router) {
-        return fleet.router(router).filter(RouterReconciler::isManagedHere)
-            .map(reconciler -> reconciler.status().connection())
-            .filter(connection -> connection == Connection.CONNECTED || connection == Connection.UNKNOWN)
-            .isPresent();
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -411,19 +417,30 @@ public final class RolloutEngine implements AutoCloseable {
             return carried instanceof Carried profile ? profile.profile() : "";
         }
 
-        /** Pins the router to what the rollout carries. */
-        void release(final String router) {
-            switch (carried) {
-                case Carried profile -> fleet.pin(router, profile.profile(), Optional.of(profile.content()));
-                case CarriedIntents own -> fleet.pinIntent(router, Optional.ofNullable(own.intents().get(router)));
-            }
+        /** The pin to what the rollout carries. */
+        Pin release(final String router) {
+            return switch (carried) {
+                case Carried profile -> new Pin.ProfilePin(profile.profile(), Optional.of(profile.content()));
+                case CarriedIntents own -> new Pin.IntentPin(Optional.ofNullable(own.intents().get(router)));
+            };
         }
 
-        /** Pins the router back to what it ran before the rollout (held on what it runs, if that is not known). */
-        void withdraw(final String router) {
-            switch (carried) {
-                case Carried profile -> fleet.pin(router, profile.profile(), profile.before(router));
-                case CarriedIntents own -> fleet.pinIntent(router, Optional.ofNullable(own.before().get(router)));
+        /** The pin back to what the router ran before the rollout (held on what it runs, if that is not known). */
+        Pin withdraw(final String router) {
+            return switch (carried) {
+                case Carried profile -> new Pin.ProfilePin(profile.profile(), profile.before(router));
+                case CarriedIntents own -> new Pin.IntentPin(Optional.ofNullable(own.before().get(router)));
+            };
+        }
+
+        /** Pins a router this member manages (a router managed elsewhere keeps the pin its manager holds). */
+        void pinHere(final String router, final Pin pin) {
+            if (fleet.router(router).filter(RouterReconciler::isManagedHere).isEmpty()) {
+                return;
+            }
+            switch (pin) {
+                case Pin.ProfilePin profile -> fleet.pin(router, profile.profile(), profile.content());
+                case Pin.IntentPin own -> fleet.pinIntent(router, own.intent());
             }
         }
 
@@ -494,7 +511,7 @@ public final class RolloutEngine implements AutoCloseable {
                     state = current.halt(outdated.orElseThrow() + "; start a new rollout, or abort with rollback",
                         time.now());
                 }
-                final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), RolloutEngine.this::reachable);
+                final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), steps::reachable);
                 state = step.state();
                 actions.addAll(step.actions());
                 sink.write(carried, state);
@@ -513,127 +530,60 @@ public final class RolloutEngine implements AutoCloseable {
         private void act(final Action action) {
             final String router = action.router();
             switch (action) {
-                case Action.Apply apply -> {
-                    release(router);
-                    fleet.submit(router, new Command.Sync(Optional.empty(), false)).whenComplete((outcome, error) -> {
-                        if (outcome instanceof Outcome.Synced synced && synced.awaitingConfirm().isEmpty()) {
-                            gate(router).whenComplete((gate, failure) -> {
-                                final Gate found = Gate.of(gate, failure);
+                case Action.Apply apply -> steps.run(new RouterSteps.Step.Apply(router, release(router),
+                    withdraw(router))).whenComplete((result, error) -> {
+                        if (result instanceof Result.Applied applied) {
+                            steps.run(new RouterSteps.Step.Gate(router, probes)).whenComplete((gate, failure) -> {
+                                final Result.Gated found = gated(gate, failure);
                                 event(current -> current.probed(router, found.probes()).applied(router,
-                                    synced.generation(), found.passed(), found.why(), time.now()), false);
+                                    applied.generation(), found.failure().isEmpty(), found.failure().orElse(""),
+                                    time.now()), false);
                             });
                         } else {
-                            withdraw(router);
-                            event(current -> current.applyFailed(router, failure(outcome, error), time.now()), false);
+                            event(current -> current.applyFailed(router, failure(result, error), time.now()), false);
                         }
                     });
-                }
-                case Action.Verify verify -> {
-                    release(router);
-                    fleet.submit(router, new Command.CheckSync()).whenComplete((outcome, error) -> {
-                        final boolean took = outcome instanceof Outcome.Checked checked && checked.inSync();
-                        if (!took) {
-                            withdraw(router);
+                case Action.Verify verify -> steps.run(new RouterSteps.Step.Verify(router, release(router),
+                    withdraw(router))).whenComplete((result, error) -> {
+                        if (result instanceof Result.Failed) {
+                            // not read back (the call to its manager failed): whether it runs the change is not
+                            // known, and applying it again could commit it twice: counted failed
+                            event(current -> current.applyFailed(router, failure(result, error), time.now()), false);
+                            return;
                         }
-                        event(current -> current.verified(router, took, generation(router), time.now()), false);
+                        final Result.Verified found = result instanceof Result.Verified verified ? verified
+                            : new Result.Verified(false, OptionalInt.empty());
+                        event(current -> current.verified(router, found.took(), found.generation(), time.now()),
+                            false);
                     });
-                }
-                case Action.Check check -> gate(router).whenComplete((gate, failure) -> {
-                    final Gate found = Gate.of(gate, failure);
-                    event(current -> current.probed(router, found.probes()).checked(router, found.passed(),
-                        found.why(), time.now()), false);
-                });
-                case Action.Revert revert -> {
-                    withdraw(router);
-                    fleet.submit(router, new Command.Rollback(OptionalInt.empty())).whenComplete((outcome, error) -> {
-                        if (outcome instanceof Outcome.RolledBack back) {
+                case Action.Check check -> steps.run(new RouterSteps.Step.Gate(router, probes)).whenComplete(
+                    (gate, failure) -> {
+                        final Result.Gated found = gated(gate, failure);
+                        event(current -> current.probed(router, found.probes()).checked(router,
+                            found.failure().isEmpty(), found.failure().orElse(""), time.now()), false);
+                    });
+                case Action.Revert revert -> steps.run(new RouterSteps.Step.Revert(router, withdraw(router)))
+                    .whenComplete((result, error) -> {
+                        if (result instanceof Result.RolledBack back) {
                             event(current -> current.reverted(router, OptionalInt.of(back.generation())), false);
                         } else {
-                            event(current -> current.revertFailed(router, failure(outcome, error)), false);
+                            event(current -> current.revertFailed(router, failure(result, error)), false);
                         }
                     });
-                }
             }
-        }
-
-        /**
-         * The health gate of a router: reachable over management, and its read-back equals the files pushed (the
-         * check-sync command). Empty when it passes, else what it found.
-         */
-        private CompletionStage<Gate> gate(final String router) {
-            return fleet.submit(router, new Command.CheckSync()).thenCompose(outcome -> switch (outcome) {
-                case Outcome.Checked checked when checked.inSync() -> probe(router);
-                case Outcome.Checked checked -> Gate.failed("read-back: the router does not run the files pushed "
-                    + "(differs: " + String.join(", ", checked.drifted()) + ")");
-                case Outcome.Refused refused -> Gate.failed(refused.message());
-                default -> Gate.failed("read-back: unexpected answer " + outcome);
-            });
-        }
-
-        /** The operator probes, once the read-back passed: a probe that gets no answer fails the gate. */
-        private CompletionStage<Gate> probe(final String router) {
-            if (probes.isEmpty()) {
-                return CompletableFuture.completedFuture(Gate.PASSED);
-            }
-            return fleet.submit(router, new Command.Probe(probes)).thenApply(outcome -> {
-                if (!(outcome instanceof Outcome.Probed probed) || probed.results().size() != probes.size()) {
-                    return new Gate(Optional.of(outcome instanceof Outcome.Refused refused ? refused.message()
-                        : "probe: unexpected answer " + outcome), List.of());
-                }
-                final List<ProbeOutcome> found = new ArrayList<>();
-                for (int index = 0; index < probes.size(); index++) {
-                    found.add(new ProbeOutcome(probes.get(index).name(), probed.results().get(index).transmitted(),
-                        probed.results().get(index).received()));
-                }
-                return new Gate(found.stream().filter(result -> !result.passed()).map(ProbeOutcome::toString)
-                    .reduce((first, second) -> first + "; " + second), found);
-            });
-        }
-
-        private OptionalInt generation(final String router) {
-            return fleet.router(router).map(reconciler -> reconciler.status().appliedGeneration())
-                .orElse(OptionalInt.empty());
         }
     }
 
-    /**
-     * A health gate's verdict.
-     *
-     * @param failure what failed (the read-back or a probe, the step first); empty: it passed
-     * @param probes what the operator probes found (empty when they did not run)
-     */
-    private record Gate(Optional<String> failure, List<ProbeOutcome> probes) {
-        static final Gate PASSED = new Gate(Optional.empty(), List.of());
-
-        static CompletionStage<Gate> failed(final String why) {
-            return CompletableFuture.completedFuture(new Gate(Optional.of(why), List.of()));
-        }
-
-        /** The gate's outcome, or the failure of running it. */
-        static Gate of(final Gate gate, final Throwable failure) {
-            return gate != null ? gate : new Gate(Optional.of("health: " + failure), List.of());
-        }
-
-        boolean passed() {
-            return failure.isEmpty();
-        }
-
-        String why() {
-            return failure.orElse("");
-        }
+    /** A health gate's verdict, or the failure of running it. */
+    private static Result.Gated gated(final Result result, final Throwable failure) {
+        return result instanceof Result.Gated gate ? gate : new Result.Gated(Optional.of("health: "
+            + (failure != null ? failure : "unexpected answer " + result)), List.of());
     }
 
-    /** A refusal as a rollout failure: the reconciler's messages start with the step ("validate: ..."). */
-    private Failure failure(final Outcome outcome, final Throwable error) {
-        final String message = switch (outcome) {
-            case Outcome.Refused refused -> refused.message();
-            case Outcome.Synced synced -> "confirm: the commit was left waiting for a confirm";
-            case null -> "commit: " + error;
-            default -> "commit: unexpected answer " + outcome;
-        };
-        final int colon = message.indexOf(": ");
-        return colon > 0 && colon < 20 && message.substring(0, colon).matches("[a-z-]+")
-            ? new Failure(message.substring(0, colon), message.substring(colon + 2), time.now())
-            : new Failure("commit", message, time.now());
+    /** A step's failure as the rollout records it. */
+    private Failure failure(final Result result, final Throwable error) {
+        final Result.Failed failed = result instanceof Result.Failed known ? known
+            : FleetSteps.of(error != null ? "commit: " + error : "commit: unexpected answer " + result);
+        return new Failure(failed.step(), failed.message(), time.now());
     }
 }

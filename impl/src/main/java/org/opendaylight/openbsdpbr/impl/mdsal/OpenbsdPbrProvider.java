@@ -200,8 +200,10 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
             ForkJoinPool.commonPool())));
         rolloutStatus = new RolloutStatusWriter(broker, member, pins, stamps);
-        rollouts = new RolloutEngine(fleet, fleet.time(), rolloutStatus);
-        rolloutOwner = new RolloutSingleton(broker, singletons, fleet, rollouts, rolloutStatus, pins, member);
+        // each step of a rollout runs on the member that manages its router, through the same forwarding
+        rollouts = new RolloutEngine(fleet, new ClusterSteps(fleet, calls, pins, member), fleet.time(), rolloutStatus);
+        rolloutOwner = new RolloutSingleton(broker, singletons, fleet, rollouts, rolloutStatus, pins, member,
+            () -> ownership.view().live().size() > 1);
         registrations.add(rpcs.registerRpcImplementations(new RolloutRpcs(broker, rollouts).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new FlowPathRpc(name -> fleet.router(name)
             .map(router -> new FlowPathRpc.Router(router.spec().hasIntent(), router::compiled)).orElse(null))));

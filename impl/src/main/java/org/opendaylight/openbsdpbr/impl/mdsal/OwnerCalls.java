@@ -125,9 +125,11 @@ final class OwnerCalls {
         this.timer = requireNonNull(timer);
     }
 
-    /** The RPCs this member serves (set once, by the RPCs themselves). */
-    void serve(final Map<String, Served> operations) {
-        served = Map.copyOf(operations);
+    /** Adds RPCs this member serves (once each, by the RPCs themselves: the router RPCs, the rollout's steps). */
+    synchronized void serve(final Map<String, Served> operations) {
+        final var all = new java.util.HashMap<>(served);
+        all.putAll(operations);
+        served = Map.copyOf(all);
     }
 
     /** Wraps ownership so that this member serves a router's calls exactly while it manages the router. */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
@@ -30,7 +31,6 @@ import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
-import org.opendaylight.openbsdpbr.impl.controller.RouterReconciler;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutKeep;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutStatus;
@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before it resumes a rollout, the new owner waits (up to {@link #ROUTERS_WAIT}) for the rollout's routers to be
  * managed here: at a restart, the routers' own singletons arrive at about the same time as this one, and a router
- * verified before its reconciler runs would be refused and count as failed.
+ * verified before its reconciler runs would be refused and count as failed. While other members are live, a router
+ * this member does not manage is not waited for: its steps go to the member that manages it ({@link ClusterSteps}),
+ * and the forwarding itself waits (up to {@link OwnerCalls#WAIT}) for a member to take a router being handed over.
  */
 final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     /** The singleton's name. */
@@ -76,11 +78,25 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     private final String member;
     private final Registration registration;
     private final Registration removals;
+    private final BooleanSupplier othersLive;
     private volatile boolean owned;
 
+    /** The rollouts' singleton of a lone controller. */
     RolloutSingleton(final DataBroker broker, final ClusterSingletonServiceProvider singletons, final Fleet fleet,
             final RolloutEngine engine, final RolloutStatusWriter status, final StagedPinStore contents,
             final String member) {
+        this(broker, singletons, fleet, engine, status, contents, member, () -> false);
+    }
+
+    /**
+     * The rollouts' singleton of a cluster member.
+     *
+     * @param othersLive whether other members are live now (then routers managed elsewhere are not waited for)
+     */
+    RolloutSingleton(final DataBroker broker, final ClusterSingletonServiceProvider singletons, final Fleet fleet,
+            final RolloutEngine engine, final RolloutStatusWriter status, final StagedPinStore contents,
+            final String member, final BooleanSupplier othersLive) {
+        this.othersLive = requireNonNull(othersLive);
         this.broker = requireNonNull(broker);
         this.fleet = requireNonNull(fleet);
         this.engine = requireNonNull(engine);
@@ -196,8 +212,9 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         if (!owned) {
             return;
         }
+        final boolean elsewhere = othersLive.getAsBoolean();
         final boolean ready = state.routers().keySet().stream().allMatch(router -> fleet.router(router)
-            .map(RouterReconciler::isManagedHere).orElse(true));
+            .map(reconciler -> elsewhere || reconciler.isManagedHere()).orElse(true));
         if (!ready && fleet.time().now().isBefore(deadline)) {
             fleet.time().schedule(POLL, () -> resume(state, persisted, probes, deadline));
             return;

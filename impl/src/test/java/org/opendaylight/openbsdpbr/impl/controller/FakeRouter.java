@@ -45,7 +45,7 @@ import org.opendaylight.openbsdpbr.api.files.ManagedFile;
  * router's checks refusing, a management path that is cut after a commit. Every answer is immediate (completed
  * futures), except confirms the test chooses to hold.
  */
-final class FakeRouter implements DeviceConnector {
+public final class FakeRouter implements DeviceConnector {
     private final String name;
     private final FakeTime time;
     private final AtomicInteger holders = new AtomicInteger();
@@ -73,7 +73,7 @@ final class FakeRouter implements DeviceConnector {
     private final List<Runnable> heldConfirms = new ArrayList<>();
 
     // what happened
-    final AtomicInteger commits = new AtomicInteger();
+    public final AtomicInteger commits = new AtomicInteger();
     final AtomicInteger downloads = new AtomicInteger();
     final AtomicInteger confirms = new AtomicInteger();
     final AtomicInteger cancels = new AtomicInteger();
@@ -83,7 +83,7 @@ final class FakeRouter implements DeviceConnector {
     final AtomicInteger fileReads = new AtomicInteger();
     final AtomicInteger probes = new AtomicInteger();
 
-    FakeRouter(final String name, final FakeTime time) {
+    public FakeRouter(final String name, final FakeTime time) {
         this.name = name;
         this.time = time;
     }
@@ -107,7 +107,7 @@ final class FakeRouter implements DeviceConnector {
         unanswered.add(address);
     }
 
-    synchronized void refuseValidation(final String message) {
+    public synchronized void refuseValidation(final String message) {
         validateRefusal = message;
     }
 
@@ -116,12 +116,12 @@ final class FakeRouter implements DeviceConnector {
         cutAfterCommit = true;
     }
 
-    synchronized void holdConfirms(final boolean value) {
+    public synchronized void holdConfirms(final boolean value) {
         holdConfirms = value;
     }
 
     /** Lets the confirms that were held go through. */
-    void releaseConfirms() {
+    public void releaseConfirms() {
         final List<Runnable> held;
         synchronized (this) {
             held = new ArrayList<>(heldConfirms);
@@ -145,11 +145,11 @@ final class FakeRouter implements DeviceConnector {
         return "odl-gone:" + holders.incrementAndGet();
     }
 
-    synchronized int generation() {
+    public synchronized int generation() {
         return generation;
     }
 
-    synchronized FileSet running() {
+    public synchronized FileSet running() {
         return generations.get(generation);
     }
 

@@ -16,7 +16,7 @@ import org.opendaylight.openbsdpbr.impl.device.Scheduler;
  * A clock the test advances: scheduled tasks run, in time order, when the clock passes their time, on the test's
  * thread. Nothing sleeps.
  */
-final class FakeTime implements Scheduler {
+public final class FakeTime implements Scheduler {
     private record Task(Instant at, long order, Runnable run, boolean[] cancelled) {
         // value
     }
@@ -46,7 +46,7 @@ final class FakeTime implements Scheduler {
     }
 
     /** Moves the clock forward, running every task that falls due on the way, in order. */
-    void advance(final Duration duration) {
+    public void advance(final Duration duration) {
         final Instant until;
         synchronized (this) {
             until = now.plus(duration);
