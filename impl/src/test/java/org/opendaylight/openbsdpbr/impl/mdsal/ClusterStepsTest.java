@@ -272,6 +272,38 @@ class ClusterStepsTest {
             "member-1 r03", "member-2 r04", "member-2 r05", "member-2 r06"));
     }
 
+    /**
+     * A rollout of the routers' own intents, run on member-1: the intent itself is never sent (it holds secrets), the
+     * managing member takes the intent configured there, and each router is committed once, by its manager.
+     */
+    @Test
+    void aRolloutOfOwnIntentsReachesTheOtherMembersRoutersWithTheIntentConfiguredThere() {
+        final RouterIntent own = SEED.withShared(new SharedIntent(List.of(new PfTable("own_table", null, true, false,
+            List.of("198.51.100.1"))), null, null, null, null, null, null));
+        for (Member member : List.of(one, two)) {
+            routers.keySet().forEach(name -> member.fleet.routerChanged(spec(name, SEED), true));
+        }
+        settle();
+        for (Member member : List.of(one, two)) {
+            routers.keySet().forEach(name -> member.fleet.routerChanged(spec(name, own), true));
+        }
+        settle(Duration.ofMinutes(5));
+        assertThat(routers.values()).as("the new intents wait").allSatisfy(router -> assertThat(router.commits)
+            .hasValue(1));
+
+        one.engine.startIntents("own-v2", plan(3, BreachAction.HALT, Budget.ofCount(0)), List.of(), List.of());
+        settle();
+        final RolloutState done = one.engine.state("own-v2").orElseThrow();
+        assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
+        routers.forEach((name, router) -> {
+            assertThat(router.running()).as(name).isEqualTo(files(name, V1, own));
+            assertThat(router.commits).as(name).hasValue(2);
+        });
+        assertThat(two.fleet.pinnedIntent("r05")).as("runs its configuration: no pin").contains(own);
+        assertThat(sessions).allSatisfy(session -> assertThat(session).isIn("member-1 r01", "member-1 r02",
+            "member-1 r03", "member-2 r04", "member-2 r05", "member-2 r06"));
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------------
 
     /**
@@ -338,13 +370,21 @@ class ClusterStepsTest {
     }
 
     private static RouterSpec spec(final String name) {
+        return spec(name, SEED);
+    }
+
+    private static RouterSpec spec(final String name, final RouterIntent intent) {
         return new RouterSpec(name, Optional.of(new DeviceTarget(name, "127.0.0.1", 22, "root", KEY,
-            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(SEED), null,
+            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(intent), null,
             List.of("branch"), CONFIRM, false, true);
     }
 
     private FileSet files(final String name, final Profile profile) {
-        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(SEED), null,
+        return files(name, profile, SEED);
+    }
+
+    private FileSet files(final String name, final Profile profile, final RouterIntent intent) {
+        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(intent), null,
             List.of("branch"), found -> profile, Optional.of(new CompileInputs.Login("root", false))));
         return compiled.files();
     }
