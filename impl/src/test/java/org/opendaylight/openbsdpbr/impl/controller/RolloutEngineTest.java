@@ -16,16 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
-import org.opendaylight.openbsdpbr.api.device.DeviceSession;
-import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
-import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
@@ -105,27 +101,7 @@ class RolloutEngineTest {
     void setUp() {
         IntStream.rangeClosed(1, 9).mapToObj(index -> String.format("r%02d", index))
             .forEach(name -> routers.put(name, new FakeRouter(name, time)));
-        connector = new DeviceConnector() {
-            @Override
-            public CompletionStage<DeviceSession> open(final DeviceTarget target, final String holder) {
-                return routers.get(target.name()).open(target, holder);
-            }
-
-            @Override
-            public String newHolder() {
-                return routers.get("r01").newHolder();
-            }
-
-            @Override
-            public boolean isOwnKind(final String holder) {
-                return holder.startsWith("odl-");
-            }
-
-            @Override
-            public void close() {
-                // in memory
-            }
-        };
+        connector = RolloutFixtures.connector(routers, name -> { });
         fleet = new Fleet(new DevicePush(connector, ApplyPlanner::plan, time), sink, (name, owner) -> {
             owner.gained();
             return owner::lost;
@@ -493,8 +469,7 @@ class RolloutEngineTest {
     }
 
     private static Profile profile(final String address) {
-        return new Profile("branch", null, new SharedIntent(List.of(new PfTable("rollout_probe", null, true, false,
-            List.of(address))), null, null, null, null, null, null));
+        return RolloutFixtures.profile(address);
     }
 
     private void settle() {
@@ -502,9 +477,7 @@ class RolloutEngineTest {
     }
 
     private void settle(final Duration duration) {
-        for (Duration passed = Duration.ZERO; passed.compareTo(duration) < 0; passed = passed.plusMillis(100)) {
-            time.advance(Duration.ofMillis(100));
-        }
+        RolloutFixtures.settle(time, duration);
     }
 
     private FileSet files(final String name, final Profile profile) {
@@ -512,9 +485,7 @@ class RolloutEngineTest {
     }
 
     private FileSet files(final String name, final Profile profile, final RouterIntent intent) {
-        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(intent), null,
-            List.of("branch"), found -> profile, Optional.of(new CompileInputs.Login("root", false))));
-        return compiled.files();
+        return RolloutFixtures.files(compilations, name, profile, intent);
     }
 
     private static RouterSpec spec(final String name) {
@@ -522,8 +493,6 @@ class RolloutEngineTest {
     }
 
     private static RouterSpec spec(final String name, final RouterIntent intent) {
-        return new RouterSpec(name, Optional.of(new DeviceTarget(name, "127.0.0.1", 22, "root", KEY,
-            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(intent), null,
-            List.of("branch"), CONFIRM, false, true);
+        return RolloutFixtures.spec(name, intent);
     }
 }

@@ -10,7 +10,6 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.MoreExecutors;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,32 +28,24 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.dom.adapter.test.util.BindingBrokerTestFactory;
 import org.opendaylight.mdsal.binding.dom.adapter.test.util.BindingTestContext;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.openbsdpbr.api.device.Credentials;
 import org.opendaylight.openbsdpbr.api.device.DeviceConnector;
-import org.opendaylight.openbsdpbr.api.device.DeviceSession;
-import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
-import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
-import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
-import org.opendaylight.openbsdpbr.impl.compile.Compiled;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
-import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.FakeRouter;
 import org.opendaylight.openbsdpbr.impl.controller.FakeTime;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.Ownership;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutFixtures;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
-import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
-import org.opendaylight.openbsdpbr.impl.mapping.SeedBindings;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
@@ -65,7 +55,6 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState.State;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
 import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
-import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Pin;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.PinKey;
 
@@ -77,22 +66,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollo
  * and every commit); the pins member-2's commits compile are the ones it was told, written to the keep by member-2.
  */
 class ClusterStepsTest {
-    private static final Duration CONFIRM = Duration.ofSeconds(60);
-    private static final ControllerSettings SETTINGS = new ControllerSettings(CONFIRM, 4, Duration.ZERO,
-        Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15));
-    private static final RouterIntent SEED = IntentMapping.routerIntent(SeedBindings.seedRouter());
+    private static final RouterIntent SEED = RolloutFixtures.SEED;
     private static final Profile V1 = profile("192.0.2.1");
     private static final Profile V2 = profile("192.0.2.2");
     private static final KeepStamps STAMPS = new KeepStamps(SecretKeys.generate().digest());
-    private static final Credentials KEY;
-
-    static {
-        try {
-            KEY = new Credentials.Key(SshKeys.generateEd25519());
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final FakeTime time = new FakeTime();
     private final Map<String, FakeRouter> routers = new LinkedHashMap<>();
@@ -129,7 +106,7 @@ class ClusterStepsTest {
             }, calls.serving((router, owner) -> {
                 owners.put(router, owner);
                 return () -> owners.remove(router);
-            }), SETTINGS, compilations, Runnable::run, time);
+            }), RolloutFixtures.SETTINGS, compilations, Runnable::run, time);
             pins = new StagedPinStore(mdsal.getDataBroker(), () -> mdsal.getCodec().currentSerializer()
                 .getRuntimeContext().modelContext(), mdsal.getCodec().currentSerializer(), STAMPS, name);
             fleet.keepPinsIn(pins);
@@ -330,28 +307,7 @@ class ClusterStepsTest {
 
     /** The routers as one member reaches them: each session opened is recorded with the member's name. */
     private DeviceConnector connector(final String member) {
-        return new DeviceConnector() {
-            @Override
-            public CompletionStage<DeviceSession> open(final DeviceTarget target, final String holder) {
-                sessions.add(member + " " + target.name());
-                return routers.get(target.name()).open(target, holder);
-            }
-
-            @Override
-            public String newHolder() {
-                return routers.get("r01").newHolder();
-            }
-
-            @Override
-            public boolean isOwnKind(final String holder) {
-                return holder.startsWith("odl-");
-            }
-
-            @Override
-            public void close() {
-                // in memory
-            }
-        };
+        return RolloutFixtures.connector(routers, router -> sessions.add(member + " " + router));
     }
 
     private void persist(final RolloutEngine.Change what, final RolloutState state) {
@@ -365,8 +321,7 @@ class ClusterStepsTest {
     }
 
     private static Profile profile(final String address) {
-        return new Profile("branch", null, new SharedIntent(List.of(new PfTable("rollout_probe", null, true, false,
-            List.of(address))), null, null, null, null, null, null));
+        return RolloutFixtures.profile(address);
     }
 
     private static RouterSpec spec(final String name) {
@@ -374,9 +329,7 @@ class ClusterStepsTest {
     }
 
     private static RouterSpec spec(final String name, final RouterIntent intent) {
-        return new RouterSpec(name, Optional.of(new DeviceTarget(name, "127.0.0.1", 22, "root", KEY,
-            HostKeyPolicy.Pinned.of("SHA256:" + "A".repeat(43)))), null, Optional.of(intent), null,
-            List.of("branch"), CONFIRM, false, true);
+        return RolloutFixtures.spec(name, intent);
     }
 
     private FileSet files(final String name, final Profile profile) {
@@ -384,9 +337,7 @@ class ClusterStepsTest {
     }
 
     private FileSet files(final String name, final Profile profile, final RouterIntent intent) {
-        final var compiled = (Compiled.Ready) compilations.compile(CompileInputs.of(name, Optional.of(intent), null,
-            List.of("branch"), found -> profile, Optional.of(new CompileInputs.Login("root", false))));
-        return compiled.files();
+        return RolloutFixtures.files(compilations, name, profile, intent);
     }
 
     private void settle() {
@@ -394,8 +345,6 @@ class ClusterStepsTest {
     }
 
     private void settle(final Duration duration) {
-        for (Duration passed = Duration.ZERO; passed.compareTo(duration) < 0; passed = passed.plusMillis(100)) {
-            time.advance(Duration.ofMillis(100));
-        }
+        RolloutFixtures.settle(time, duration);
     }
 }
