@@ -118,6 +118,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final StatusWriter status;
     private final StatisticsWriter statistics;
     private final ClusterOwnership ownership;
+    private final SingletonEntities entities;
     private final ScheduledExecutorService forwarding;
     private final Fleet fleet;
     private final StagedPinStore pins;
@@ -147,8 +148,9 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final String member = datastore.getActorUtils().getCurrentMemberName().getName();
         status = new StatusWriter(broker, member, keys.digest());
         final var compilations = new Compilations(IntentCompiler.standard());
+        entities = new SingletonEntities(entityOwnership);
         ownership = new ClusterOwnership(singletons, configuration.ownership$_$groups(), member,
-            new PekkoMembership(datastore.getActorUtils().getActorSystem()), new SingletonEntities(entityOwnership));
+            new PekkoMembership(datastore.getActorUtils().getActorSystem()), entities);
         forwarding = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-owner-calls").setDaemon(true).build());
         final var calls = new OwnerCalls(rpcs, rpcService, codec, member, forwarding);
@@ -283,6 +285,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         rolloutStatus.close();
         fleet.close();
         ownership.close();
+        entities.close();
         pins.close();
         forwarding.shutdownNow();
         status.close();
