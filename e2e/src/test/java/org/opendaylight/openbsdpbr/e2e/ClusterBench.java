@@ -195,7 +195,10 @@ class ClusterBench {
                 spread(fleet, members);
 
                 final Instant rejoin = Instant.now();
-                karaf.get(victim).start();
+                // the member's own heap, and as long to come up as at launch: a rejoining member reads its journal and
+                // catches up with the leaders before it serves (180 s, Karaf.start's limit, was short at 1,000 routers)
+                karaf.get(victim).launch(HEAP);
+                karaf.get(victim).await(Duration.ofSeconds(600));
                 restconf.put(victim, karaf.get(victim).admin());
                 figure("rejoin: member up (s)", seconds(rejoin));
                 fleet = awaitFleet("all in sync after the rejoin", survivor, status -> "in-sync".equals(status[1]));
