@@ -153,7 +153,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             new PekkoMembership(datastore.getActorUtils().getActorSystem()), entities);
         forwarding = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-owner-calls").setDaemon(true).build());
-        final var calls = new OwnerCalls(rpcs, rpcService, codec, member, forwarding);
+        final var calls = new OwnerCalls(rpcs, rpcService, codec, keys.digest(), member, forwarding);
         fleet = new Fleet(push, status, calls.serving(ownership), settings, compilations);
 
         // AAA's service only opens values sealed by earlier versions, so that they are sealed again under our keys

@@ -16,8 +16,13 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +31,7 @@ import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.dom.api.DOMRpcImplementationNotAvailableException;
 import org.opendaylight.openbsdpbr.impl.controller.Ownership;
+import org.opendaylight.openbsdpbr.impl.secret.KeyedDigest;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CallOwner;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CallOwnerInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CallOwnerInputBuilder;
@@ -76,11 +82,23 @@ import org.slf4j.LoggerFactory;
  * Right after a handover the new owner's registration takes a gossip round (about a second) to reach the others: a
  * call that finds no owner is tried again for up to {@link #WAIT}, then refused as {@code resource-denied}, naming the
  * router.
+ *
+ * <p>Why every call carries a stamp: {@code call-owner} is in the module's YANG (a routed RPC has to be), so RESTCONF
+ * offers it to every authenticated client, and the owner decodes whatever binary input it is handed. A member stamps
+ * each call it forwards with an HMAC of router, operation and input under the deployment's digest key
+ * ({@link KeyedDigest}: the key file every member shares, which no client reads), and the owner runs only calls whose
+ * stamp it can make itself: a client's call is refused {@code access-denied} before its input is decoded. A stamp is
+ * never shown to a client (it travels between members only), so none can be replayed from a reply; a client that could
+ * read the key file would own the controller anyway. The same approach as rollout-keep's {@code KeepStamps}.
  */
 final class OwnerCalls {
     /** How long a forwarded call waits for a member to manage the router (a handover, a failover under way). */
     static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration RETRY = Duration.ofMillis(250);
+    /** What a call without a valid stamp is told. */
+    static final String REFUSED = "call-owner is internal to the cluster (each call carries a stamp made with the "
+        + "deployment's key): call the router RPC itself (render, sync, confirm-commit, rollback, check-sync) on any "
+        + "member";
     private static final Logger LOG = LoggerFactory.getLogger(OwnerCalls.class);
 
     /** The RPCs a member serves for the routers it manages, by name: each runs locally, never forwards again. */
@@ -95,14 +113,16 @@ final class OwnerCalls {
     private final RpcProviderService provider;
     private final RpcService rpcs;
     private final BindingNormalizedNodeSerializer codec;
+    private final KeyedDigest digest;
     private final String member;
     private final ScheduledExecutorService timer;
     private final Duration wait;
     private volatile Map<String, Served> served = Map.of();
 
     OwnerCalls(final RpcProviderService provider, final RpcService rpcs,
-            final BindingNormalizedNodeSerializer codec, final String member, final ScheduledExecutorService timer) {
-        this(provider, rpcs, codec, member, timer, WAIT);
+            final BindingNormalizedNodeSerializer codec, final KeyedDigest digest, final String member,
+            final ScheduledExecutorService timer) {
+        this(provider, rpcs, codec, digest, member, timer, WAIT);
     }
 
     /**
@@ -111,12 +131,14 @@ final class OwnerCalls {
      * @param provider registers call-owner for the routers this member manages
      * @param rpcs invokes call-owner, routed by ODL to the member that registered the router's path
      * @param codec encodes the router RPCs' inputs and outputs
+     * @param digest the deployment's digest key, which stamps the calls this member forwards and checks those it serves
      * @param member this member's name, the outputs' {@code served-by}
      * @param timer runs the retries
      * @param wait how long a call waits for a member to register the router's path
      */
     OwnerCalls(final RpcProviderService provider, final RpcService rpcs, final BindingNormalizedNodeSerializer codec,
-            final String member, final ScheduledExecutorService timer, final Duration wait) {
+            final KeyedDigest digest, final String member, final ScheduledExecutorService timer, final Duration wait) {
+        this.digest = requireNonNull(digest);
         this.wait = requireNonNull(wait);
         this.provider = requireNonNull(provider);
         this.rpcs = requireNonNull(rpcs);
@@ -181,8 +203,9 @@ final class OwnerCalls {
         final Served rpc = served.get(operation);
         final CallOwnerInput call;
         try {
-            call = new CallOwnerInputBuilder().setRouter(path(router)).setOperation(operation)
-                .setInput(encode(codec.toNormalizedNodeRpcData(input))).build();
+            final byte[] encoded = encode(codec.toNormalizedNodeRpcData(input));
+            call = new CallOwnerInputBuilder().setRouter(path(router)).setOperation(operation).setInput(encoded)
+                .setStamp(stamp(router, operation, encoded)).build();
         } catch (IOException e) {
             return failed(ErrorTag.OPERATION_FAILED, "internal: " + operation + " input not encoded: "
                 + e.getMessage());
@@ -254,6 +277,14 @@ final class OwnerCalls {
 
     /** The owner's side: runs the call here and encodes its reply. */
     private ListenableFuture<RpcResult<CallOwnerOutput>> answer(final String router, final CallOwnerInput call) {
+        final String stamp = call.getStamp();
+        if (stamp == null || call.getOperation() == null || !MessageDigest.isEqual(
+                stamp.getBytes(StandardCharsets.US_ASCII), stamp(router, call.getOperation(),
+                    call.getInput() == null ? new byte[0] : call.getInput()).getBytes(StandardCharsets.US_ASCII))) {
+            LOG.debug("{}: call-owner {} without a valid stamp refused", router, call.getOperation());
+            return RpcResultBuilder.<CallOwnerOutput>failed().withError(ErrorType.APPLICATION, ErrorTag.ACCESS_DENIED,
+                REFUSED).buildFuture();
+        }
         final Served rpc = served.get(call.getOperation());
         if (rpc == null) {
             return reply(new CallOwnerOutputBuilder().setErrorTag(ErrorTag.INVALID_VALUE.elementBody())
@@ -301,6 +332,26 @@ final class OwnerCalls {
 
     private static ListenableFuture<RpcResult<CallOwnerOutput>> reply(final CallOwnerOutput output) {
         return RpcResultBuilder.success(output).buildFuture();
+    }
+
+    /**
+     * The stamp of a call: the deployment's keyed digest over a label and the SHA-256 of router, operation and input
+     * (each length-prefixed, so no two calls share the digest's input).
+     */
+    private String stamp(final String router, final String operation, final byte[] input) {
+        final MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        for (byte[] part : new byte[][] {router.getBytes(StandardCharsets.UTF_8),
+                operation.getBytes(StandardCharsets.UTF_8), input}) {
+            sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(part.length).array());
+            sha.update(part);
+        }
+        // the label keeps a call's stamp from ever equalling a revision or a rollout-keep stamp
+        return digest.revision("call-owner stamp\0" + HexFormat.of().formatHex(sha.digest()));
     }
 
     private static byte[] encode(final ContainerNode node) throws IOException {

@@ -54,6 +54,7 @@ import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState.State;
 import org.opendaylight.openbsdpbr.impl.rollout.RouterResult.Phase;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
+import org.opendaylight.openbsdpbr.impl.secret.KeyedDigest;
 import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.Pin;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.PinKey;
@@ -69,7 +70,9 @@ class ClusterStepsTest {
     private static final RouterIntent SEED = RolloutFixtures.SEED;
     private static final Profile V1 = profile("192.0.2.1");
     private static final Profile V2 = profile("192.0.2.2");
-    private static final KeepStamps STAMPS = new KeepStamps(SecretKeys.generate().digest());
+    /** The deployment's digest key, shared by the members as the key file is (keep stamps, call-owner stamps). */
+    private static final KeyedDigest DIGEST = SecretKeys.generate().digest();
+    private static final KeepStamps STAMPS = new KeepStamps(DIGEST);
 
     private final FakeTime time = new FakeTime();
     private final Map<String, FakeRouter> routers = new LinkedHashMap<>();
@@ -92,7 +95,7 @@ class ClusterStepsTest {
 
         Member(final String name, final Set<String> manages) {
             final var calls = new OwnerCalls(mdsal.getBindingRpcProviderRegistry(), mdsal.getBindingRpcService(),
-                mdsal.getCodec().currentSerializer(), name, timer, Duration.ofMillis(600));
+                mdsal.getCodec().currentSerializer(), DIGEST, name, timer, Duration.ofMillis(600));
             fleet = new Fleet(new DevicePush(connector(name), ApplyPlanner::plan, time), new StatusSink() {
                 @Override
                 public void write(final String router, final StatusView status) {

@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.dom.adapter.test.util.BindingBrokerTestFactory;
 import org.opendaylight.mdsal.binding.dom.adapter.test.util.BindingTestContext;
 import org.opendaylight.openbsdpbr.impl.controller.Ownership;
+import org.opendaylight.openbsdpbr.impl.secret.KeyedDigest;
+import org.opendaylight.openbsdpbr.impl.secret.SecretKeys;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CallOwner;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CallOwnerInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CallOwnerOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSync;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.CheckSyncInputBuilder;
@@ -32,7 +37,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Check
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommit;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ConfirmCommitOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.routers.RouterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.RpcInput;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -48,6 +57,8 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
  */
 class OwnerCallsTest {
     private final List<String> served = new ArrayList<>();
+    /** The deployment's digest key, shared by the members as the key file is. */
+    private final KeyedDigest digest = SecretKeys.generate().digest();
     private BindingTestContext mdsal;
     private ScheduledExecutorService timer;
     private OwnerCalls one;
@@ -75,7 +86,7 @@ class OwnerCallsTest {
     /** A member serving check-sync (in sync) and confirm-commit (nothing pending: the reconciler's refusal). */
     private OwnerCalls member(final String name, final Map<String, Ownership.Owner> owners) {
         final var calls = new OwnerCalls(mdsal.getBindingRpcProviderRegistry(), mdsal.getBindingRpcService(),
-            mdsal.getCodec().currentSerializer(), name, timer, Duration.ofMillis(600));
+            mdsal.getCodec().currentSerializer(), digest, name, timer, Duration.ofMillis(600));
         calls.serve(Map.of(
             "check-sync", served(CheckSync.QNAME, input -> {
                 served.add(name + " check-sync " + ((CheckSyncInput) input).getRouter().getValue());
@@ -189,5 +200,44 @@ class OwnerCallsTest {
             assertThat(error.getMessage()).contains("router r1");
         });
         assertThat(served).isEmpty();
+    }
+
+    /**
+     * call-owner is in the module's YANG, so RESTCONF offers it to clients: a call that a member did not stamp (a
+     * client's, with no stamp or one made under another key, the input of a genuine check-sync otherwise) reaches the
+     * owner's registration and is refused there, before anything runs; the members' own calls still go through.
+     */
+    @Test
+    void aCallOwnerThatNoMemberStampedIsRefusedAndRunsNothing() throws Exception {
+        ownersOne.get("r1").gained();
+        final var path = DataObjectIdentifier.builder(Routers.class)
+            .child(Router.class, new RouterKey(new ObjectName("r1"))).build();
+        final var forged = new OwnerCalls(mdsal.getBindingRpcProviderRegistry(), mdsal.getBindingRpcService(),
+            mdsal.getCodec().currentSerializer(), SecretKeys.generate().digest(), "client", timer,
+            Duration.ofMillis(600));
+        // a genuine member's encoding of the input, so that only the stamp differs
+        final byte[] input = new byte[] {1, 2, 3};
+        for (String stamp : new String[] {null, "0".repeat(64), "not hex at all"}) {
+            final RpcResult<CallOwnerOutput> refused = get(mdsal.getBindingRpcService().getRpc(CallOwner.class)
+                .invoke(new CallOwnerInputBuilder().setRouter(path).setOperation("check-sync").setInput(input)
+                    .setStamp(stamp).build()));
+            assertThat(refused.isSuccessful()).as("stamp " + stamp).isFalse();
+            assertThat(refused.getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getTag()).isEqualTo(ErrorTag.ACCESS_DENIED);
+                assertThat(error.getMessage()).isEqualTo(OwnerCalls.REFUSED);
+            });
+        }
+        // a caller with another key (a member of another deployment, a client that made up a key) is refused too
+        forged.serve(Map.of("check-sync", served(CheckSync.QNAME, ignored -> {
+            throw new AssertionError("the forging side never serves");
+        })));
+        final RpcResult<CheckSyncOutput> other = get(forged.forward("r1", "check-sync", checkSync("r1")));
+        assertThat(other.isSuccessful()).isFalse();
+        assertThat(other.getErrors()).singleElement().satisfies(error ->
+            assertThat(error.getMessage()).contains(OwnerCalls.REFUSED));
+        assertThat(served).as("nothing ran on the owner").isEmpty();
+        // the members' own call still goes through
+        assertThat(get(two.<CheckSyncOutput>forward("r1", "check-sync", checkSync("r1"))).getResult().getServedBy())
+            .isEqualTo("member-1");
     }
 }
