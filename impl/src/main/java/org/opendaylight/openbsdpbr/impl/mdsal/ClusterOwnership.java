@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -57,7 +58,10 @@ import org.slf4j.LoggerFactory;
  * other (measured: both withdrew, and the group's routers stayed unmanaged). A spare candidacy is withdrawn once the
  * membership and the router counts have been still for {@link #SETTLE} and another member owns the group, so a group
  * never lacks a candidate; an owned group, which moves routers, waits for the same stillness, which keeps a
- * registration burst or a member starting from shuffling groups back and forth, and until the cluster is calm (no
+ * registration burst or a member starting from shuffling groups back and forth, for the member it goes to to be a
+ * candidate (stillness here says nothing of a member still working through a backlog of router notifications, which
+ * places from fewer routers and may not compete for the group yet: withdrawing then would leave the group without any
+ * candidate until that member catches up), and until the cluster is calm (no
  * member unreachable, joining or leaving): ODL's entity ownership supervisor is a Pekko cluster singleton on the
  * oldest member, and one restarted elsewhere while the oldest leaves does not notice that a live owner withdrew in
  * the meantime (measured: the group then stayed with no member managing it). A withdrawn group's routers are handed
@@ -87,6 +91,13 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
         /** Registers this member as a bare candidate for the group's singleton entity; closing withdraws it. */
         Registration candidate(ServiceGroupIdentifier group);
 
+        /**
+         * The members registered as candidates for the group's singleton entity, as this member's replica of the
+         * entity ownership service's candidate registry says (pushed to it, never asked for); empty when it cannot
+         * tell, which keeps an owned group where it is.
+         */
+        Set<String> candidates(ServiceGroupIdentifier group);
+
         /** No entity ownership below (tests with a model of it, a single node). */
         Entities NONE = new Entities() {
             @Override
@@ -97,6 +108,11 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             @Override
             public Registration candidate(final ServiceGroupIdentifier group) {
                 return () -> { };
+            }
+
+            @Override
+            public Set<String> candidates(final ServiceGroupIdentifier group) {
+                return Set.of();
             }
         };
     }
@@ -233,10 +249,13 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
      * 60 routers arriving 8 at a time, member-1 and member-2 each gave group/0 to the other, both withdrew their
      * candidacies, and the group's routers stayed unmanaged. So this member withdraws nothing while its inputs move:
      * a candidacy it registered stays until the membership and the counts have been still for {@link #SETTLE} (by
-     * then every member has seen the same and places alike) and the entity ownership service names another member the
-     * owner (so the group never lacks a candidate); an owned group leaves only in a settled, calm cluster, and if its
-     * next owner was not a candidate after all, the {@linkplain #audit audit} takes it back. Registering stays
-     * immediate: a dead member's groups find a new owner as soon as the cluster marks it unreachable.
+     * then the members have usually seen the same and place alike) and the entity ownership service names another member the
+     * owner (so the group never lacks a candidate); an owned group leaves only in a settled, calm cluster and once
+     * this member's replica of the candidate registry shows the member it goes to as a candidate (a member whose
+     * datastore notifications lag places from fewer routers, and until it catches up it may not compete for the
+     * group: leaving then would strand it), and if its candidacy was lost on the way, the {@linkplain #audit audit}
+     * takes it back. Registering stays immediate: a dead member's groups find a new owner as soon as the cluster
+     * marks it unreachable.
      */
     synchronized void rebalance() {
         final Seen seen = membership.seen();
@@ -280,12 +299,14 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
                 placedHere += group.size();
                 group.register();
             } else if (group.registered() && group.owned()) {
-                if (settled) {
-                    LOG.info("placement: {} ({} routers) goes to {}", entry.getKey(), group.size(),
-                        preferred.get(entry.getKey()));
+                final String next = preferred.get(entry.getKey());
+                if (settled && entities.candidates(group.getIdentifier()).contains(next)) {
+                    LOG.info("placement: {} ({} routers) goes to {}", entry.getKey(), group.size(), next);
                     group.unregister();
                 } else {
-                    // owned here, placed elsewhere: it leaves once the membership and the counts have settled
+                    // owned here, placed elsewhere: it leaves once the membership and the counts have settled here
+                    // and the member it goes to competes for it (that member may still be working through the
+                    // routers this member has seen, and place the group elsewhere until it has)
                     leaving = true;
                 }
             } else if (group.registered() && still
@@ -293,6 +314,8 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
                 // a spare candidacy, withdrawn only once placement agrees everywhere and another member runs it
                 LOG.debug("placement: {} withdrawn here: placed on {}", entry.getKey(), preferred.get(entry.getKey()));
                 group.unregister();
+            } else if (!group.registered()) {
+                standIn(group, preferred.get(entry.getKey()), now);
             }
             if (audit) {
                 audit(group, mine, now);
@@ -309,12 +332,35 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
     }
 
     /**
+     * Competes for a group placed on another member when nobody has competed for it for {@link #SETTLE}: the member
+     * placement gives it to has not seen its routers yet (its datastore notifications lag behind this member's), so
+     * it cannot register, and without a stand-in the routers this member sees would have no manager until it
+     * catches up. The stand-in is an ordinary candidacy: if another member owns
+     * the group by then it is withdrawn as spare, and if this member gets the group it hands it over (between passes)
+     * once the preferred member competes for it.
+     */
+    private void standIn(final Group group, final String preferred, final Instant now) {
+        if (!entities.candidates(group.getIdentifier()).isEmpty()
+                || entities.state(group.getIdentifier()) == EntityOwnershipState.OWNED_BY_OTHER) {
+            group.unclaimedSince = null;
+        } else if (group.unclaimedSince == null) {
+            group.unclaimedSince = now;
+        } else if (!now.isBefore(group.unclaimedSince.plus(SETTLE))) {
+            LOG.info("placement: nobody has competed for {} ({} routers) for {}: standing in here until {} does",
+                group.getIdentifier().value(), group.size(), Duration.between(group.unclaimedSince, now), preferred);
+            group.unclaimedSince = null;
+            group.register();
+        }
+    }
+
+    /**
      * Checks, once every {@link #SETTLE} of still inputs, that what the entity ownership service says of a group
      * matches what runs here, and repairs the two mismatches that strand a group's routers: it names this member the
      * owner while no instance runs here and this member is no candidate (a stale owner: the nudge moves it), or this
-     * member, the preferred one, is registered and nobody has owned the group for two audits (the group lost its
-     * candidacy underneath, or its last owner withdrew before this member's candidacy arrived): this member registers
-     * its candidacy anew.
+     * member, the preferred one, is registered but for two audits nobody has owned the group or the candidate
+     * registry has not listed this member (the group lost its candidacy underneath, or its last owner withdrew before
+     * this member's candidacy arrived; a member standing in would otherwise keep the group for good): this member
+     * registers its candidacy anew.
      */
     private void audit(final Group group, final boolean mine, final Instant now) {
         if (group.owned()) {
@@ -327,12 +373,14 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             if (state == EntityOwnershipState.IS_OWNER) {
                 group.suspectStale(now);
             }
-        } else if (mine && state == EntityOwnershipState.NO_OWNER) {
+        } else if (mine && (state == EntityOwnershipState.NO_OWNER
+                || !entities.candidates(group.getIdentifier()).contains(self))) {
             if (group.orphanedSince == null) {
                 group.orphanedSince = now;
             } else if (!now.isBefore(group.orphanedSince.plus(SETTLE))) {
-                LOG.warn("placement: {} has had no owner for {} although this member is its candidate: registering "
-                    + "anew", group.getIdentifier().value(), Duration.between(group.orphanedSince, now));
+                LOG.warn("placement: {} has had no owner, or no candidacy of this member, for {} although this member "
+                    + "registered: registering anew", group.getIdentifier().value(),
+                    Duration.between(group.orphanedSince, now));
                 group.orphanedSince = null;
                 group.unregister();
                 group.register();
@@ -369,6 +417,8 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
         private @Nullable Registration registration;
         // guarded by ClusterOwnership.this: when an audit first found this member registered and the group unowned
         private @Nullable Instant orphanedSince;
+        // guarded by ClusterOwnership.this: since when no member (this one neither) has competed for the group
+        private @Nullable Instant unclaimedSince;
 
         Group(final String name) {
             identifier = new ServiceGroupIdentifier("openbsd-pbr/" + name);

@@ -119,6 +119,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final StatisticsWriter statistics;
     private final ClusterOwnership ownership;
     private final SingletonEntities entities;
+    private final PekkoCandidates candidates;
     private final ScheduledExecutorService forwarding;
     private final Fleet fleet;
     private final StagedPinStore pins;
@@ -148,7 +149,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final String member = datastore.getActorUtils().getCurrentMemberName().getName();
         status = new StatusWriter(broker, member, keys.digest());
         final var compilations = new Compilations(IntentCompiler.standard());
-        entities = new SingletonEntities(entityOwnership);
+        candidates = new PekkoCandidates(datastore.getActorUtils().getActorSystem());
+        entities = new SingletonEntities(entityOwnership, candidates);
         ownership = new ClusterOwnership(singletons, configuration.ownership$_$groups(), member,
             new PekkoMembership(datastore.getActorUtils().getActorSystem()), entities);
         forwarding = Executors.newSingleThreadScheduledExecutor(
@@ -286,6 +288,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         fleet.close();
         ownership.close();
         entities.close();
+        candidates.close();
         pins.close();
         forwarding.shutdownNow();
         status.close();

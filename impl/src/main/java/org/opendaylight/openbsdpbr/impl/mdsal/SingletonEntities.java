@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opendaylight.mdsal.eos.common.api.CandidateAlreadyRegisteredException;
 import org.opendaylight.mdsal.eos.common.api.EntityOwnershipState;
@@ -31,19 +32,29 @@ import org.slf4j.LoggerFactory;
  * and measured in the 1,000-router cluster benchmark, asked for every group every few seconds on a loaded machine,
  * its asks timed out and the actor stopped for good ("had already been terminated"), while each failed ask held the
  * placement lock (and so the datastore's notifications) for 5 s. The listener costs nothing per question: eos-dom-akka
- * pushes every change of the entity type's owners (and their current state when the listener registers).
+ * pushes every change of the entity type's owners (and their current state when the listener registers). Who
+ * competes for a group, which the ownership API does not tell, is likewise pushed ({@link PekkoCandidates}).
  */
 final class SingletonEntities implements ClusterOwnership.Entities, AutoCloseable {
+    /** The members registered as candidates for an entity, as pushed to this member; never an ask. */
+    @FunctionalInterface
+    interface Candidates {
+        /** The members (member-2) competing for the entity; empty when none or not known. */
+        Set<String> of(DOMEntity entity);
+    }
+
     /** mdsal-singleton-impl's EOSClusterSingletonServiceProvider.SERVICE_ENTITY_TYPE. */
     static final String SERVICE_ENTITY_TYPE = "org.opendaylight.mdsal.ServiceEntityType";
     private static final Logger LOG = LoggerFactory.getLogger(SingletonEntities.class);
 
     private final DOMEntityOwnershipService eos;
     private final Map<DOMEntity, EntityOwnershipState> states = new ConcurrentHashMap<>();
+    private final Candidates candidates;
     private final Registration listener;
 
-    SingletonEntities(final DOMEntityOwnershipService eos) {
+    SingletonEntities(final DOMEntityOwnershipService eos, final Candidates candidates) {
         this.eos = requireNonNull(eos);
+        this.candidates = requireNonNull(candidates);
         listener = eos.registerListener(SERVICE_ENTITY_TYPE, (entity, change, inJeopardy) -> {
             LOG.debug("ownership of {} changed: {}", entity, change);
             states.put(entity, change.isOwner() ? EntityOwnershipState.IS_OWNER
@@ -55,6 +66,11 @@ final class SingletonEntities implements ClusterOwnership.Entities, AutoCloseabl
     @Override
     public EntityOwnershipState state(final ServiceGroupIdentifier group) {
         return states.getOrDefault(entity(group), EntityOwnershipState.NO_OWNER);
+    }
+
+    @Override
+    public Set<String> candidates(final ServiceGroupIdentifier group) {
+        return candidates.of(entity(group));
     }
 
     @Override

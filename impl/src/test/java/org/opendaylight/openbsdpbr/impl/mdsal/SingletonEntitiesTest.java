@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.eos.common.api.EntityOwnershipState;
 import org.opendaylight.mdsal.eos.common.api.EntityOwnershipStateChange;
@@ -63,7 +64,7 @@ class SingletonEntitiesTest {
     @Test
     void theStateIsTheLastChangeHeardForTheGroupsEntity() {
         final Eos eos = new Eos();
-        final SingletonEntities entities = new SingletonEntities(eos);
+        final SingletonEntities entities = new SingletonEntities(eos, entity -> Set.of());
         assertThat(eos.types).containsExactly(SingletonEntities.SERVICE_ENTITY_TYPE);
         final var seven = new ServiceGroupIdentifier("openbsd-pbr/group/7");
         final var eight = new ServiceGroupIdentifier("openbsd-pbr/group/8");
