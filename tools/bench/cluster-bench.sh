@@ -2,11 +2,12 @@
 # The cluster benchmark (issue 13): e2e/src/test/java/.../ClusterBench.java (its Javadoc says what it measures).
 # Three members of the built distribution on this machine, a lab of N routers, one shared profile: registration time,
 # the spread, a profile change to all N, kill -9 of the busiest member until all N are in sync again, its rejoin until
-# the spread is restored; per member RSS and heap per managed router; after each phase "routers per member: ...".
-# Then the same N on one member alone, and both sets of figures side by side. Prints figures; asserts nothing else.
+# the spread is restored; per member RSS, committed heap and heap per managed router; after each phase
+# "routers per member: ...". Then the same N on one member alone, and both sets of figures side by side. Prints
+# figures; asserts nothing else.
 #
 # usage: tools/bench/cluster-bench.sh [--routers N] [--groups G] [--heap SIZE] [--lab-heap SIZE] [--no-single]
-#                                     [--phase-minutes M] [--assembly DIR]
+#                                     [--phase-minutes M] [--assembly DIR] [--keep]
 #   --routers N        lab routers (default 1000)
 #   --groups G         ownership-groups (default 64)
 #   --heap SIZE        heap per member (default 2048m)
@@ -14,6 +15,8 @@
 #   --no-single        skip the one-member run
 #   --phase-minutes M  how long a phase may take before the benchmark gives up (default 15)
 #   --assembly DIR     the distribution (default distribution/target/assembly)
+#   --keep             keep the work directory (members' logs, journals) of a run that passed too; either way each
+#                      member's log is summed up at the end (WARN/ERROR counts, the most frequent, placement moves)
 # Ports: the cluster test's (RESTCONF 8191-8193, Pekko 2561-2563, ...), the lab from 12201 (control 12190). Run it
 # under the ports lock where others share the machine: flock /work/.ports.lock ./openbsd-pbr bench cluster ...
 set -euo pipefail
@@ -21,7 +24,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 props=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --routers) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "bench cluster: --routers takes a positive number"; exit 2; }
       props+=(-De2e.bench.routers="$2"); shift ;;
     --groups) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "bench cluster: --groups takes a positive number"; exit 2; }
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --lab-heap) export PBR_LAB_HEAP="${2:?--lab-heap SIZE}"; shift ;;
     --no-single) props+=(-De2e.bench.single=false) ;;
     --phase-minutes) props+=(-De2e.bench.phaseMinutes="${2:?--phase-minutes M}"); shift ;;
+    --keep) props+=(-De2e.bench.keep=true) ;;
     --assembly) props+=(-De2e.cluster.assembly="$(cd "${2:?--assembly DIR}" && pwd)"); shift ;;
     *) echo "bench cluster: unknown option $1 (see --help)"; exit 2 ;;
   esac

@@ -14,12 +14,15 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +48,9 @@ import org.junit.jupiter.api.Test;
  * {@code routers per member: member-1=N member-2=N member-3=N}, and per member its RSS and the heap it retains per
  * managed router (used heap after a full GC, against the same member before registration). Then the same N on one
  * member alone (a one-member cluster, so that the datastore is the same kind): registration, profile change, RSS,
- * heap per router, for the figures side by side. Prints figures; asserts only what the next phase needs.
+ * heap per router, for the figures side by side. Prints figures; asserts only what the next phase needs. At the end
+ * of each run it sums up every member's log (a run that passed deletes its directory unless
+ * {@code -De2e.bench.keep=true}, {@code --keep}).
  *
  * <p>Run by {@code tools/bench/cluster-bench.sh} under the ports lock: members on the cluster test's ports (RESTCONF
  * 8191-8193, Pekko 2561-2563), the lab from port 12201 (control 12190).
@@ -63,7 +68,12 @@ class ClusterBench {
     private static final Duration PHASE = Duration.ofMinutes(Integer.getInteger("e2e.bench.phaseMinutes", 15));
     private static final Path ASSEMBLY = Path.of(System.getProperty("e2e.cluster.assembly",
         Restconf.repoRoot().resolve("distribution/target/assembly").toString()));
+    private static final boolean KEEP = Boolean.getBoolean("e2e.bench.keep");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HEAP_TOTAL = Pattern.compile("total (\\d+)K");
+    /** A karaf.log line: time | level | thread | logger | bundle | message. */
+    private static final Pattern LOG_LINE = Pattern.compile(
+        "^\\S+ \\| (WARN|ERROR)\\s*\\| [^|]*\\| ([^|]*?)\\s*\\| [^|]*\\| (.*)$");
     private static final Instant T0 = Instant.now();
 
     private final Map<Integer, Karaf> karaf = new TreeMap<>();
@@ -102,12 +112,12 @@ class ClusterBench {
             passed = true;
         } finally {
             Karaf.lib("lab_stop", lab.toString());
-            if (passed) {
+            if (passed && !KEEP) {
                 try (Stream<Path> files = Files.walk(work)) {
                     files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
                 }
             } else {
-                say("FAILED; logs kept under " + work);
+                say((passed ? "logs kept under " : "FAILED; logs kept under ") + work);
             }
         }
     }
@@ -147,14 +157,17 @@ class ClusterBench {
 
             // registration: N PUTs through the first member, 8 at a time
             final Instant register = Instant.now();
+            final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             final ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 final List<Future<?>> puts = new ArrayList<>();
                 for (int n = 1; n <= ROUTERS; n++) {
                     final int index = n;
                     puts.add(pool.submit(() -> {
+                        final Instant put = Instant.now();
                         putWithRetry(first, "/data/openbsd-pbr:routers/router=b" + index,
                             router("b" + index, LAB_BASE + index - 1, key));
+                        latencies.add(Duration.between(put, Instant.now()).toMillis());
                         return null;
                     }));
                 }
@@ -165,6 +178,10 @@ class ClusterBench {
                 pool.shutdown();
             }
             figure("registration: PUTs (s)", seconds(register));
+            final List<Long> sorted = latencies.stream().sorted().toList();
+            figure("registration: PUT latency median (ms)", sorted.get(sorted.size() / 2));
+            figure("registration: PUT latency p99 (ms)", sorted.get(sorted.size() * 99 / 100));
+            figure("registration: PUT latency max (ms)", sorted.get(sorted.size() - 1));
             Map<String, String[]> fleet = awaitFleet("all in sync", first, status -> "in-sync".equals(status[1]));
             figure("registration: all in sync (s)", seconds(register));
             spread(fleet, members);
@@ -214,6 +231,7 @@ class ClusterBench {
             return new LinkedHashMap<>(figures);
         } finally {
             karaf.values().forEach(Karaf::stop);
+            logDigest(members);
         }
     }
 
@@ -246,6 +264,9 @@ class ClusterBench {
             final long managed = fleet.values().stream().filter(status -> status[0].equals("member-" + member))
                 .count();
             final long rss = ClusterMember.rssMiB(pid.getAsLong());
+            // RSS follows the heap the JVM has committed (G1 grows it in a burst and gives it back slowly), not what
+            // it retains: both are printed, so that a member whose RSS stands out can be told apart from a leak
+            final long committed = committed(pid.getAsLong());
             // every member holds every router (configuration, compiled intent, a reconciler), and manages its share:
             // the heap it gained over registration, per router of the fleet and per router it manages
             String perRouter = "";
@@ -258,10 +279,68 @@ class ClusterBench {
                 figures.put("member-" + member + " heap per managed router (KiB)", String.format("%.1f",
                     grown / (double) managed));
             }
-            say(String.format("  member-%d: manages %d, RSS %d MiB, heap used after full GC %d MiB%s", member,
-                managed, rss, after.get(member) / 1024, perRouter));
+            say(String.format("  member-%d: manages %d, RSS %d MiB, heap committed %d MiB, used after full GC %d MiB%s",
+                member, managed, rss, committed / 1024, after.get(member) / 1024, perRouter));
             figures.put("member-" + member + " RSS (MiB)" + (before.isEmpty() ? " after the rejoin" : ""),
                 Long.toString(rss));
+        }
+    }
+
+    /** The heap the member's JVM has committed, in KiB ({@code jcmd GC.heap_info}); 0 when it cannot tell. */
+    private static long committed(final long pid) throws IOException, InterruptedException {
+        final Matcher total = HEAP_TOTAL.matcher(heapInfo(pid));
+        return total.find() ? Long.parseLong(total.group(1)) : 0L;
+    }
+
+    private static String heapInfo(final long pid) throws IOException, InterruptedException {
+        final String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        final Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true)
+            .start();
+        final String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        info.waitFor();
+        return text;
+    }
+
+    /**
+     * Per member, what its karaf.log says went wrong: WARN and ERROR lines counted, the most frequent ones (numbers
+     * folded, so that one message about many routers counts once), and placement's handovers and stand-ins. A run
+     * that passed deletes its directory, and a figure that stands out must still be explainable afterwards.
+     */
+    private void logDigest(final List<Integer> members) {
+        for (int member : members) {
+            final Path dir = karaf.get(member).home().resolve("data/log");
+            final Map<String, Integer> messages = new HashMap<>();
+            final Map<String, Integer> levels = new TreeMap<>();
+            int handovers = 0;
+            int standIns = 0;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(file -> file.getFileName().toString().startsWith("karaf.log"))
+                        .toList()) {
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        if (line.contains("placement: ") && line.contains(") goes to ")) {
+                            handovers++;
+                        } else if (line.contains("placement: nobody has competed for ")) {
+                            standIns++;
+                        }
+                        final Matcher warn = LOG_LINE.matcher(line);
+                        if (warn.matches()) {
+                            levels.merge(warn.group(1), 1, Integer::sum);
+                            final String logger = warn.group(2).substring(warn.group(2).lastIndexOf('.') + 1);
+                            final String text = (warn.group(1) + " " + logger + ": " + warn.group(3))
+                                .replaceAll("\\d+", "#");
+                            messages.merge(text.length() > 150 ? text.substring(0, 150) + "..." : text, 1,
+                                Integer::sum);
+                        }
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                say("  member-" + member + " log: unreadable (" + e.getMessage() + ")");
+                continue;
+            }
+            say("  member-" + member + " log: " + levels + ", placement handovers " + handovers + ", stand-ins "
+                + standIns);
+            messages.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
+                .forEach(entry -> say("    " + entry.getValue() + " x " + entry.getKey()));
         }
     }
 
@@ -276,11 +355,7 @@ class ClusterBench {
             }
             new ProcessBuilder(jcmd, Long.toString(pid.getAsLong()), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            final Process info = new ProcessBuilder(jcmd, Long.toString(pid.getAsLong()), "GC.heap_info")
-                .redirectErrorStream(true).start();
-            final String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            info.waitFor();
-            final Matcher used = HEAP_USED.matcher(text);
+            final Matcher used = HEAP_USED.matcher(heapInfo(pid.getAsLong()));
             heaps.put(member, used.find() ? Long.parseLong(used.group(1)) : 0L);
         }
         return heaps;
@@ -302,7 +377,7 @@ class ClusterBench {
                 return fleet;
             }
             if (Instant.now().isAfter(progress)) {
-                say("  " + what + ": " + matching + "/" + ROUTERS);
+                say("  " + what + ": " + matching + "/" + ROUTERS + " (load " + load() + ")");
                 progress = Instant.now().plusSeconds(15);
             }
             Thread.sleep(1000);
@@ -336,14 +411,38 @@ class ClusterBench {
         return object.has(name) ? object.get(name).getAsString() : "-";
     }
 
+    /**
+     * PUTs, again after a refusal (AAA loading its users, a shard leader still being elected) or after no answer
+     * within the client's 30 s: a PUT of the same body is idempotent, and one slow write on a starved machine (the
+     * first 5,000-router run ended after about 170 PUTs that way) says more as a latency figure than as the end of
+     * the benchmark.
+     */
     private void putWithRetry(final int member, final String path, final String body) throws Exception {
-        Restconf.Reply reply = restconf.get(member).put(path, body);
-        for (int retry = 0; reply.status() >= 300 && retry < 30; retry++) {
-            // AAA loading its users, a shard leader still being elected
-            Thread.sleep(1000);
-            reply = restconf.get(member).put(path, body);
+        Restconf.Reply reply = null;
+        for (int retry = 0; (reply == null || reply.status() >= 300) && retry < 30; retry++) {
+            if (retry > 0) {
+                Thread.sleep(1000);
+            }
+            try {
+                reply = restconf.get(member).put(path, body);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof HttpTimeoutException)) {
+                    throw e;
+                }
+                say("  PUT " + path + ": no answer within 30 s (load " + load() + "), again");
+            }
         }
+        assertThat(reply).as("PUT " + path + ": never answered").isNotNull();
         assertThat(reply.status()).as("PUT " + path + ": " + reply.body()).isLessThan(300);
+    }
+
+    /** The machine's load average over the last minute, as /proc/loadavg says (this machine is shared). */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void await(final String what, final Duration limit, final BooleanSupplier done)
@@ -383,7 +482,7 @@ class ClusterBench {
 
     private void figure(final String name, final long value) {
         figures.put(name, Long.toString(value));
-        say(name + ": " + value);
+        say(name + ": " + value + " (load " + load() + ")");
     }
 
     private static long seconds(final Instant since) {

@@ -248,14 +248,14 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
      * each member on its own schedule) or a member joins, two members can place a group on each other: measured with
      * 60 routers arriving 8 at a time, member-1 and member-2 each gave group/0 to the other, both withdrew their
      * candidacies, and the group's routers stayed unmanaged. So this member withdraws nothing while its inputs move:
-     * a candidacy it registered stays until the membership and the counts have been still for {@link #SETTLE} (by
-     * then the members have usually seen the same and place alike) and the entity ownership service names another member the
-     * owner (so the group never lacks a candidate); an owned group leaves only in a settled, calm cluster and once
-     * this member's replica of the candidate registry shows the member it goes to as a candidate (a member whose
-     * datastore notifications lag places from fewer routers, and until it catches up it may not compete for the
-     * group: leaving then would strand it), and if its candidacy was lost on the way, the {@linkplain #audit audit}
-     * takes it back. Registering stays immediate: a dead member's groups find a new owner as soon as the cluster
-     * marks it unreachable.
+     * a candidacy it registered stays until the membership and the counts have been still for {@link #SETTLE} (by then
+     * the members have usually seen the same and place alike) and the entity ownership service names another member the
+     * owner (so the group never lacks a candidate); an owned group leaves only in a settled, calm cluster and once this
+     * member's replica of the candidate registry shows the member it goes to as a candidate (a member whose datastore
+     * notifications lag places from fewer routers, and until it catches up it may not compete for the group: leaving
+     * then would strand it), and if its candidacy was lost on the way, the {@linkplain #audit audit} takes it back.
+     * Registering stays immediate: a dead member's groups find a new owner as soon as the cluster marks it unreachable.
+     * A group nobody has competed for gets a {@linkplain #standIn stand-in}.
      */
     synchronized void rebalance() {
         final Seen seen = membership.seen();
