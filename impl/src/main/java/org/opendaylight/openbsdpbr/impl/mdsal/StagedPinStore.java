@@ -36,7 +36,6 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
-import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
@@ -79,9 +78,19 @@ import org.slf4j.LoggerFactory;
  * runs ({@link Fleet#awaitPins}), so that neither a restart rolls a staged profile's new content out at once nor a
  * leaderless shard stalls the controller's activation. Every member follows the pins of routers other members manage,
  * so that the member that takes a router over after a failover keeps it where it was. Writes are coalesced per router
- * and profile on one writer thread over one transaction chain (a staged profile's edit pins each of a thousand
+ * and profile on one writer thread, one write in flight at a time (a staged profile's edit pins each of a thousand
  * routers), newest value last, each with this writer's stamp ({@link KeepStamps}) and the contents its pins name (so
  * that a content the {@linkplain #collect collector} removed at the same moment is back with the pin naming it).
+ *
+ * <p>Why one write in flight and no transaction chain: every member writes the keep (each the pins of the routers it
+ * manages, and all of them the content a staged profile's edit pins their routers to, at the same moment), so a write
+ * may lose an optimistic-lock conflict in the datastore ("Conflicting modification"). A merging chain whose
+ * transaction failed cancels the transactions readied behind it without completing their commits: their pins were
+ * lost without a word (ClusterE2E, session 7: one member's first write conflicted and its other pins never reached the
+ * keep). So each write is a transaction of its own, the next one starts when the last one completed, and a write that
+ * failed goes back into the queue (newer values queued meanwhile win) and is written again from a fresh transaction,
+ * which sees the other writer's data. A content is merged, not put: its revision is the hash of its document, so
+ * members writing the same one at once write the same data and do not conflict.
  *
  * <p>Why JSON text and not the profile's YANG tree under the entry: it is the one form the project already writes and
  * reads back with yangtools' own codec (the importer's writer, tested by reading its output back), and it needs no
@@ -92,15 +101,17 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     static final DataObjectIdentifier<RolloutKeep> ROOT = DataObjectIdentifier.builder(RolloutKeep.class).build();
     /** How long a failed read of the keep at start waits before it is tried again. */
     private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(5);
+    /**
+     * How long a failed write waits before it is written again: a conflict is over once the other write committed,
+     * a datastore without a shard leader answers the next one late anyway.
+     */
+    private static final long REWRITE_MILLIS = 200;
 
     private final DataBroker broker;
     private final Supplier<EffectiveModelContext> model;
     private final BindingNormalizedNodeSerializer codec;
     private final KeepStamps stamps;
     private final String member;
-    /** Replaced by a new one after a failed write (the writer thread's; a failed chain takes no more writes). */
-    private volatile TransactionChain chain;
-    private volatile boolean chainFailed;
     private final Map<Profile, String> revisions = new ConcurrentHashMap<>();
     private final Map<String, Profile> contents = new ConcurrentHashMap<>();
     /** Every content known here, as stored: written again with each pin that names it. */
@@ -115,6 +126,8 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     /** Contents the last collection found unnamed: removed if the next one finds them unnamed again. */
     private final Set<String> suspects = new HashSet<>();
     private boolean flushQueued;
+    /** Whether a write is being committed: the next one starts when it completed (one write in flight, in order). */
+    private boolean writing;
     private volatile boolean closed;
     private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
 
@@ -125,12 +138,12 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         this.codec = requireNonNull(codec);
         this.stamps = requireNonNull(stamps);
         this.member = requireNonNull(member);
-        chain = broker.createMergingTransactionChain();
     }
 
     /**
      * The revision of a content: the first 16 hex digits of the SHA-256 of its JSON. A content seen for the first time
-     * is written to {@code rollout-keep/content} (before any pin or rollout status that names it, on the same chain).
+     * is written to {@code rollout-keep/content} (with the first pin that names it, or before a rollout's status names
+     * it).
      */
     String revision(final Profile content) {
         final String known = revisions.get(content);
@@ -186,7 +199,7 @@ final class StagedPinStore implements PinStore, AutoCloseable {
 
     private void queueFlush() {
         // caller holds this
-        if (!flushQueued) {
+        if (!flushQueued && !writing) {
             flushQueued = true;
             if (loaded.isDone()) {
                 writer.execute(this::flush);
@@ -201,26 +214,22 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         final Map<String, Content> added;
         synchronized (this) {
             flushQueued = false;
+            if (pending.isEmpty() && newContents.isEmpty()) {
+                return;
+            }
             pins = new LinkedHashMap<>(pending);
             pending.clear();
             added = new LinkedHashMap<>(newContents);
             newContents.clear();
-        }
-        if (pins.isEmpty() && added.isEmpty()) {
-            return;
+            writing = true;
         }
         pins.values().forEach(value -> value.flatMap(revision -> revision).flatMap(this::document)
             .ifPresent(content -> added.putIfAbsent(content.getRevision(), content)));
-        if (chainFailed) {
-            chainFailed = false;
-            Writes.closeQuietly(chain);
-            chain = broker.createMergingTransactionChain();
-        }
-        final var tx = chain.newWriteOnlyTransaction();
+        final var tx = broker.newWriteOnlyTransaction();
         final Stamp stamp = stamps.next(member + "/pins");
         tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Stamp.class,
             stamp.key()).build(), stamp);
-        added.values().forEach(content -> tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+        added.values().forEach(content -> tx.mergeParentStructureMerge(LogicalDatastoreType.CONFIGURATION,
             ROOT.toBuilder().child(Content.class, content.key()).build(), content));
         pins.forEach((key, value) -> {
             final var path = ROOT.toBuilder().child(Pin.class, key).build();
@@ -232,27 +241,45 @@ final class StagedPinStore implements PinStore, AutoCloseable {
                 tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, path, pin.build());
             }
         });
-        lastCommit = Writes.commit(tx, () -> "staged profile pins (" + pins.size() + ")", () -> retry(pins, added));
+        final var commit = tx.commit();
+        lastCommit = commit;
+        commit.addCallback(new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                written(true, pins, added);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), cause.getMessage());
+                LOG.debug("staged profile pins not written", cause);
+                written(false, pins, added);
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     /**
-     * A write failed (a conflict with the collector, or the datastore): its pins and contents are written again on a
-     * new chain a second later, unless newer values of them are queued meanwhile.
+     * A write completed: the next one may start. One that failed (a conflict with another member's write or the
+     * collector, or the datastore) goes back into the queue, unless newer values of its pins are queued meanwhile,
+     * and is written again a moment later from a fresh transaction, which sees what the other writer wrote.
      */
-    private void retry(final Map<PinKey, Optional<Optional<String>>> pins, final Map<String, Content> added) {
-        chainFailed = true;
-        if (closed) {
-            return;
-        }
-        synchronized (this) {
+    private synchronized void written(final boolean written, final Map<PinKey, Optional<Optional<String>>> pins,
+            final Map<String, Content> added) {
+        writing = false;
+        if (!written) {
             pins.forEach(pending::putIfAbsent);
             added.forEach(newContents::putIfAbsent);
-            if (!flushQueued) {
-                flushQueued = true;
-                CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, writer).execute(
-                    this::flush);
+        }
+        if (!flushQueued && !closed && !(pending.isEmpty() && newContents.isEmpty())) {
+            flushQueued = true;
+            try {
+                (written ? writer : CompletableFuture.delayedExecutor(REWRITE_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, writer)).execute(this::flush);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("closed: {} staged profile pins not written", pending.size(), e);
             }
         }
+        notifyAll();
     }
 
     /**
@@ -495,10 +522,24 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         }
     }
 
+    /**
+     * Lets the queued writes be written first (at most a few seconds: a datastore that does not answer does not hold
+     * a controller's shutdown), then stops the writer.
+     */
     @Override
     public void close() {
-        closed = true;
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Writes.CLOSE_SECONDS);
+        synchronized (this) {
+            try {
+                while ((writing || flushQueued) && loaded.isDone() && System.nanoTime() < deadline) {
+                    wait(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closed = true;
+        }
         loaded.cancel(false);
-        Writes.closeAfterWrites(writer, () -> lastCommit, chain);
+        Writes.closeAfterWrites(writer, () -> lastCommit);
     }
 }

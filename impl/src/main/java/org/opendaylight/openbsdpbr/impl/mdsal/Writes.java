@@ -21,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the writers of the rollouts' status and the staged profiles' pins share: one writer thread each, one
- * transaction chain each, commits whose failure is logged (the next change writes the newest value again), and a close
- * that lets what was queued be written first.
+ * What the writers of the rollouts' status and the staged profiles' pins share: one writer thread each, commits whose
+ * failure is logged (the next change writes the newest value again), and a close that lets what was queued be written
+ * first. The rollouts' status is written over transaction chains (one member writes it); the pins, which every member
+ * writes, one transaction at a time ({@link StagedPinStore}).
  */
 final class Writes {
     private static final Logger LOG = LoggerFactory.getLogger(Writes.class);
     /** How long closing waits for queued writes. */
-    private static final int CLOSE_SECONDS = 10;
+    static final int CLOSE_SECONDS = 10;
 
     private Writes() {
         // utility
@@ -87,6 +88,16 @@ final class Writes {
      */
     static void closeAfterWrites(final ExecutorService writer, final Supplier<Future<?>> lastCommit,
             final TransactionChain chain) {
+        closeAfterWrites(writer, lastCommit);
+        try {
+            chain.close();
+        } catch (IllegalStateException e) {
+            LOG.warn("closed with a write outstanding: {}", e.getMessage());
+        }
+    }
+
+    /** Closes a writer thread once what was queued is written, waiting a bounded time. */
+    static void closeAfterWrites(final ExecutorService writer, final Supplier<Future<?>> lastCommit) {
         writer.shutdown();
         try {
             if (writer.awaitTermination(CLOSE_SECONDS, TimeUnit.SECONDS)) {
@@ -96,11 +107,6 @@ final class Writes {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("the last write did not complete before closing", e);
-        }
-        try {
-            chain.close();
-        } catch (IllegalStateException e) {
-            LOG.warn("closed with a write outstanding: {}", e.getMessage());
         }
     }
 }

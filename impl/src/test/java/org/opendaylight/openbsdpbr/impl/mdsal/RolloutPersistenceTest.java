@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
-import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractDataBrokerTest;
+import org.opendaylight.mdsal.binding.dom.adapter.test.util.BindingBrokerTestFactory;
+import org.opendaylight.mdsal.binding.dom.adapter.test.util.BindingTestContext;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
@@ -51,6 +53,7 @@ import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
@@ -196,6 +199,172 @@ class RolloutPersistenceTest {
         }
     }
 
+    /**
+     * Two members write the keep at once on one datastore (the cluster's replicated configuration), as a staged
+     * profile's edit makes each member pin the routers it manages to the content they run and write that content:
+     * their first writes are both made before either is committed (the commits are held), the later of them loses
+     * the datastore's optimistic lock, and both members queue more pins meanwhile. Every pin reaches the keep (a
+     * merging transaction chain cancelled the writes readied behind its failed one without a word: ClusterE2E eee's
+     * missing pins).
+     */
+    @Test
+    void pinsWrittenByTwoMembersAtOnceAreAllKept() throws Exception {
+        try (Cluster cluster = new Cluster()) {
+            cluster.one.pinned("r01", "branch", Optional.of(V1));
+            cluster.two.pinned("r04", "branch", Optional.of(V1));
+            cluster.commits.awaitHeld(2);
+            cluster.one.pinned("r02", "branch", Optional.of(V1));
+            cluster.one.pinned("r03", "branch", Optional.of(V1));
+            cluster.two.pinned("r05", "branch", Optional.of(V1));
+            cluster.two.pinned("r06", "branch", Optional.of(V1));
+            // the writers queue the second writes behind the held first ones meanwhile (nothing to await: a chain
+            // readies them without a commit the gate could count)
+            Thread.sleep(300);
+            cluster.commits.open();
+
+            final String v1 = StagedPinStore.hash(IntentJsonWriter.profile(V1));
+            final Map<String, String> every = Map.of("r01", v1, "r02", v1, "r03", v1, "r04", v1, "r05", v1, "r06",
+                v1);
+            assertThat(cluster.awaitPins(every)).as("every pin, to the content it names").isEqualTo(every);
+            assertThat(cluster.keep().nonnullContent().keySet()).extracting(key -> key.getRevision())
+                .containsExactly(v1);
+        }
+    }
+
+    /**
+     * Two members write the same router's pin at once (a router changing managers), each with a write queued behind:
+     * the later write loses the conflict and is written again from a fresh transaction, so its value is the one kept,
+     * and nothing queued behind either is lost.
+     */
+    @Test
+    void aPinWriteThatLosesAConflictIsWrittenAgain() throws Exception {
+        try (Cluster cluster = new Cluster()) {
+            cluster.one.pinned("r01", "branch", Optional.of(V1));
+            cluster.commits.awaitHeld(1);
+            cluster.two.pinned("r01", "branch", Optional.of(V2));
+            cluster.commits.awaitHeld(2);
+            cluster.one.pinned("r02", "branch", Optional.of(V1));
+            cluster.two.pinned("r05", "branch", Optional.of(V2));
+            Thread.sleep(300);
+            cluster.commits.open();
+
+            final String v1 = StagedPinStore.hash(IntentJsonWriter.profile(V1));
+            final String v2 = StagedPinStore.hash(IntentJsonWriter.profile(V2));
+            final Map<String, String> kept = Map.of("r01", v2, "r02", v1, "r05", v2);
+            assertThat(cluster.awaitPins(kept)).as("member-2's write of r01 came second: it is kept")
+                .isEqualTo(kept);
+        }
+    }
+
+    /** Two members' pin stores on one datastore of their own, whose commits wait until {@link Gate#open}. */
+    private final class Cluster implements AutoCloseable {
+        final Gate commits = new Gate();
+        final BindingTestContext mdsal;
+        final Fleet second = fleet();
+        final StagedPinStore one;
+        final StagedPinStore two;
+
+        Cluster() throws Exception {
+            final var factory = new BindingBrokerTestFactory();
+            factory.setExecutor(MoreExecutors.listeningDecorator(commits));
+            mdsal = factory.getTestContext();
+            mdsal.start();
+            one = new StagedPinStore(mdsal.getDataBroker(), BROKER.model(), BROKER.codec(), STAMPS, "member-1");
+            two = new StagedPinStore(mdsal.getDataBroker(), BROKER.model(), BROKER.codec(), STAMPS, "member-2");
+            one.load(fleet).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            two.load(second).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+
+        RolloutKeep keep() throws Exception {
+            return read(mdsal.getDataBroker(), LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT)
+                .orElseGet(() -> new RolloutKeepBuilder().build());
+        }
+
+        /** The kept pins, router to revision, once they are as expected, or as they are after 10 s. */
+        Map<String, String> awaitPins(final Map<String, String> expected) throws Exception {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                final Map<String, String> pins = new java.util.TreeMap<>();
+                keep().nonnullPin().values().forEach(pin -> pins.put(pin.getRouter(), pin.getRevision()));
+                if (pins.equals(expected) || System.nanoTime() > deadline) {
+                    return pins;
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            commits.open();
+            one.close();
+            two.close();
+            second.close();
+            mdsal.close();
+        }
+    }
+
+    /** Holds the tasks it is given (the datastore's commits) until opened; then runs them, and later ones, at once. */
+    private static final class Gate extends java.util.concurrent.AbstractExecutorService {
+        private final List<Runnable> held = new java.util.ArrayList<>();
+        private boolean open;
+
+        @Override
+        public void execute(final Runnable task) {
+            synchronized (this) {
+                if (!open) {
+                    held.add(task);
+                    notifyAll();
+                    return;
+                }
+            }
+            task.run();
+        }
+
+        synchronized void awaitHeld(final int count) throws InterruptedException {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (held.size() < count) {
+                assertThat(System.nanoTime()).as("commits held: " + held.size() + " of " + count).isLessThan(deadline);
+                wait(20);
+            }
+        }
+
+        void open() {
+            final List<Runnable> run;
+            synchronized (this) {
+                open = true;
+                run = List.copyOf(held);
+                held.clear();
+            }
+            run.forEach(Runnable::run);
+        }
+
+        @Override
+        public void shutdown() {
+            open();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            open();
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(final long timeout, final TimeUnit unit) {
+            return true;
+        }
+    }
+
     @Test
     void aRolloutStateReadsBackAsItWasWrittenWithWhatItCarries() throws Exception {
         final RolloutPlan plan = new RolloutPlan(List.of("r01"), List.of(new WaveSize.Count(2)),
@@ -325,14 +494,12 @@ class RolloutPersistenceTest {
     void theStartDoesNotWaitForTheKeepAndWritesNothingBeforeIt() throws Exception {
         final DataBroker broker = mock(DataBroker.class);
         final ReadTransaction read = mock(ReadTransaction.class);
-        final TransactionChain chain = mock(TransactionChain.class);
         final WriteTransaction write = mock(WriteTransaction.class);
         final SettableFuture<Optional<RolloutKeep>> answer = SettableFuture.create();
         when(broker.newReadOnlyTransaction()).thenReturn(read);
         when(read.read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT)).thenReturn(FluentFuture.from(
             answer));
-        when(broker.createMergingTransactionChain()).thenReturn(chain);
-        when(chain.newWriteOnlyTransaction()).thenReturn(write);
+        when(broker.newWriteOnlyTransaction()).thenReturn(write);
         doReturn(CommitInfo.emptyFluentFuture()).when(write).commit();
         try (StagedPinStore store = new StagedPinStore(broker, BROKER.model(), BROKER.codec(), STAMPS,
                 "member-1")) {
@@ -340,11 +507,11 @@ class RolloutPersistenceTest {
             store.pinned("r01", "branch", Optional.of(V1));
             Thread.sleep(200);
             assertThat(load).isNotDone();
-            verify(chain, never()).newWriteOnlyTransaction();
+            verify(broker, never()).newWriteOnlyTransaction();
 
             answer.set(Optional.empty());
             assertThat(load.get(5, TimeUnit.SECONDS)).isZero();
-            verify(chain, timeout(5000)).newWriteOnlyTransaction();
+            verify(broker, timeout(5000)).newWriteOnlyTransaction();
         }
     }
 
@@ -438,7 +605,12 @@ class RolloutPersistenceTest {
 
     private static <T extends org.opendaylight.yangtools.binding.DataObject> Optional<T> read(
             final LogicalDatastoreType store, final DataObjectIdentifier<T> path) throws Exception {
-        try (var tx = BROKER.getDataBroker().newReadOnlyTransaction()) {
+        return read(BROKER.getDataBroker(), store, path);
+    }
+
+    private static <T extends org.opendaylight.yangtools.binding.DataObject> Optional<T> read(final DataBroker broker,
+            final LogicalDatastoreType store, final DataObjectIdentifier<T> path) throws Exception {
+        try (var tx = broker.newReadOnlyTransaction()) {
             return tx.read(store, path).get(30, TimeUnit.SECONDS);
         }
     }
