@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RolloutEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+    /** How often a start that waits for the fleet to take the configuration in looks again. */
+    private static final java.time.Duration TAKE_IN_POLL = java.time.Duration.ofMillis(50);
 
     /** Where rollout states go: each one is persisted before the work it starts. */
     public interface RolloutSink {
@@ -142,6 +144,21 @@ public final class RolloutEngine implements AutoCloseable {
         this.sink = requireNonNull(sink);
     }
 
+    /**
+     * A staged profile as the configuration datastore held it when an operator asked to start a rollout of it: what
+     * the rollout must carry, read in the same transaction as the rollout's own configuration.
+     *
+     * @param content the profile's content; empty: not configured, or not usable (the fleet has it removed)
+     * @param staged whether its apply is staged
+     * @param users the routers configured there that list it
+     */
+    public record Configured(Optional<Profile> content, boolean staged, java.util.Set<String> users) {
+        public Configured {
+            requireNonNull(content, "content");
+            users = java.util.Set.copyOf(users);
+        }
+    }
+
     /** Starts a rollout without operator probes in its health gate. */
     public RolloutState start(final String name, final RolloutPlan plan, final String profile,
             final List<String> targets) {
@@ -189,6 +206,61 @@ public final class RolloutEngine implements AutoCloseable {
             run.state().waves().size());
         run.pump(List.of());
         return run.state();
+    }
+
+    /**
+     * Starts a rollout of a staged profile once this member's fleet has taken the profile in as the configuration
+     * datastore held it when the operator asked (the fleet learns configuration from a listener, which may still be
+     * on an earlier write). Why: an operator who PUTs a profile's change and starts its rollout at once must get a
+     * rollout of that change. Started on what the fleet knew a moment before, the rollout carried the previous content
+     * and halted as soon as the listener delivered the change ("profile changed while the rollout ran", every router
+     * still waiting: the controller benchmark's staged rollout, sessions 6 and 7). The rollout then carries exactly
+     * the content the operator wrote, and the guard that halts a rollout when the profile changes compares contents,
+     * so a later delivery of the same content changes nothing.
+     *
+     * @param name the rollout's name
+     * @param plan how it moves
+     * @param profile the staged profile whose content it carries
+     * @param configured the profile as the datastore held it
+     * @param targets the routers it changes; empty: every router that lists the profile
+     * @param probes operator probes each router runs in its health gate
+     * @param limit how long to wait for the fleet
+     * @return completed with the state after the first step, on the clock's thread when it waited; failed with
+     *     {@link IllegalArgumentException} or {@link IllegalStateException} as {@link #start} throws them, or with
+     *     an {@link IllegalStateException} when the fleet has not taken the profile in within {@code limit}
+     */
+    public java.util.concurrent.CompletionStage<RolloutState> start(final String name, final RolloutPlan plan,
+            final String profile, final Configured configured, final List<String> targets,
+            final List<org.opendaylight.openbsdpbr.api.device.Probe> probes, final java.time.Duration limit) {
+        final java.util.concurrent.CompletableFuture<RolloutState> started =
+            new java.util.concurrent.CompletableFuture<>();
+        startOnceTakenIn(started, time.now().plus(limit), () -> start(name, plan, profile, targets, probes),
+            () -> takenIn(profile, configured), () -> "rollout[" + name + "]: this controller has not taken in the "
+                + "configuration of profile " + profile + " as written yet (within " + limit.toSeconds() + " s): "
+                + "start the rollout again in a moment");
+        return started;
+    }
+
+    private void startOnceTakenIn(final java.util.concurrent.CompletableFuture<RolloutState> started,
+            final java.time.Instant deadline, final java.util.function.Supplier<RolloutState> start,
+            final java.util.function.BooleanSupplier takenIn, final java.util.function.Supplier<String> late) {
+        if (takenIn.getAsBoolean()) {
+            try {
+                started.complete(start.get());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                started.completeExceptionally(e);
+            }
+        } else if (closed || !time.now().isBefore(deadline)) {
+            started.completeExceptionally(new IllegalStateException(late.get()));
+        } else {
+            time.schedule(TAKE_IN_POLL, () -> startOnceTakenIn(started, deadline, start, takenIn, late));
+        }
+    }
+
+    /** Whether the fleet holds a profile as configured: its content, its apply, and every router listing it. */
+    private boolean takenIn(final String profile, final Configured configured) {
+        return fleet.profile(profile).equals(configured.content()) && fleet.isStaged(profile) == configured.staged()
+            && new java.util.HashSet<>(fleet.usersOf(profile)).containsAll(configured.users());
     }
 
     /**

@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
@@ -34,6 +36,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Appro
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.FailureBudget;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.PauseRollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.PauseRolloutOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ResumeRollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.ResumeRolloutOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.RolloutAnswer;
@@ -68,6 +71,12 @@ final class RolloutRpcs {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutRpcs.class);
     /** YANG {@code rollout/concurrency}'s default. */
     private static final int DEFAULT_CONCURRENCY = 32;
+    /**
+     * How long a start waits for this controller to take in the profile as the operator wrote it (its listener
+     * hands a staged profile's edit to a thousand routers' pins first): beyond, the start is refused, to be asked
+     * again.
+     */
+    private static final Duration TAKE_IN = Duration.ofSeconds(30);
 
     private final DataBroker broker;
     private final RolloutEngine engine;
@@ -93,24 +102,29 @@ final class RolloutRpcs {
         return input.getRollout() == null ? "" : input.getRollout().getValue();
     }
 
-    @SuppressWarnings("checkstyle:IllegalCatch")
     private ListenableFuture<RpcResult<StartRolloutOutput>> start(final ObjectName rollout) {
         if (rollout == null) {
             return failed("start-rollout: input/rollout is mandatory", ErrorTag.MISSING_ELEMENT);
         }
         final String name = rollout.getValue();
+        // the rollout, the routers and the profiles in one read: the profile's content as the operator wrote it
+        // before asking is what the rollout carries (RolloutEngine.Configured)
         final var tx = broker.newReadOnlyTransaction();
         final var entry = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
             .child(Rollout.class, new RolloutKey(rollout)).build());
         final var routers = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
             .build());
+        final var profiles = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Profiles.class)
+            .build());
         tx.close();
-        return Futures.transform(Futures.allAsList(entry, routers), ignored -> {
+        return Futures.transformAsync(Futures.allAsList(entry, routers, profiles), ignored -> {
             final Optional<Rollout> config = Futures.getUnchecked(entry);
             if (config.isEmpty()) {
-                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
-                    ErrorTag.DATA_MISSING, "no rollout named " + name + " is configured").build();
+                return Futures.immediateFuture(RpcResultBuilder.<StartRolloutOutput>failed().withError(
+                    ErrorType.APPLICATION, ErrorTag.DATA_MISSING, "no rollout named " + name + " is configured")
+                    .build());
             }
+            final SettableFuture<RpcResult<StartRolloutOutput>> answer = SettableFuture.create();
             try {
                 final Rollout found = config.orElseThrow();
                 final String profile = found.getChange() == null || found.getChange().getProfile() == null ? ""
@@ -123,22 +137,62 @@ final class RolloutRpcs {
                 }
                 final List<Router> configured = Futures.getUnchecked(routers).map(Routers::nonnullRouter)
                     .map(map -> List.copyOf(map.values())).orElse(List.of());
-                final RolloutState state = intents
-                    ? engine.startIntents(name, plan(found), targets(found, configured), probes(found))
-                    : engine.start(name, plan(found), profile, targets(found, configured), probes(found));
-                return RpcResultBuilder.success(answer(state)).build();
-            } catch (IllegalArgumentException e) {
-                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
-                    ErrorTag.INVALID_VALUE, e.getMessage()).build();
-            } catch (IllegalStateException e) {
-                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION, ErrorTag.IN_USE,
-                    e.getMessage()).build();
-            } catch (RuntimeException e) {
-                LOG.warn("start-rollout {} failed", name, e);
-                return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
-                    ErrorTag.OPERATION_FAILED, "start-rollout: internal error: " + e).build();
+                if (intents) {
+                    answer.set(RpcResultBuilder.success(answer(engine.startIntents(name, plan(found),
+                        targets(found, configured), probes(found)))).build());
+                } else {
+                    engine.start(name, plan(found), profile, configured(profile, Futures.getUnchecked(profiles),
+                        configured), targets(found, configured), probes(found), TAKE_IN).whenComplete(
+                            (state, error) -> answer.set(error == null
+                                ? RpcResultBuilder.success(answer(state)).build() : refused(name, error)));
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                answer.set(refused(name, e));
             }
+            return answer;
         }, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * A start refused: a configuration that does not fit is {@code invalid-value}, a rollout's state that does not
+     * allow it {@code in-use}, anything else {@code operation-failed}.
+     */
+    private static RpcResult<StartRolloutOutput> refused(final String name, final Throwable error) {
+        final Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        if (cause instanceof IllegalArgumentException) {
+            return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
+                ErrorTag.INVALID_VALUE, cause.getMessage()).build();
+        }
+        if (cause instanceof IllegalStateException) {
+            return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION, ErrorTag.IN_USE,
+                cause.getMessage()).build();
+        }
+        LOG.warn("start-rollout {} failed", name, cause);
+        return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
+            ErrorTag.OPERATION_FAILED, "start-rollout: internal error: " + cause).build();
+    }
+
+    /**
+     * A staged profile as the configuration holds it: its content as the controller maps it (empty when it is not
+     * configured or cannot be used: the controller has it removed then), its apply, and the routers that list it.
+     */
+    static RolloutEngine.Configured configured(final String profile, final Optional<Profiles> profiles,
+            final List<Router> routers) {
+        final var entry = profiles.map(Profiles::nonnullProfile).map(map -> map.get(
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.ProfileKey(
+                new ObjectName(profile))));
+        Optional<org.opendaylight.openbsdpbr.api.intent.Profile> content;
+        try {
+            content = entry.map(IntentMapping::profile);
+        } catch (IllegalArgumentException e) {
+            content = Optional.empty();
+        }
+        return new RolloutEngine.Configured(content, entry.map(found -> found.getApply()
+            == org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.Apply.Staged)
+            .orElse(false), routers.stream().filter(router -> orEmpty(router.getProfile()).stream().anyMatch(
+                listed -> listed.getValue().equals(profile))).map(router -> router.getName().getValue())
+            .collect(java.util.stream.Collectors.toSet()));
     }
 
     /**

@@ -488,7 +488,13 @@ final class StagedPinStore implements PinStore, AutoCloseable {
 
     /** A profile from its JSON ({@link IntentJsonWriter#profile}), through yangtools' codec as RESTCONF reads it. */
     Profile parse(final String document) throws IOException {
-        final EffectiveModelContext context = model.get();
+        return IntentMapping.profile(binding(model.get(), codec, document));
+    }
+
+    /** A profile's configuration entry from its JSON, through yangtools' codec as RESTCONF reads it. */
+    static org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile binding(
+            final EffectiveModelContext context, final BindingNormalizedNodeSerializer codec, final String document)
+            throws IOException {
         final var profiles = ImmutableNodes.newContainerBuilder().withNodeIdentifier(new NodeIdentifier(
             Profiles.QNAME));
         try (var reader = new JsonReader(new StringReader(document));
@@ -510,7 +516,7 @@ final class StagedPinStore implements PinStore, AutoCloseable {
                 profile)) {
             throw new IllegalStateException("no binding for " + path);
         }
-        return IntentMapping.profile(profile);
+        return profile;
     }
 
     static String hash(final String document) {

@@ -110,7 +110,7 @@ class RolloutPersistenceTest {
     private Fleet fleet;
 
     /** An in-memory data broker with the project's model and codec. */
-    private static final class Broker extends AbstractDataBrokerTest {
+    static final class Broker extends AbstractDataBrokerTest {
         Supplier<EffectiveModelContext> model() throws Exception {
             final EffectiveModelContext context = modelContext();
             return () -> context;

@@ -11,17 +11,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.device.Probe;
+import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.impl.compile.Compilations;
+import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
+import org.opendaylight.openbsdpbr.impl.controller.FakeRouter;
+import org.opendaylight.openbsdpbr.impl.controller.FakeTime;
+import org.opendaylight.openbsdpbr.impl.controller.Fleet;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutFixtures;
+import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
+import org.opendaylight.openbsdpbr.impl.controller.StatusView;
+import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter;
+import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.WaveSize;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4AddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6AddressNoZone;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Profiles;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollouts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRollout;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRolloutInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.ProfileBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.ChangeBuilder;
@@ -34,6 +58,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.route
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.Label;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.RdomainId;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -96,6 +121,88 @@ class RolloutRpcsTest {
         assertThatThrownBy(() -> RolloutRpcs.probes(new RolloutBuilder(rollout(null)).setProbe(List.of(probe("x",
             new PingBuilder()))).build())).hasMessage("rollouts/rollout[name=r]/probe[name=x]/ping/destination: "
                 + "missing");
+    }
+
+    /**
+     * An operator PUTs a staged profile's change and starts its rollout at once, before this controller's listener
+     * has handed the change to the fleet: the start waits for it, and the rollout carries the change to every router.
+     * It used to carry what the fleet knew a moment before, the previous content, and halted as soon as the change
+     * arrived ("profile branch changed while the rollout ran", every router still waiting: the controller
+     * benchmark's staged rollout).
+     */
+    @Test
+    void aRolloutStartedRightAfterItsProfileChangedCarriesTheChange() throws Exception {
+        final Profile v1 = RolloutFixtures.profile("192.0.2.1");
+        final Profile v2 = RolloutFixtures.profile("192.0.2.2");
+        final FakeTime time = new FakeTime();
+        final Map<String, FakeRouter> routers = new LinkedHashMap<>();
+        List.of("r01", "r02", "r03").forEach(name -> routers.put(name, new FakeRouter(name, time)));
+        final Compilations compilations = new Compilations(IntentCompiler.standard());
+        final Fleet fleet = new Fleet(new DevicePush(RolloutFixtures.connector(routers, name -> { }),
+            ApplyPlanner::plan, time), new StatusSink() {
+                @Override
+                public void write(final String name, final StatusView status) {
+                    // the rollout's state is what the test reads
+                }
+
+                @Override
+                public void clear(final String name) {
+                    // nothing kept
+                }
+            }, (name, owner) -> {
+                owner.gained();
+                return owner::lost;
+            }, RolloutFixtures.SETTINGS, compilations, Runnable::run, time);
+        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
+        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
+        broker.setup();
+        try {
+            fleet.profileChanged(v1, true);
+            routers.keySet().forEach(name -> fleet.routerChanged(RolloutFixtures.spec(name, RolloutFixtures.SEED)));
+            RolloutFixtures.settle(time, Duration.ofMinutes(1));
+            // the operator's writes: the profile's change, the routers listing it, the rollout
+            final var write = broker.getDataBroker().newWriteOnlyTransaction();
+            final var profile = StagedPinStore.binding(broker.model().get(), broker.codec(),
+                IntentJsonWriter.profile(v2));
+            write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Profiles.class).child(
+                org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.class,
+                profile.key()).build(), new ProfileBuilder(profile).setApply(
+                    org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.Apply
+                        .Staged).build());
+            for (String name : routers.keySet()) {
+                final Router router = new RouterBuilder().setName(new ObjectName(name)).setProfile(List.of(
+                    new ObjectName("branch"))).build();
+                write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
+                    .child(Router.class, router.key()).build(), router);
+            }
+            final Rollout rollout = rollout(List.of("1", "rest"));
+            write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
+                .child(Rollout.class, rollout.key()).build(), rollout);
+            write.commit().get(30, TimeUnit.SECONDS);
+
+            final var answer = new RolloutRpcs(broker.getDataBroker(), engine).implementations().stream()
+                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
+                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            // the listener hands the change over only now
+            RolloutFixtures.settle(time, Duration.ofSeconds(1));
+            fleet.profileChanged(v2, true);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!answer.isDone() && System.nanoTime() < deadline) {
+                RolloutFixtures.settle(time, Duration.ofMillis(100));
+                Thread.sleep(10);
+            }
+            assertThat(answer.get(1, TimeUnit.SECONDS).getErrors()).isEmpty();
+            RolloutFixtures.settle(time, Duration.ofMinutes(5));
+
+            final RolloutState state = engine.state("r").orElseThrow();
+            assertThat(state.state()).as("rollout r: " + state.reason().orElse("")).isEqualTo(
+                RolloutState.State.DONE);
+            routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(RolloutFixtures.files(
+                compilations, name, v2, RolloutFixtures.SEED)));
+        } finally {
+            engine.close();
+            fleet.close();
+        }
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.Probe probe(
