@@ -67,6 +67,7 @@ public final class FleetSteps implements RouterSteps {
             }
             case Step.Gate gate -> gate(router, gate.probes()).handle((gated, error) -> gated != null ? gated
                 : new Gated(Optional.of("health: " + error), List.of()));
+            case Step.Reach reach -> CompletableFuture.completedFuture(new Result.Reached(reachable(router)));
             case Step.Revert revert -> {
                 pin(router, revert.withdraw());
                 yield fleet.submit(router, new Command.Rollback(OptionalInt.empty())).handle((outcome, error) ->

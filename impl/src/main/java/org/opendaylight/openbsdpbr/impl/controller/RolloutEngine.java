@@ -476,6 +476,14 @@ public final class RolloutEngine implements AutoCloseable {
         // guarded by this
         private RolloutState state;
         private Scheduler.Cancellable wake;
+        /**
+         * Whether the routers of the wave about to start are reachable, as their managers answered; cleared once a
+         * wave started with them. A router another member manages is asked there ({@link RouterSteps.Step.Reach}),
+         * through the same forwarding as its other steps, and the machine steps again with the answers.
+         */
+        private final Map<String, Boolean> reached = new java.util.HashMap<>();
+        /** The managers' answers still awaited, per router. */
+        private final Map<String, java.util.concurrent.CompletableFuture<Result>> asking = new java.util.HashMap<>();
 
         Run(final Change carried, final RolloutState state,
                 final List<org.opendaylight.openbsdpbr.api.device.Probe> probes) {
@@ -568,6 +576,7 @@ public final class RolloutEngine implements AutoCloseable {
         /** Steps the machine, persists the state, then starts the work it names. */
         void pump(final List<RolloutMachine.Step> first) {
             final List<Action> actions = new ArrayList<>();
+            final Map<String, java.util.concurrent.CompletableFuture<Result>> newAsks = new java.util.HashMap<>();
             synchronized (this) {
                 if (closed || stopped) {
                     return;
@@ -583,20 +592,61 @@ public final class RolloutEngine implements AutoCloseable {
                     state = current.halt(outdated.orElseThrow() + "; start a new rollout, or abort with rollback",
                         time.now());
                 }
-                final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), steps::reachable);
-                state = step.state();
-                actions.addAll(step.actions());
-                sink.write(carried, state);
+                final java.util.Set<String> unknown = new java.util.TreeSet<>();
+                final boolean[] consumed = {false};
+                final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), router -> {
+                    final Boolean known = reached.get(router);
+                    if (known != null) {
+                        consumed[0] = true;
+                        return known;
+                    }
+                    final var answer = asking.computeIfAbsent(router, name -> {
+                        final var asked = steps.run(new RouterSteps.Step.Reach(name)).toCompletableFuture();
+                        if (!asked.isDone()) {
+                            newAsks.put(name, asked);
+                        }
+                        return asked;
+                    });
+                    if (answer.isDone()) {
+                        asking.remove(router);
+                        return reachable(answer.getNow(null));
+                    }
+                    unknown.add(router);
+                    return true;
+                });
                 if (wake != null) {
                     wake.cancel();
                     wake = null;
                 }
-                if (step.wakeAt().isPresent()) {
-                    wake = time.schedule(java.time.Duration.between(time.now(), step.wakeAt().orElseThrow()),
-                        () -> pump(List.of()));
+                if (unknown.isEmpty()) {
+                    // the machine's step is pure: one that needed answers not in yet is dropped and made again
+                    state = step.state();
+                    actions.addAll(step.actions());
+                    if (consumed[0]) {
+                        reached.clear();
+                    }
+                    if (step.wakeAt().isPresent()) {
+                        wake = time.schedule(java.time.Duration.between(time.now(), step.wakeAt().orElseThrow()),
+                            () -> pump(List.of()));
+                    }
+                } else {
+                    LOG.debug("rollout {}: asking the managers of {} whether they are reachable", state.name(),
+                        unknown);
                 }
+                sink.write(carried, state);
             }
+            newAsks.forEach((router, answer) -> answer.whenComplete((result, error) -> {
+                synchronized (this) {
+                    asking.remove(router);
+                    reached.put(router, reachable(result));
+                }
+                pump(List.of());
+            }));
             actions.forEach(this::act);
+        }
+
+        private static boolean reachable(final Result result) {
+            return result instanceof Result.Reached reached && reached.reachable();
         }
 
         private void act(final Action action) {

@@ -40,9 +40,10 @@ public interface RouterSteps {
     CompletionStage<Result> run(Step step);
 
     /**
-     * Whether a router can be tried when its wave starts. A router this member manages is judged by its connection;
-     * one another member manages counts as reachable (its connection is known there): if it is not, its apply fails
-     * at {@code connect} and counts against the budget.
+     * Whether a router can be tried, judged here without asking another member: a router this member manages by its
+     * connection; one another member manages counts as reachable. Used where an answer cannot wait (an engine taking
+     * a rollout over, whose in-flight routers are read back first anyway); a wave's start asks the manager
+     * ({@link Step.Reach}).
      */
     boolean reachable(String router);
 
@@ -107,6 +108,16 @@ public interface RouterSteps {
             }
         }
 
+        /**
+         * Whether the router can be tried as its wave starts, as the member that manages it knows its connection
+         * (answered {@link Result.Reached}): a router unreachable then is left out of the wave and of its budget.
+         */
+        record Reach(String router) implements Step {
+            public Reach {
+                requireNonNull(router, "router");
+            }
+        }
+
         /** Pin the router back, then roll it back to the generation before (a new confirmed commit). */
         record Revert(String router, Pin withdraw) implements Step {
             public Revert {
@@ -143,6 +154,11 @@ public interface RouterSteps {
                 requireNonNull(failure, "failure");
                 probes = List.copyOf(probes);
             }
+        }
+
+        /** Whether the router can be tried ({@link Step.Reach}). */
+        record Reached(boolean reachable) implements Result {
+            // value
         }
 
         /** The router runs {@code generation}, a copy of the one before. */

@@ -146,11 +146,18 @@ final class ClusterSteps implements RouterSteps {
         return fleet.router(router).filter(RouterReconciler::isManagedHere).isPresent();
     }
 
-    /** A step whose call failed or got no answer: a gate fails, anything else fails with the step {@code forward}. */
+    /**
+     * A step whose call failed or got no answer: a gate fails; a router whose manager cannot be asked whether it is
+     * reachable cannot be tried either (its apply would fail at {@code forward}): unreachable; anything else fails
+     * with the step {@code forward}.
+     */
     private static Result undelivered(final Step step, final String why) {
         final String message = "router " + step.router() + ": " + why;
-        return step instanceof Step.Gate ? new Result.Gated(Optional.of("forward: " + message), List.of())
-            : new Result.Failed("forward", message);
+        return switch (step) {
+            case Step.Gate gate -> new Result.Gated(Optional.of("forward: " + message), List.of());
+            case Step.Reach reach -> new Result.Reached(false);
+            default -> new Result.Failed("forward", message);
+        };
     }
 
     // --- the caller's side ----------------------------------------------------------------------------------------
@@ -168,6 +175,7 @@ final class ClusterSteps implements RouterSteps {
                     .setCount(Uint8.valueOf(probe.count())).setAddress(probe.address()).build()).toList());
             case Step.Revert revert -> input.setStep(RolloutStepInput.Step.Revert)
                 .setWithdraw(new WithdrawBuilder(pin(revert.withdraw())).build());
+            case Step.Reach reach -> input.setStep(RolloutStepInput.Step.Reach);
         }
         return input.build();
     }
@@ -210,6 +218,8 @@ final class ClusterSteps implements RouterSteps {
                 .toList());
             case RolledBack -> generation.isPresent() ? new Result.RolledBack(generation.getAsInt())
                 : new Result.Failed("rollback", "no generation in the answer of " + output.getServedBy());
+            case Reachable -> new Result.Reached(true);
+            case Unreachable -> new Result.Reached(false);
             case Failed -> new Result.Failed(output.getFailureStep() == null ? "commit" : output.getFailureStep(),
                 output.getFailureMessage() == null ? "failed on " + output.getServedBy()
                     : output.getFailureMessage());
@@ -252,6 +262,7 @@ final class ClusterSteps implements RouterSteps {
                 yield new Step.Gate(router, probes);
             }
             case Revert -> new Step.Revert(router, told(router, input.getWithdraw()));
+            case Reach -> new Step.Reach(router);
         };
     }
 
@@ -298,6 +309,8 @@ final class ClusterSteps implements RouterSteps {
                 .setGeneration(Uint32.valueOf(back.generation()));
             case Result.Failed failed -> output.setResult(RolloutStepOutput.Result.Failed)
                 .setFailureStep(failed.step()).setFailureMessage(failed.message());
+            case Result.Reached reached -> output.setResult(reached.reachable()
+                ? RolloutStepOutput.Result.Reachable : RolloutStepOutput.Result.Unreachable);
         }
         return output.build();
     }

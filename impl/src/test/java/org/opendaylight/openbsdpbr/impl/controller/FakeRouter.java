@@ -90,7 +90,7 @@ public final class FakeRouter implements DeviceConnector {
 
     // --- faults and inspection ------------------------------------------------------------------------------------
 
-    synchronized void refuseConnections(final boolean value) {
+    public synchronized void refuseConnections(final boolean value) {
         refuse = value;
     }
 

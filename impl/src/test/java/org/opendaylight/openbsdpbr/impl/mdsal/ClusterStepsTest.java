@@ -36,6 +36,7 @@ import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
+import org.opendaylight.openbsdpbr.impl.controller.Command;
 import org.opendaylight.openbsdpbr.impl.controller.FakeRouter;
 import org.opendaylight.openbsdpbr.impl.controller.FakeTime;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
@@ -45,6 +46,7 @@ import org.opendaylight.openbsdpbr.impl.controller.RolloutFixtures;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
+import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
@@ -209,6 +211,33 @@ class ClusterStepsTest {
     }
 
     /**
+     * A router member-2 manages, and knows to be unreachable, is asked of member-2 when its wave starts (the same
+     * forwarding as its steps): it is left out of the wave and of the budget's denominator and reported, and the
+     * rollout goes on. Judged on member-1, which runs the rollout, it counted as reachable: its apply failed at
+     * {@code connect} and broke the wave's budget of 0.
+     */
+    @Test
+    void aRouterItsManagerFindsUnreachableWhenItsWaveStartsIsExcludedNotFailed() throws Exception {
+        routers.get("r05").refuseConnections(true);
+        two.fleet.submit("r05", new Command.CheckSync());
+        settle();
+        assertThat(two.fleet.router("r05").orElseThrow().status().connection()).as("member-2 knows r05 is down")
+            .isNotIn(Connection.CONNECTED, Connection.UNKNOWN);
+        sessions.clear();
+
+        one.engine.start("branch-v2", plan(3, BreachAction.HALT, Budget.ofCount(0)), "branch", List.of());
+        settle();
+
+        final RolloutState done = one.engine.state("branch-v2").orElseThrow();
+        assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
+        assertThat(done.router("r05").phase()).isEqualTo(Phase.EXCLUDED);
+        assertThat(done.router("r05").error().orElseThrow().message()).contains("unreachable when wave 2 started");
+        assertThat(done.count(Phase.HEALTHY)).isEqualTo(5);
+        assertThat(routers.get("r05").commits).as("r05 untouched").hasValue(1);
+        assertThat(sessions).as("the rollout's member never tried r05").doesNotContain("member-1 r05");
+    }
+
+    /**
      * Member-1 runs the rollout and loses it mid-wave 2 (its commits on r03 and r04 wait for their confirms); member-2
      * takes it over from what member-1 persisted: it verifies r03 on member-1 and r04 here by reading them back,
      * applies wave 3, and no router is committed twice.
@@ -274,10 +303,6 @@ class ClusterStepsTest {
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
-    /**
-     * Waits for rollout-keep to pin the router to a content on profile branch (the keep is written on its own thread)
-     * and for member-1, which does not manage it, to have followed it.
-     */
     /** branch-v2 is done on this engine, all 6 routers healthy, each on V2 with the rollout's one commit. */
     private RolloutState doneOnV2Once(final RolloutEngine engine) {
         final RolloutState done = engine.state("branch-v2").orElseThrow();
@@ -290,6 +315,10 @@ class ClusterStepsTest {
         return done;
     }
 
+    /**
+     * Waits for rollout-keep to pin the router to a content on profile branch (the keep is written on its own thread)
+     * and for member-1, which does not manage it, to have followed it.
+     */
     private void awaitKept(final String router, final Profile content) throws Exception {
         final String revision = two.pins.revision(content);
         final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
