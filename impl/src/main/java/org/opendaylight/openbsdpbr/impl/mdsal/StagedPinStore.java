@@ -9,6 +9,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -36,6 +37,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
@@ -225,6 +227,34 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         }
         pins.values().forEach(value -> value.flatMap(revision -> revision).flatMap(this::document)
             .ifPresent(content -> added.putIfAbsent(content.getRevision(), content)));
+        final FluentFuture<? extends CommitInfo> commit;
+        try {
+            commit = write(pins, added);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the broker refused the transaction itself (a datastore shutting down): as a failed write
+            LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), e.getMessage());
+            written(false, pins, added);
+            return;
+        }
+        lastCommit = commit;
+        commit.addCallback(new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                written(true, pins, added);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), cause.getMessage());
+                LOG.debug("staged profile pins not written", cause);
+                written(false, pins, added);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    /** One write of the keep: this writer's stamp, the contents, the pins. */
+    private FluentFuture<? extends CommitInfo> write(final Map<PinKey, Optional<Optional<String>>> pins,
+            final Map<String, Content> added) {
         final var tx = broker.newWriteOnlyTransaction();
         final Stamp stamp = stamps.next(member + "/pins");
         tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Stamp.class,
@@ -241,21 +271,7 @@ final class StagedPinStore implements PinStore, AutoCloseable {
                 tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, path, pin.build());
             }
         });
-        final var commit = tx.commit();
-        lastCommit = commit;
-        commit.addCallback(new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                written(true, pins, added);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), cause.getMessage());
-                LOG.debug("staged profile pins not written", cause);
-                written(false, pins, added);
-            }
-        }, MoreExecutors.directExecutor());
+        return tx.commit();
     }
 
     /**
