@@ -31,8 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -522,13 +524,21 @@ class ClusterE2E {
         final Map<String, LabControl.Generation> before = LAB.generations();
         putWithRetry(1, STAGED_PROFILE, stagedProfile("192.0.2.2"));
         // staged: each router's manager pins it to the content it runs, in rollout-keep (then the rollout may start)
-        await("every router pinned to the content it runs", Duration.ofSeconds(30), () -> {
-            final Restconf.Reply keep = RESTCONF.get(1).get("/data/openbsd-pbr:rollout-keep");
-            final JsonArray pins = keep.status() != 200 ? null : keep.json().getAsJsonObject()
-                .getAsJsonObject("openbsd-pbr:rollout-keep").getAsJsonArray("pin");
-            return pins != null && pins.asList().stream().filter(pin -> "cl-branch".equals(pin.getAsJsonObject()
-                .get("profile").getAsString())).count() == ROUTERS;
-        });
+        final Set<String> unpinned = new TreeSet<>();
+        await(() -> "every router pinned to the content it runs in rollout-keep (no pin: " + unpinned + ")",
+            Duration.ofSeconds(30), () -> {
+                final Restconf.Reply keep = RESTCONF.get(1).get("/data/openbsd-pbr:rollout-keep");
+                final JsonArray pins = keep.status() != 200 ? null : keep.json().getAsJsonObject()
+                    .getAsJsonObject("openbsd-pbr:rollout-keep").getAsJsonArray("pin");
+                unpinned.clear();
+                IntStream.rangeClosed(1, ROUTERS).forEach(n -> unpinned.add("c-r" + n));
+                if (pins != null) {
+                    pins.asList().stream().map(JsonElement::getAsJsonObject)
+                        .filter(pin -> "cl-branch".equals(pin.get("profile").getAsString()))
+                        .forEach(pin -> unpinned.remove(pin.get("router").getAsString()));
+                }
+                return unpinned.isEmpty();
+            });
         assertThat(LAB.generations()).as("a staged change reaches no router by itself").isEqualTo(before);
         putWithRetry(1, "/data/openbsd-pbr:rollouts/rollout=cl-roll", "{\"openbsd-pbr:rollout\":[{\"name\":"
             + "\"cl-roll\",\"change\":{\"profile\":\"cl-branch\"},\"wave\":[\"4\"],\"wave-budget\":{\"count\":0},"
@@ -724,10 +734,16 @@ class ClusterE2E {
     }
 
     private static void await(final String what, final Duration limit, final Condition condition) throws Exception {
+        await(() -> what, limit, condition);
+    }
+
+    /** Waits for a condition; what it waits for is told as it stands at the deadline (e.g. what is still missing). */
+    private static void await(final Supplier<String> what, final Duration limit, final Condition condition)
+            throws Exception {
         final Instant deadline = Instant.now().plus(limit);
         while (!condition.holds()) {
             if (Instant.now().isAfter(deadline)) {
-                fail("not " + what + " within " + limit.toSeconds() + " s");
+                fail("not " + what.get() + " within " + limit.toSeconds() + " s");
             }
             Thread.sleep(POLL.toMillis());
         }
