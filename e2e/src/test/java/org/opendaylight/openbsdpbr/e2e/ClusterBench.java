@@ -39,10 +39,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.openbsdpbr.tools.bench.ControllerBenchmark;
 
 /**
  * The cluster benchmark ({@code ./openbsd-pbr bench cluster --routers N}, issue 13): three members on this machine
- * (configured as {@link ClusterMember} configures the cluster test's), a lab of N routers, one shared profile. Phases:
+ * (configured as {@link ClusterMember} configures the cluster test's), a lab of N routers, one shared profile (the
+ * routers and the profile the controller benchmark registers, {@link ControllerBenchmark#router}). Phases:
  * registration (time until all N are in sync), a profile change to all N, kill -9 of the busiest member (time until
  * all N are in sync again under the survivors), its rejoin (time until the spread is restored); after each phase
  * {@code routers per member: member-1=N member-2=N member-3=N}, and per member its RSS and the heap it retains per
@@ -147,7 +149,8 @@ class ClusterBench {
             }
             say("members up in " + seconds(launch) + " s");
             final int first = members.get(0);
-            putWithRetry(first, "/data/openbsd-pbr:profiles/profile=bench", profile("8.8.8.8/32"));
+            putWithRetry(first, "/data/openbsd-pbr:profiles/profile=bench",
+                ControllerBenchmark.profile(List.of("8.8.8.8/32")));
             await("the profile readable on every member", Duration.ofMinutes(3), () -> members.stream().allMatch(
                 member -> restconf.get(member).get("/data/openbsd-pbr:profiles/profile=bench?content=config")
                     .status() == 200));
@@ -166,7 +169,7 @@ class ClusterBench {
                     puts.add(pool.submit(() -> {
                         final Instant put = Instant.now();
                         putWithRetry(first, "/data/openbsd-pbr:routers/router=b" + index,
-                            router("b" + index, LAB_BASE + index - 1, key));
+                            ControllerBenchmark.router("b" + index, LAB_BASE + index - 1, key));
                         latencies.add(Duration.between(put, Instant.now()).toMillis());
                         return null;
                     }));
@@ -189,7 +192,8 @@ class ClusterBench {
 
             // a profile change to all N
             final Instant change = Instant.now();
-            putWithRetry(first, "/data/openbsd-pbr:profiles/profile=bench", profile("8.8.8.8/32\",\"1.0.0.1/32"));
+            putWithRetry(first, "/data/openbsd-pbr:profiles/profile=bench",
+                ControllerBenchmark.profile(List.of("8.8.8.8/32", "1.0.0.1/32")));
             final Map<String, String[]> before = fleet;
             fleet = awaitFleet("all in sync on a new revision", first, status -> "in-sync".equals(status[1])
                 && !status[2].equals(before.get(status[3])[2]));
@@ -452,32 +456,6 @@ class ClusterBench {
             assertThat(Instant.now()).as(what).isBefore(deadline);
             Thread.sleep(500);
         }
-    }
-
-    /** A lab router on the shared profile, as the controller benchmark registers its routers. */
-    private static String router(final String name, final int port, final String key) {
-        return """
-            {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
-              "management":{"address":"127.0.0.1","port":PORT,"private-key":KEY,
-                "host-key-policy":"trust-on-first-use"},
-              "settings":{"confirm-timeout":30},
-              "intent":{
-                "rdomain":[{"id":0,"default-route-via":"wan"}],
-                "interface":[{"name":"em0"},{"name":"em1","ipv4-address":["192.168.1.1/24"]}],
-                "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
-                "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
-            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", key);
-    }
-
-    /** The shared profile: a policy route to the uplink for the destinations listed. */
-    private static String profile(final String entries) {
-        return """
-            {"openbsd-pbr:profile":[{"name":"bench",
-              "table":[{"name":"via_wan","entry":["ENTRIES"]}],
-              "policy-route":[{"name":"to-via-wan","sequence":10,"ingress-interface":"em1",
-                "source":{"interface-network":"em1:network"},"destination":{"table":"via_wan"},"via-uplink":"wan"}],
-              "sshd":{"listen":[{"address":"0.0.0.0","rdomain":0}]}}]}
-            """.replace("ENTRIES", entries);
     }
 
     private void figure(final String name, final long value) {

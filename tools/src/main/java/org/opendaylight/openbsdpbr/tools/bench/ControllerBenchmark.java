@@ -449,7 +449,11 @@ public final class ControllerBenchmark {
         }
     }
 
-    private static String router(final String name, final int port, final String key) {
+    /**
+     * A lab router on the shared profile {@code bench}, as this benchmark registers it; the cluster benchmark
+     * (e2e's ClusterBench) registers the same, so that its figures stand beside this one's.
+     */
+    public static String router(final String name, final int port, final String key) {
         return """
             {"openbsd-pbr:router":[{"name":"NAME","profile":["bench"],
               "management":{"address":"127.0.0.1","port":PORT,"private-key":KEY,
@@ -478,7 +482,8 @@ public final class ControllerBenchmark {
             """.replace("SECRET", secretJson);
     }
 
-    private static String profile(final List<String> entries) {
+    /** The shared profile {@code bench}: a policy route to the uplink for the destinations listed. */
+    public static String profile(final List<String> entries) {
         return """
             {"openbsd-pbr:profile":[{"name":"bench",
               "table":[{"name":"via_wan","entry":[ENTRIES]}],
