@@ -306,7 +306,7 @@ class ClusterBench {
     }
 
     /**
-     * Per member, what its karaf.log says went wrong: WARN and ERROR lines counted, the most frequent ones (numbers
+     * Per member, what its karaf.log says went wrong: WARN and ERROR lines counted, the most frequent of each (numbers
      * folded, so that one message about many routers counts once), and placement's handovers and stand-ins. A run
      * that passed deletes its directory, and a figure that stands out must still be explainable afterwards.
      */
@@ -343,8 +343,12 @@ class ClusterBench {
             }
             say("  member-" + member + " log: " + levels + ", placement handovers " + handovers + ", stand-ins "
                 + standIns);
-            messages.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
-                .forEach(entry -> say("    " + entry.getValue() + " x " + entry.getKey()));
+            // the most frequent ERRORs, then the most frequent WARNs (a few ERRORs matter more than many WARNs)
+            for (String level : List.of("ERROR ", "WARN ")) {
+                messages.entrySet().stream().filter(entry -> entry.getKey().startsWith(level))
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
+                    .forEach(entry -> say("    " + entry.getValue() + " x " + entry.getKey()));
+            }
         }
     }
 
