@@ -46,6 +46,9 @@ pbr_tools_classpath() {
   if ! pbr_tools_classpath_fresh; then
     (cd "$PBR_ROOT" && ./mvnw -B -ntp -q -o -pl tools dependency:build-classpath -Dmdep.outputFile="$cpfile" \
       -Dmdep.includeScope=runtime >&2) || return 1
+    # the plugin leaves an unchanged file as it was: without this, a pom edit that changes no runtime dependency
+    # leaves the file older than the pom for good (asked again on every call; --help without the tool's own usage)
+    touch "$cpfile"
   fi
   echo "$PBR_TOOLS_JAR:$(cat "$cpfile")"
 }
