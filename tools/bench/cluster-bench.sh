@@ -13,7 +13,8 @@
 #   --heap SIZE        heap per member (default 2048m)
 #   --lab-heap SIZE    the lab's heap (default 512m; about 1g per 1,000 routers beyond the first 1,000)
 #   --no-single        skip the one-member run
-#   --phase-minutes M  how long a phase may take before the benchmark gives up (default 15)
+#   --phase-minutes M  how long a phase may take before the benchmark gives up (default 15); a PUT without an answer
+#                      within 30 s is sent again, up to 30 times (so one PUT may hold registration up to 15 minutes)
 #   --assembly DIR     the distribution (default distribution/target/assembly)
 #   --keep             keep the work directory (members' logs, journals) of a run that passed too; either way each
 #                      member's log is summed up at the end (WARN/ERROR counts, the most frequent, placement moves)
@@ -24,7 +25,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 props=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --routers) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "bench cluster: --routers takes a positive number"; exit 2; }
       props+=(-De2e.bench.routers="$2"); shift ;;
     --groups) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "bench cluster: --groups takes a positive number"; exit 2; }

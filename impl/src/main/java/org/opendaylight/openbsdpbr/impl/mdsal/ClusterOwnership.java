@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -93,10 +94,11 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
 
         /**
          * The members registered as candidates for the group's singleton entity, as this member's replica of the
-         * entity ownership service's candidate registry says (pushed to it, never asked for); empty when it cannot
-         * tell, which keeps an owned group where it is.
+         * entity ownership service's candidate registry says (pushed to it, never asked for); empty while this member
+         * has heard nothing of the registry yet (a member starting or rejoining), which keeps an owned group where it
+         * is and stands in for nothing.
          */
-        Set<String> candidates(ServiceGroupIdentifier group);
+        Optional<Set<String>> candidates(ServiceGroupIdentifier group);
 
         /** No entity ownership below (tests with a model of it, a single node). */
         Entities NONE = new Entities() {
@@ -111,8 +113,8 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
             }
 
             @Override
-            public Set<String> candidates(final ServiceGroupIdentifier group) {
-                return Set.of();
+            public Optional<Set<String>> candidates(final ServiceGroupIdentifier group) {
+                return Optional.empty();
             }
         };
     }
@@ -300,7 +302,7 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
                 group.register();
             } else if (group.registered() && group.owned()) {
                 final String next = preferred.get(entry.getKey());
-                if (settled && entities.candidates(group.getIdentifier()).contains(next)) {
+                if (settled && entities.candidates(group.getIdentifier()).orElse(Set.of()).contains(next)) {
                     LOG.info("placement: {} ({} routers) goes to {}", entry.getKey(), group.size(), next);
                     group.unregister();
                 } else {
@@ -315,7 +317,7 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
                 LOG.debug("placement: {} withdrawn here: placed on {}", entry.getKey(), preferred.get(entry.getKey()));
                 group.unregister();
             } else if (!group.registered()) {
-                standIn(group, preferred.get(entry.getKey()), now);
+                standIn(group, preferred.get(entry.getKey()), live, still, now);
             }
             if (audit) {
                 audit(group, mine, now);
@@ -337,11 +339,19 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
      * it cannot register, and without a stand-in the routers this member sees would have no manager until it
      * catches up. The stand-in is an ordinary candidacy: if another member owns
      * the group by then it is withdrawn as spare, and if this member gets the group it hands it over (between passes)
-     * once the preferred member competes for it.
+     * once the preferred member competes for it. Only what this member knows counts: nothing while it has not heard
+     * the candidate registry (a member starting or rejoining would otherwise stand in for every group at once), nothing
+     * while its inputs move (the preferred member may be registering right now), and a candidacy of a member that is
+     * not live (dead, not removed yet) is no one competing.
      */
-    private void standIn(final Group group, final String preferred, final Instant now) {
-        if (!entities.candidates(group.getIdentifier()).isEmpty()
+    private void standIn(final Group group, final String preferred, final SortedSet<String> live, final boolean still,
+            final Instant now) {
+        final Optional<Set<String>> competing = entities.candidates(group.getIdentifier());
+        if (competing.isEmpty() || competing.orElseThrow().stream().anyMatch(live::contains)
                 || entities.state(group.getIdentifier()) == EntityOwnershipState.OWNED_BY_OTHER) {
+            group.unclaimedSince = null;
+        } else if (!still) {
+            // the clock starts once the inputs are still, as for every other move
             group.unclaimedSince = null;
         } else if (group.unclaimedSince == null) {
             group.unclaimedSince = now;
@@ -374,7 +384,7 @@ final class ClusterOwnership implements Ownership, AutoCloseable {
                 group.suspectStale(now);
             }
         } else if (mine && (state == EntityOwnershipState.NO_OWNER
-                || !entities.candidates(group.getIdentifier()).contains(self))) {
+                || entities.candidates(group.getIdentifier()).filter(known -> !known.contains(self)).isPresent())) {
             if (group.orphanedSince == null) {
                 group.orphanedSince = now;
             } else if (!now.isBefore(group.orphanedSince.plus(SETTLE))) {

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -67,8 +68,11 @@ final class PekkoCandidates implements SingletonEntities.Candidates, AutoCloseab
     private final ActorSystem system;
     private final Cluster cluster;
     private final ActorRef watcher;
-    /** Per entity, per member name, the nodes (address and incarnation) that registered that name. */
-    private volatile Map<DOMEntity, Map<String, VersionVector>> candidates = Map.of();
+    /**
+     * Per entity, per member name, the nodes (address and incarnation) that registered that name; null until the
+     * replicator first told this member about the registry.
+     */
+    private volatile Map<DOMEntity, Map<String, VersionVector>> candidates;
 
     PekkoCandidates(final ActorSystem system) {
         this.system = requireNonNull(system);
@@ -78,12 +82,16 @@ final class PekkoCandidates implements SingletonEntities.Candidates, AutoCloseab
         DistributedData.get(system).replicator().tell(new Replicator.Subscribe<>(KEY, watcher), ActorRef.noSender());
     }
 
-    /** The members whose current incarnation competes for the entity. */
+    /** The members whose current incarnation competes for the entity; empty while the registry was not heard. */
     @Override
-    public Set<String> of(final DOMEntity entity) {
-        final Map<String, VersionVector> names = candidates.getOrDefault(entity, Map.of());
+    public Optional<Set<String>> of(final DOMEntity entity) {
+        final Map<DOMEntity, Map<String, VersionVector>> registry = candidates;
+        if (registry == null) {
+            return Optional.empty();
+        }
+        final Map<String, VersionVector> names = registry.getOrDefault(entity, Map.of());
         if (names.isEmpty()) {
-            return Set.of();
+            return Optional.of(Set.of());
         }
         final Map<String, UniqueAddress> nodes = new HashMap<>();
         for (Member member : cluster.state().getMembers()) {
@@ -96,7 +104,7 @@ final class PekkoCandidates implements SingletonEntities.Candidates, AutoCloseab
                 current.add(name);
             }
         });
-        return current;
+        return Optional.of(current);
     }
 
     private void heard(final ORMap<DOMEntity, ORSet<String>> registry) {

@@ -10,6 +10,7 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opendaylight.mdsal.eos.common.api.CandidateAlreadyRegisteredException;
@@ -39,8 +40,8 @@ final class SingletonEntities implements ClusterOwnership.Entities, AutoCloseabl
     /** The members registered as candidates for an entity, as pushed to this member; never an ask. */
     @FunctionalInterface
     interface Candidates {
-        /** The members (member-2) competing for the entity; empty when none or not known. */
-        Set<String> of(DOMEntity entity);
+        /** The members (member-2) competing for the entity; empty while nothing of the registry was heard. */
+        Optional<Set<String>> of(DOMEntity entity);
     }
 
     /** mdsal-singleton-impl's EOSClusterSingletonServiceProvider.SERVICE_ENTITY_TYPE. */
@@ -69,7 +70,7 @@ final class SingletonEntities implements ClusterOwnership.Entities, AutoCloseabl
     }
 
     @Override
-    public Set<String> candidates(final ServiceGroupIdentifier group) {
+    public Optional<Set<String>> candidates(final ServiceGroupIdentifier group) {
         return candidates.of(entity(group));
     }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -60,6 +61,8 @@ class ClusterOwnershipTest {
         final Set<String> pending = new TreeSet<>();
         /** Every entity that has had a candidate. */
         final Set<String> candidated = new TreeSet<>();
+        /** Members whose replica of the candidate registry has not been filled yet (starting, rejoining). */
+        final Set<String> unheard = new TreeSet<>();
 
         record Candidate(String member, ClusterSingletonService service) {
         }
@@ -142,15 +145,17 @@ class ClusterOwnershipTest {
                 public EntityOwnershipState state(
                         final org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier group) {
                     final Candidate owner = owners.get(group.value());
-                    return owner == null ? EntityOwnershipState.NO_OWNER : owner.member().equals(member)
+                    // SingletonEntities: an entity never heard of has no owner
+                    return owner == null || unheard.contains(member) ? EntityOwnershipState.NO_OWNER
+                        : owner.member().equals(member)
                         ? EntityOwnershipState.IS_OWNER : EntityOwnershipState.OWNED_BY_OTHER;
                 }
 
                 @Override
-                public Set<String> candidates(
+                public Optional<Set<String>> candidates(
                         final org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier group) {
-                    return candidates.getOrDefault(group.value(), List.of()).stream().map(Candidate::member)
-                        .collect(Collectors.toSet());
+                    return unheard.contains(member) ? Optional.empty() : Optional.of(candidates.getOrDefault(
+                        group.value(), List.of()).stream().map(Candidate::member).collect(Collectors.toSet()));
                 }
 
                 @Override
@@ -236,6 +241,13 @@ class ClusterOwnershipTest {
 
     private void later(final Duration duration) {
         now[0] = now[0].plus(duration);
+    }
+
+    /** The groups a member is a candidate for. */
+    private Set<String> competing(final String member) {
+        return eos.candidates.entrySet().stream().filter(entry -> entry.getValue().stream()
+            .anyMatch(candidate -> candidate.member().equals(member))).map(Map.Entry::getKey)
+            .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Routers per live member; every one of the twelve routers has exactly one manager among them. */
@@ -432,6 +444,39 @@ class ClusterOwnershipTest {
         final Map<String, Integer> spread = spread(routers);
         assertThat(spread.values()).as("routers per member " + spread).allSatisfy(count ->
             assertThat(count).isBetween(18, 22));
+    }
+
+    /**
+     * Review of the stand-in: a member that has heard nothing of the candidate registry or the owners yet (starting or
+     * rejoining: its replicas fill by gossip) cannot tell "nobody competes" from "not heard yet", and must not stand in
+     * for every group placed elsewhere (a burst of candidacies, and groups moving twice). It competes only for the
+     * groups it placed on itself; once it has heard, placement goes on as usual.
+     */
+    @Test
+    void aRejoiningMemberThatHasNotHeardTheRegistryStandsInForNothing() {
+        threeMembersTwelveRouters();
+        eos.kill("member-2");
+        later(Duration.ofSeconds(1));
+        rebalanceAll();
+        eos.rejoin("member-2");
+        eos.unheard.add("member-2");
+        members.put("member-2", new Member("member-2", eos, now));
+        members.get("member-2").register(12);
+        // it competes for the groups it placed on itself while its routers arrived (with the counts it had then)
+        final Set<String> own = competing("member-2");
+        for (int round = 0; round < 3; round++) {
+            later(ClusterOwnership.SETTLE);
+            rebalanceAll();
+            assertThat(competing("member-2")).as("member-2's candidacies before it heard anything, round %d", round)
+                .isSubsetOf(own);
+        }
+        eos.unheard.clear();
+        for (int round = 0; round < 3; round++) {
+            later(ClusterOwnership.SETTLE);
+            rebalanceAll();
+        }
+        assertThat(spread()).as("after member-2 heard the registry").containsOnly(Map.entry("member-1", 4),
+            Map.entry("member-2", 4), Map.entry("member-3", 4));
     }
 
     /**

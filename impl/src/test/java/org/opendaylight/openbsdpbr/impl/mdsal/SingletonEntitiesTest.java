@@ -64,7 +64,7 @@ class SingletonEntitiesTest {
     @Test
     void theStateIsTheLastChangeHeardForTheGroupsEntity() {
         final Eos eos = new Eos();
-        final SingletonEntities entities = new SingletonEntities(eos, entity -> Set.of());
+        final SingletonEntities entities = new SingletonEntities(eos, entity -> Optional.of(Set.of()));
         assertThat(eos.types).containsExactly(SingletonEntities.SERVICE_ENTITY_TYPE);
         final var seven = new ServiceGroupIdentifier("openbsd-pbr/group/7");
         final var eight = new ServiceGroupIdentifier("openbsd-pbr/group/8");
