@@ -91,8 +91,10 @@ import org.slf4j.LoggerFactory;
  * lost without a word (ClusterE2E, session 7: one member's first write conflicted and its other pins never reached the
  * keep). So each write is a transaction of its own, the next one starts when the last one completed, and a write that
  * failed goes back into the queue (newer values queued meanwhile win) and is written again from a fresh transaction,
- * which sees the other writer's data. A content is merged, not put: its revision is the hash of its document, so
- * members writing the same one at once write the same data and do not conflict.
+ * which sees the other writer's data. A content is merged, not put (its revision is the hash of its document, so
+ * members writing the same one write the same data): once it exists, another member's write of it does not conflict;
+ * two members creating it at the same moment still do, and the rewrite covers that. A write that keeps failing is
+ * written again less and less often (up to every {@value #REWRITE_MAX_MILLIS} ms), said once at WARN.
  *
  * <p>Why JSON text and not the profile's YANG tree under the entry: it is the one form the project already writes and
  * reads back with yangtools' own codec (the importer's writer, tested by reading its output back), and it needs no
@@ -108,6 +110,8 @@ final class StagedPinStore implements PinStore, AutoCloseable {
      * a datastore without a shard leader answers the next one late anyway.
      */
     private static final long REWRITE_MILLIS = 200;
+    /** The longest wait before a write that keeps failing is written again. */
+    private static final long REWRITE_MAX_MILLIS = 10_000;
 
     private final DataBroker broker;
     private final Supplier<EffectiveModelContext> model;
@@ -130,6 +134,8 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     private boolean flushQueued;
     /** Whether a write is being committed: the next one starts when it completed (one write in flight, in order). */
     private boolean writing;
+    /** Failed writes in a row (the writer thread's and the commits' callbacks, under this). */
+    private int failures;
     private volatile boolean closed;
     private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
 
@@ -232,22 +238,19 @@ final class StagedPinStore implements PinStore, AutoCloseable {
             commit = write(pins, added);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the broker refused the transaction itself (a datastore shutting down): as a failed write
-            LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), e.getMessage());
-            written(false, pins, added);
+            written(false, pins, added, e);
             return;
         }
         lastCommit = commit;
         commit.addCallback(new FutureCallback<Object>() {
             @Override
             public void onSuccess(final Object result) {
-                written(true, pins, added);
+                written(true, pins, added, null);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), cause.getMessage());
-                LOG.debug("staged profile pins not written", cause);
-                written(false, pins, added);
+                written(false, pins, added, cause);
             }
         }, MoreExecutors.directExecutor());
     }
@@ -280,17 +283,29 @@ final class StagedPinStore implements PinStore, AutoCloseable {
      * and is written again a moment later from a fresh transaction, which sees what the other writer wrote.
      */
     private synchronized void written(final boolean written, final Map<PinKey, Optional<Optional<String>>> pins,
-            final Map<String, Content> added) {
+            final Map<String, Content> added, final Throwable cause) {
         writing = false;
-        if (!written) {
+        if (written) {
+            failures = 0;
+        } else {
+            failures++;
+            if (failures == 1) {
+                LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), cause.getMessage());
+            } else if (failures == 5) {
+                LOG.warn("staged profile pins ({}) not written {} times in a row, still written again", pins.size(),
+                    failures, cause);
+            } else {
+                LOG.debug("staged profile pins ({}) not written", pins.size(), cause);
+            }
             pins.forEach(pending::putIfAbsent);
             added.forEach(newContents::putIfAbsent);
         }
         if (!flushQueued && !closed && !(pending.isEmpty() && newContents.isEmpty())) {
             flushQueued = true;
             try {
-                (written ? writer : CompletableFuture.delayedExecutor(REWRITE_MILLIS,
-                    java.util.concurrent.TimeUnit.MILLISECONDS, writer)).execute(this::flush);
+                (written ? writer : CompletableFuture.delayedExecutor(Math.min(REWRITE_MAX_MILLIS,
+                    REWRITE_MILLIS << Math.min(failures - 1, 10)), java.util.concurrent.TimeUnit.MILLISECONDS,
+                    writer)).execute(this::flush);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 LOG.debug("closed: {} staged profile pins not written", pending.size(), e);
             }
