@@ -235,9 +235,10 @@ public final class RolloutEngine implements AutoCloseable {
         final java.util.concurrent.CompletableFuture<RolloutState> started =
             new java.util.concurrent.CompletableFuture<>();
         startOnceTakenIn(started, time.now().plus(limit), () -> start(name, plan, profile, targets, probes),
-            () -> takenIn(profile, configured), () -> "rollout[" + name + "]: this controller has not taken in the "
-                + "configuration of profile " + profile + " as written yet (within " + limit.toSeconds() + " s): "
-                + "start the rollout again in a moment");
+            () -> takenIn(profile, configured).isEmpty(), () -> "rollout[" + name + "]: this controller has not "
+                + "taken in the configuration of profile " + profile + " as read at the start within "
+                + limit.toSeconds() + " s (" + String.join("; ", takenIn(profile, configured)) + "): if it was "
+                + "changed again meanwhile, start the rollout again");
         return started;
     }
 
@@ -257,10 +258,28 @@ public final class RolloutEngine implements AutoCloseable {
         }
     }
 
-    /** Whether the fleet holds a profile as configured: its content, its apply, and every router listing it. */
-    private boolean takenIn(final String profile, final Configured configured) {
-        return fleet.profile(profile).equals(configured.content()) && fleet.isStaged(profile) == configured.staged()
-            && new java.util.HashSet<>(fleet.usersOf(profile)).containsAll(configured.users());
+    /**
+     * What the fleet does not hold yet of a profile as configured: its content, its apply, the routers listing it.
+     *
+     * @return what differs; empty: the fleet holds it as configured
+     */
+    private List<String> takenIn(final String profile, final Configured configured) {
+        final List<String> differs = new ArrayList<>();
+        if (!fleet.profile(profile).equals(configured.content())) {
+            differs.add(configured.content().isEmpty() ? "the profile is still configured here"
+                : fleet.profile(profile).isEmpty() ? "the profile is not known here yet"
+                    : "its content here differs from the one read");
+        }
+        if (fleet.isStaged(profile) != configured.staged()) {
+            differs.add("its apply here is " + (configured.staged() ? "immediate" : "staged"));
+        }
+        final java.util.Set<String> missing = new java.util.TreeSet<>(configured.users());
+        fleet.usersOf(profile).forEach(missing::remove);
+        if (!missing.isEmpty()) {
+            differs.add(missing.size() + " routers listing it not known here yet (" + missing.stream().limit(5)
+                .collect(java.util.stream.Collectors.joining(", ")) + (missing.size() > 5 ? ", ..." : "") + ")");
+        }
+        return differs;
     }
 
     /**
@@ -593,23 +612,21 @@ public final class RolloutEngine implements AutoCloseable {
                         time.now());
                 }
                 final java.util.Set<String> unknown = new java.util.TreeSet<>();
-                final boolean[] consumed = {false};
+                final int bound = state.plan().concurrency();
                 final RolloutMachine.Step step = RolloutMachine.next(state, time.now(), router -> {
                     final Boolean known = reached.get(router);
                     if (known != null) {
-                        consumed[0] = true;
                         return known;
                     }
-                    final var answer = asking.computeIfAbsent(router, name -> {
-                        final var asked = steps.run(new RouterSteps.Step.Reach(name)).toCompletableFuture();
-                        if (!asked.isDone()) {
-                            newAsks.put(name, asked);
+                    final var answer = asking.get(router);
+                    if (answer == null && asking.size() < bound) {
+                        // asked at most the plan's concurrency at once: the others when answers come in
+                        final var asked = steps.run(new RouterSteps.Step.Reach(router)).toCompletableFuture();
+                        if (asked.isDone()) {
+                            return reachable(asked.getNow(null));
                         }
-                        return asked;
-                    });
-                    if (answer.isDone()) {
-                        asking.remove(router);
-                        return reachable(answer.getNow(null));
+                        asking.put(router, asked);
+                        newAsks.put(router, asked);
                     }
                     unknown.add(router);
                     return true;
@@ -618,26 +635,34 @@ public final class RolloutEngine implements AutoCloseable {
                     wake.cancel();
                     wake = null;
                 }
+                final boolean changed = !first.isEmpty() || outdated.isPresent();
                 if (unknown.isEmpty()) {
-                    // the machine's step is pure: one that needed answers not in yet is dropped and made again
+                    // the machine's step is pure: one that needed answers not in yet is dropped and made again; once
+                    // a step is taken, answers asked for it are spent (a pause in between must not leave them for a
+                    // later wave start)
                     state = step.state();
                     actions.addAll(step.actions());
-                    if (consumed[0]) {
-                        reached.clear();
-                    }
+                    reached.clear();
+                    asking.clear();
                     if (step.wakeAt().isPresent()) {
                         wake = time.schedule(java.time.Duration.between(time.now(), step.wakeAt().orElseThrow()),
                             () -> pump(List.of()));
                     }
+                    sink.write(carried, state);
                 } else {
                     LOG.debug("rollout {}: asking the managers of {} whether they are reachable", state.name(),
                         unknown);
+                    if (changed) {
+                        sink.write(carried, state);
+                    }
                 }
-                sink.write(carried, state);
             }
             newAsks.forEach((router, answer) -> answer.whenComplete((result, error) -> {
                 synchronized (this) {
-                    asking.remove(router);
+                    // an answer asked for a step already taken (a pause, a halt) is dropped
+                    if (!asking.remove(router, answer)) {
+                        return;
+                    }
                     reached.put(router, reachable(result));
                 }
                 pump(List.of());
@@ -645,8 +670,9 @@ public final class RolloutEngine implements AutoCloseable {
             actions.forEach(this::act);
         }
 
+        /** A manager's answer; no answer (it could not be asked) lets the router's apply decide, as before. */
         private static boolean reachable(final Result result) {
-            return result instanceof Result.Reached reached && reached.reachable();
+            return !(result instanceof Result.Reached reached) || reached.reachable();
         }
 
         private void act(final Action action) {

@@ -147,15 +147,16 @@ final class ClusterSteps implements RouterSteps {
     }
 
     /**
-     * A step whose call failed or got no answer: a gate fails; a router whose manager cannot be asked whether it is
-     * reachable cannot be tried either (its apply would fail at {@code forward}): unreachable; anything else fails
-     * with the step {@code forward}.
+     * A step whose call failed or got no answer: a gate fails; a reach question counts the router reachable (its
+     * manager could not be asked, which says nothing about the router: a loaded member may answer late; its apply
+     * decides, and fails at {@code forward} if the manager is gone); anything else fails with the step
+     * {@code forward}.
      */
     private static Result undelivered(final Step step, final String why) {
         final String message = "router " + step.router() + ": " + why;
         return switch (step) {
             case Step.Gate gate -> new Result.Gated(Optional.of("forward: " + message), List.of());
-            case Step.Reach reach -> new Result.Reached(false);
+            case Step.Reach reach -> new Result.Reached(true);
             default -> new Result.Failed("forward", message);
         };
     }

@@ -102,6 +102,7 @@ final class RolloutRpcs {
         return input.getRollout() == null ? "" : input.getRollout().getValue();
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private ListenableFuture<RpcResult<StartRolloutOutput>> start(final ObjectName rollout) {
         if (rollout == null) {
             return failed("start-rollout: input/rollout is mandatory", ErrorTag.MISSING_ELEMENT);
@@ -146,7 +147,8 @@ final class RolloutRpcs {
                             (state, error) -> answer.set(error == null
                                 ? RpcResultBuilder.success(answer(state)).build() : refused(name, error)));
                 }
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // a bad value is invalid-value, a state that does not allow it in-use, anything else operation-failed
                 answer.set(refused(name, e));
             }
             return answer;
@@ -170,7 +172,7 @@ final class RolloutRpcs {
         }
         LOG.warn("start-rollout {} failed", name, cause);
         return RpcResultBuilder.<StartRolloutOutput>failed().withError(ErrorType.APPLICATION,
-            ErrorTag.OPERATION_FAILED, "start-rollout: internal error: " + cause).build();
+            ErrorTag.OPERATION_FAILED, "start-rollout " + name + ": internal error: " + cause).build();
     }
 
     /**

@@ -458,6 +458,68 @@ class RolloutEngineTest {
         }
     }
 
+    /**
+     * A wave's start waits for the routers' managers to say whether they are reachable, at most the plan's
+     * concurrency asked at once; an answer that arrives after the operator paused the rollout is dropped, and the
+     * resumed wave asks again: a router that was down for a moment is tried once it is up (an answer kept across the
+     * pause excluded it from the rollout for good).
+     */
+    @Test
+    void aWaveStartAsksTheManagersAndAPauseSpendsTheAnswersAskedBeforeIt() {
+        fleet.profileChanged(V2, true);
+        settle(Duration.ofMinutes(20));
+        final Map<String, java.util.concurrent.CompletableFuture<RouterSteps.Result>> asked = new LinkedHashMap<>();
+        final int[] mostAtOnce = {0};
+        final FleetSteps local = new FleetSteps(fleet);
+        final RouterSteps managers = new RouterSteps() {
+            @Override
+            public java.util.concurrent.CompletionStage<Result> run(final Step step) {
+                if (step instanceof Step.Reach && step.router().compareTo("r04") >= 0) {
+                    // routers of waves 2 and 3 are managed elsewhere: their answers come when the test says
+                    final var answer = new java.util.concurrent.CompletableFuture<Result>();
+                    asked.put(step.router(), answer);
+                    mostAtOnce[0] = Math.max(mostAtOnce[0], (int) asked.values().stream()
+                        .filter(pending -> !pending.isDone()).count());
+                    return answer;
+                }
+                return local.run(step);
+            }
+
+            @Override
+            public boolean reachable(final String router) {
+                return local.reachable(router);
+            }
+        };
+        final RolloutEngine asking = new RolloutEngine(fleet, managers, time, this::persist);
+        try {
+            asking.start("branch-v2", new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ZERO,
+                Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 2), "branch", List.of());
+            settle();
+            assertThat(asking.state("branch-v2").orElseThrow().wave()).as("wave 2 waits for its answers").isZero();
+            assertThat(asked.keySet()).as("at most the plan's concurrency asked at once").containsExactly("r04",
+                "r05");
+
+            asking.pause("branch-v2");
+            asked.values().forEach(answer -> answer.complete(new RouterSteps.Result.Reached(false)));
+            settle();
+            asked.clear();
+            asking.resume("branch-v2");
+            settle();
+            for (int round = 0; round < 60 && !asking.state("branch-v2").orElseThrow().state().isFinal(); round++) {
+                List.copyOf(asked.values()).forEach(answer -> answer.complete(new RouterSteps.Result.Reached(true)));
+                settle();
+            }
+
+            final RolloutState done = asking.state("branch-v2").orElseThrow();
+            assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
+            assertThat(done.count(Phase.HEALTHY)).as("no router excluded by an answer from before the pause")
+                .isEqualTo(9);
+            assertThat(mostAtOnce[0]).isLessThanOrEqualTo(2);
+        } finally {
+            asking.close();
+        }
+    }
+
     private void persist(final RolloutEngine.Change what, final RolloutState state) {
         written.add(state);
         carried.put(state.name(), what);
