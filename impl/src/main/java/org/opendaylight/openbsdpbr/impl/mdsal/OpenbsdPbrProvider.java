@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,35 +77,35 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     @ObjectClassDefinition(name = "openbsd-pbr")
     public @interface Configuration {
         @AttributeDefinition(description = "Seconds a commit waits for its confirmation when the router sets none")
-        int confirm$_$timeout$_$seconds() default 120;
+        int confirm$_$timeout$_$seconds() default ProviderSettings.CONFIRM_TIMEOUT_SECONDS;
 
         @AttributeDefinition(description = "Routers worked on at once")
-        int concurrency() default 32;
+        int concurrency() default ProviderSettings.CONCURRENCY;
 
         @AttributeDefinition(description = "Seconds between drift checks of every router; 0 disables them")
-        int check$_$sync$_$interval$_$seconds() default 300;
+        int check$_$sync$_$interval$_$seconds() default ProviderSettings.CHECK_SYNC_INTERVAL_SECONDS;
 
         @AttributeDefinition(description = "Seconds allowed for an SSH connection, authentication and each step")
-        int ssh$_$timeout$_$seconds() default 20;
+        int ssh$_$timeout$_$seconds() default ProviderSettings.SSH_TIMEOUT_SECONDS;
 
         @AttributeDefinition(description = "Seconds before a router whose own checks refused the files, or that "
             + "refused the controller's login, is tried again by itself (an intent change or the sync RPC tries at "
             + "once)")
-        int retry$_$refused$_$seconds() default 900;
+        int retry$_$refused$_$seconds() default ProviderSettings.RETRY_REFUSED_SECONDS;
 
         @AttributeDefinition(description = "Seconds a router's last SSH session stays open for its next transaction "
             + "or read, so that a push makes one key exchange instead of two (the confirmation's own connection still "
             + "proves the new files admit the controller); 0 closes every session when its transaction ends")
-        int idle$_$session$_$seconds() default 120;
+        int idle$_$session$_$seconds() default ProviderSettings.IDLE_SESSION_SECONDS;
 
         @AttributeDefinition(description = "Routers whose last sessions stay idle at most, the one idle longest "
             + "closed first to make room: each costs about 20-25 KiB of heap (512: about 12 MiB); 0 keeps none")
-        int idle$_$sessions() default DevicePush.IDLE_CAPACITY;
+        int idle$_$sessions() default ProviderSettings.IDLE_SESSIONS;
 
         @AttributeDefinition(description = "Cluster singleton groups routers are hashed into and placed over the "
             + "members; 0 gives every router its own singleton (ODL's entity ownership does not keep up with thousands "
             + "of those). Balance within 10% needs about ten groups per member: 64 covers five members")
-        int ownership$_$groups() default 64;
+        int ownership$_$groups() default ProviderSettings.OWNERSHIP_GROUPS;
 
         @AttributeDefinition(description = "The file of the keys that seal secrets (created at first start, mode 0600; "
             + "the same file on every cluster member); empty means etc/openbsd-pbr.keys", required = false)
@@ -134,16 +135,20 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             @Reference final AAAEncryptionService encryption,
             @Reference final DistributedDataStoreInterface datastore,
             @Reference final DOMEntityOwnershipService entityOwnership, @Reference final RpcService rpcService,
-            final Configuration configuration) {
-        final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirm$_$timeout$_$seconds()),
-            configuration.concurrency(), Duration.ofSeconds(configuration.check$_$sync$_$interval$_$seconds()),
+            final Map<String, Object> properties) {
+        // read from the raw properties, not through Configuration: a bad value names its setting and falls back to
+        // its default instead of failing the provider's start (see ProviderSettings)
+        final var configuration = ProviderSettings.read(properties,
+            error -> LOG.error("openbsd-pbr setting: {}", error));
+        final var settings = new ControllerSettings(Duration.ofSeconds(configuration.confirmTimeoutSeconds()),
+            configuration.concurrency(), Duration.ofSeconds(configuration.checkSyncIntervalSeconds()),
             ControllerSettings.defaults().coalesce(), ControllerSettings.defaults().retryFirst(),
-            ControllerSettings.defaults().retryMax(), Duration.ofSeconds(configuration.retry$_$refused$_$seconds()));
+            ControllerSettings.defaults().retryMax(), Duration.ofSeconds(configuration.retryRefusedSeconds()));
         connector = new SshDeviceConnector(SshSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(configuration.ssh$_$timeout$_$seconds())));
+            .withTimeouts(Duration.ofSeconds(configuration.sshTimeoutSeconds())));
         final var push = new DevicePush(connector, ApplyPlanner::plan, Scheduler.SYSTEM,
-            Duration.ofSeconds(configuration.idle$_$session$_$seconds()), configuration.idle$_$sessions());
-        final SecretKeys keys = secretKeys(configuration.secret$_$key$_$file());
+            Duration.ofSeconds(configuration.idleSessionSeconds()), configuration.idleSessions());
+        final SecretKeys keys = secretKeys(configuration.secretKeyFile());
         privateDatastoreFiles();
         // the member name (member-1) as the cluster configuration gives it: the status says who manages a router
         final String member = datastore.getActorUtils().getCurrentMemberName().getName();
@@ -151,7 +156,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         final var compilations = new Compilations(IntentCompiler.standard());
         candidates = new PekkoCandidates(datastore.getActorUtils().getActorSystem());
         entities = new SingletonEntities(entityOwnership, candidates);
-        ownership = new ClusterOwnership(singletons, configuration.ownership$_$groups(), member,
+        ownership = new ClusterOwnership(singletons, configuration.ownershipGroups(), member,
             new PekkoMembership(datastore.getActorUtils().getActorSystem()), entities);
         forwarding = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-owner-calls").setDaemon(true).build());
