@@ -46,17 +46,19 @@ import org.opendaylight.openbsdpbr.api.intent.Via;
  * routes but not facts, in both orders, with and without kept parts, and compares every file, lint and error.
  *
  * <p>Bounded like {@link RouteRuleTexts}: a direct-mapped table of {@value #SIZE} lists (a list's slot from the
- * identities of its first and last route and its length); a new list replaces whatever held its slot. A list gets its
- * section at its second render: the first only leaves its routes in the slot, so that a list rendered once costs
- * nothing more (the names, facts and copies of a section cost about a fifth of a render of new routes). Parts are
- * immutable and published through volatile fields without locks: a racing writer only costs a part computed twice.
+ * identities of its first and last route and its length). A list gets its section at its second render in a row in
+ * its slot ({@link SeenOnce}), replacing whatever section held the slot: the first render only marks the slot, so that
+ * a list rendered once, a router's own routes, costs neither time (the names, facts and copies of a section cost about
+ * a fifth of a render of new routes) nor memory (nothing of it stays reachable). Parts are immutable and published
+ * through volatile fields without locks: a racing writer only costs a part computed twice.
  */
 final class RouteSection {
     /** Slots; a power of two. A profile's routes take one, whatever the number of routers that use them. */
     static final int SIZE = 512;
 
-    /** A slot holds a {@link RouteSection}, or the routes of a list seen once ({@code PolicyRoute[]}). */
-    private static final AtomicReferenceArray<Object> SLOTS = new AtomicReferenceArray<>(SIZE);
+    private static final AtomicReferenceArray<RouteSection> SLOTS = new AtomicReferenceArray<>(SIZE);
+    /** The list each slot saw last, when it has no section for it. */
+    private static final SeenOnce SEEN = new SeenOnce(SIZE);
 
     /** The validator's results for a router whose routes pass, and the facts they hold for. */
     private record Validated(int[] facts, int[] rtables, int[] refs) {
@@ -158,7 +160,7 @@ final class RouteSection {
 
     /**
      * The section of these routes, kept from the second render of the same route objects on; null for no routes and
-     * for routes seen for the first time (they are remembered: a list rendered once, a one-off or a benchmark of new
+     * for routes seen for the first time (the slot is marked: a list rendered once, a one-off or a benchmark of new
      * routes, costs no more than without sections).
      */
     static RouteSection of(final List<PolicyRoute> routes) {
@@ -168,17 +170,16 @@ final class RouteSection {
         }
         final int slot = (System.identityHashCode(routes.get(0)) * 31 + System.identityHashCode(routes.get(size - 1))
             + size) & SIZE - 1;
-        final Object kept = SLOTS.getAcquire(slot);
-        if (kept instanceof RouteSection section && same(section.routes, routes)) {
-            return section;
+        final RouteSection kept = SLOTS.getAcquire(slot);
+        if (kept != null && same(kept.routes, routes)) {
+            return kept;
         }
-        if (kept instanceof PolicyRoute[] seen && same(seen, routes)) {
-            final RouteSection fresh = new RouteSection(seen);
-            SLOTS.setRelease(slot, fresh);
-            return fresh;
+        if (!SEEN.again(slot, routes, List.of())) {
+            return null;
         }
-        SLOTS.setRelease(slot, routes.toArray(PolicyRoute[]::new));
-        return null;
+        final RouteSection fresh = new RouteSection(routes.toArray(PolicyRoute[]::new));
+        SLOTS.setRelease(slot, fresh);
+        return fresh;
     }
 
     /** Forget every section (benchmarks that measure the first render of new routes). */
@@ -186,6 +187,7 @@ final class RouteSection {
         for (int i = 0; i < SIZE; i++) {
             SLOTS.setRelease(i, null);
         }
+        SEEN.clear();
     }
 
     private static boolean same(final PolicyRoute[] kept, final List<PolicyRoute> list) {

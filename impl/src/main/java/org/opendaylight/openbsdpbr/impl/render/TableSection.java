@@ -26,13 +26,18 @@ import org.opendaylight.openbsdpbr.api.intent.PfTable;
  * the router, whether pf.conf needs the built-in {@code <martians>} table among the tables, selects one of two kept
  * texts.
  *
- * <p>Bounded and lock-free like {@link RouteSection}: a direct-mapped table of {@value #SIZE} pairs of lists.
+ * <p>Bounded and lock-free like {@link RouteSection}: a direct-mapped table of {@value #SIZE} pairs of lists, a pair
+ * kept from its second render in a row in its slot on ({@link SeenOnce}). A router with a table of its own beside its
+ * profile's has a pair no other router shares: kept at first sight, those filled every slot with sections never
+ * reused (about 1 KiB each in the controller benchmark, whose routers all have one), a cost per managed router.
  */
 final class TableSection {
     /** Slots; a power of two. */
     static final int SIZE = 512;
 
     private static final AtomicReferenceArray<TableSection> SLOTS = new AtomicReferenceArray<>(SIZE);
+    /** The pair each slot saw last, when it has no section for it. */
+    private static final SeenOnce SEEN = new SeenOnce(SIZE);
 
     private final PfTable[] tables;
     private final HostGroup[] groups;
@@ -58,7 +63,7 @@ final class TableSection {
         groupFamilies = positions(groups, HostGroup::name, HostGroup::addresses, groupIndex);
     }
 
-    /** The section of these tables and host groups: kept, or new and kept from now on. */
+    /** The section of these tables and host groups: kept, or new (and kept from now on if seen just before). */
     static TableSection of(final List<PfTable> tables, final List<HostGroup> groups) {
         final int slot = (hash(tables) * 31 + hash(groups)) & SIZE - 1;
         final TableSection kept = SLOTS.getAcquire(slot);
@@ -66,7 +71,9 @@ final class TableSection {
             return kept;
         }
         final TableSection fresh = new TableSection(tables, groups);
-        SLOTS.setRelease(slot, fresh);
+        if (SEEN.again(slot, tables, groups)) {
+            SLOTS.setRelease(slot, fresh);
+        }
         return fresh;
     }
 
@@ -75,6 +82,16 @@ final class TableSection {
         for (int i = 0; i < SIZE; i++) {
             SLOTS.setRelease(i, null);
         }
+        SEEN.clear();
+    }
+
+    /** How many sections are kept (tests). */
+    static int keptCount() {
+        int kept = 0;
+        for (int i = 0; i < SIZE; i++) {
+            kept += SLOTS.get(i) == null ? 0 : 1;
+        }
+        return kept;
     }
 
     /** pf.conf's macros section, or null when not written yet. */

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.openbsdpbr.api.intent.Endpoint;
 import org.opendaylight.openbsdpbr.api.intent.Family;
+import org.opendaylight.openbsdpbr.api.intent.HostGroup;
 import org.opendaylight.openbsdpbr.api.intent.Interface;
+import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 
@@ -121,6 +123,28 @@ class RouteSectionTest {
         outcome(base);
         assertThat(outcome(publicLan)).isEqualTo(fresh);
         assertThat(outcome(base)).doesNotContain("local-network-not-excluded");
+    }
+
+    @Test
+    void tablesAreKeptFromTheirSecondRenderAndOneOffsNot() {
+        Renderer.forgetRenderedRoutes();
+        final List<PfTable> shared = List.of(new PfTable("via_wan", null, false, false, List.of("8.8.8.8/32")));
+        final List<HostGroup> groups = List.of();
+        // a router's own table beside the profile's: a pair no other router has, rendered once, kept nowhere
+        for (int i = 0; i < 2 * TableSection.SIZE; i++) {
+            final TableSection section = TableSection.of(List.of(new PfTable("local", null, false, false,
+                List.of("10.0.0.1/32")), shared.get(0)), groups);
+            assertThat(section.tableIndex).containsEntry("local", 0).containsEntry("via_wan", 1);
+        }
+        assertThat(TableSection.keptCount()).isZero();
+        // a pair rendered again is kept from its second render on (its list objects may differ, its tables not)
+        final TableSection first = TableSection.of(shared, groups);
+        final TableSection second = TableSection.of(List.copyOf(new ArrayList<>(shared)), groups);
+        assertThat(second).isNotSameAs(first);
+        assertThat(TableSection.of(shared, groups)).isSameAs(second);
+        assertThat(TableSection.keptCount()).isOne();
+        assertThat(TableSection.of(List.of(new PfTable("via_wan", null, false, false, List.of("8.8.8.8/32"))),
+            groups)).as("equal tables, but other objects").isNotSameAs(second);
     }
 
     /** Every file and lint of a render, or every error of a refusal, as text. */
