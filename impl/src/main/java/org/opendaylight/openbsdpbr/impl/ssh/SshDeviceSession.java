@@ -12,7 +12,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,6 +54,11 @@ final class SshDeviceSession implements DeviceSession {
     private final DeviceTarget target;
     private final String holder;
     private final ClientSession session;
+    /**
+     * The fingerprint of the host key this connection verified, empty when unknown (then it is not reused); MINA's
+     * own copy of the key is dropped after authentication ({@link SshDeviceConnector}).
+     */
+    private final String hostKey;
     private final int version;
 
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
@@ -62,11 +66,12 @@ final class SshDeviceSession implements DeviceSession {
     private volatile DeviceException broken;
 
     SshDeviceSession(final SshDeviceConnector connector, final DeviceTarget target, final String holder,
-            final ClientSession session) {
+            final ClientSession session, final String hostKey) {
         this.connector = requireNonNull(connector);
         this.target = requireNonNull(target);
         this.holder = requireNonNull(holder);
         this.session = requireNonNull(session);
+        this.hostKey = requireNonNull(hostKey);
         version = connector.script().version();
         session.addCloseFutureListener(closed -> {
             if (broken == null) {
@@ -204,12 +209,11 @@ final class SshDeviceSession implements DeviceSession {
                 || !sameCredentials(target.credentials(), next.credentials())) {
             return false;
         }
-        final PublicKey serverKey = session.getServerKey();
-        if (serverKey == null) {
+        if (hostKey.isEmpty()) {
             return false;
         }
         final HostKeyPolicy policy = next.hostKeyPolicy();
-        return policy.isPinned(SshKeys.fingerprint(serverKey))
+        return policy.isPinned(hostKey)
             || policy instanceof HostKeyPolicy.TrustOnFirstUse tofu && tofu.known().isEmpty();
     }
 
