@@ -24,14 +24,15 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
  * controller: JFR put ~45% of the controller's samples in X25519 during a 1,000-router fan-out, and a confirmed push
  * made two connections).
  *
- * <p>Why the bounds: an idle MINA session costs heap (about 20-25 KiB measured: its key-exchange records, the server's
- * key, ciphers, buffers and channel table) and a keepalive every {@code keepalive} seconds, and routers that changed
- * an hour ago gain nothing from it; the sessions worth keeping are those of a burst of changes (a profile fan-out, a
- * rollout's waves, an operator's edits). So a session idle for longer than the lifetime (at most an eighth more) is
- * closed by one timer per pool, armed only while the pool holds sessions, and also when it is found expired; and at
- * most {@code capacity} sessions are kept, the one idle longest closed to make room ({@link DevicePush#IDLE_CAPACITY}:
- * 512 sessions, about 12 MiB, which keeps a 1,000-router controller within its heap budget of 30 KiB per managed
- * router while half of the fan-out saves its key exchange). A lifetime or capacity of zero keeps nothing.
+ * <p>Why the bounds: an idle MINA session costs heap (about 15 KiB measured: its key-exchange records and proposals,
+ * ciphers, buffers and channel table; the server's parsed key is let go, see SshDeviceConnector) and a keepalive every
+ * {@code keepalive} seconds, and routers that changed an hour ago gain nothing from it; the sessions worth keeping are
+ * those of a burst of changes (a profile fan-out, a rollout's waves, an operator's edits). So a session idle for longer
+ * than the lifetime (at most an eighth more) is closed by one timer per pool, armed only while the pool holds sessions,
+ * and also when it is found expired; and at most {@code capacity} sessions are kept, the one idle longest closed to
+ * make room ({@link DevicePush#IDLE_CAPACITY}: 512 sessions, about 7.5 MiB, which keeps a 1,000-router controller
+ * within its heap budget of 30 KiB per managed router while half of the fan-out saves its key exchange). A lifetime or
+ * capacity of zero keeps nothing.
  *
  * <p>What is never done with a pooled session: confirming a commit. The transaction confirms on a connection it
  * opens after the commit (see {@link DevicePush}); that new connection is what proves the router's new pf.conf and

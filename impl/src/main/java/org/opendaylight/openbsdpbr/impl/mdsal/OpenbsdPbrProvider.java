@@ -99,7 +99,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         int idle$_$session$_$seconds() default ProviderSettings.IDLE_SESSION_SECONDS;
 
         @AttributeDefinition(description = "Routers whose last sessions stay idle at most, the one idle longest "
-            + "closed first to make room: each costs about 20-25 KiB of heap (512: about 12 MiB); 0 keeps none")
+            + "closed first to make room: each costs about 15 KiB of heap (512: about 7.5 MiB); 0 keeps none")
         int idle$_$sessions() default ProviderSettings.IDLE_SESSIONS;
 
         @AttributeDefinition(description = "Cluster singleton groups routers are hashed into and placed over the "

@@ -459,13 +459,20 @@ public final class ControllerBenchmark {
               "management":{"address":"127.0.0.1","port":PORT,"private-key":KEY,
                 "host-key-policy":"trust-on-first-use"},
               "settings":{"confirm-timeout":30},
-              "intent":{
+              "intent":INTENT}]}
+            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", key)
+            .replace("INTENT", ownIntent());
+    }
+
+    /** Each router's own intent (a table of its own beside the profile's), as JSON. */
+    static String ownIntent() {
+        return """
+            {
                 "rdomain":[{"id":0,"default-route-via":"wan"}],
                 "interface":[{"name":"em0"},{"name":"em1","ipv4-address":["192.168.1.1/24"]}],
                 "uplink":[{"name":"wan","dhcp":{"interface":"em0"}}],
                 "table":[{"name":"local","entry":["10.0.0.1/32"]}],
-                "nat":[{"uplink":"wan","source":["em1:network"]}]}}]}
-            """.replace("NAME", name).replace("PORT", Integer.toString(port)).replace("KEY", key);
+                "nat":[{"uplink":"wan","source":["em1:network"]}]}""";
     }
 
     /** b2's intent with a PPPoE uplink whose secret is written in clear. */

@@ -228,7 +228,7 @@ public final class DeviceBenchmarkFleet {
     }
 
     /** Remove a directory this benchmark made in the temporary directory. */
-    private static void delete(final Path dir) throws IOException {
+    static void delete(final Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

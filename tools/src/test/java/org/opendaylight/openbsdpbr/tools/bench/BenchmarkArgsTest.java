@@ -36,7 +36,9 @@ class BenchmarkArgsTest {
                 new String[] { "--sizes", "10,100", "--concurrency", "8", "--confirm", "60" }),
             Arguments.of("controller", ControllerBenchmark.USAGE, new String[] { "--routers", "10", "--runs", "3",
                 "--base-port", "12201", "--restconf", "http://127.0.0.1:8181/rests", "--password-file", "f",
-                "--pid", "42" }));
+                "--pid", "42" }),
+            Arguments.of("heap", FleetHeap.USAGE, new String[] { "--routers", "10", "--histogram", "5",
+                "--idle-sessions", "0" }));
     }
 
     @ParameterizedTest(name = "{0}")
