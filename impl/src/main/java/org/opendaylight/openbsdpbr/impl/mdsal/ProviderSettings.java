@@ -20,8 +20,10 @@ import java.util.function.Consumer;
  * converts it to the annotation's {@code int} only when the provider asks; a typo ({@code idle-sessions = 5l2}) or a
  * negative number then threw out of the provider's constructor, the whole feature failed to start, and the log named
  * an exception rather than the line to fix. Here a value that is not a whole number in its range is reported by its
- * setting's name, its value and the range, and the setting's default is used: the controller starts (its RESTCONF
- * stays reachable to fix the file), and every default is a safe one (it is what a deployment without the file runs).
+ * setting's name, its value and the range, and the setting's default is used (a number above a bound of the
+ * setting's own, concurrency's 1,024, is capped to it instead: the most allowed is what was meant): the controller
+ * starts (its RESTCONF stays reachable to fix the file), and every default is a safe one (it is what a deployment
+ * without the file runs).
  * The defaults are the constants below, which the metatype description ({@link OpenbsdPbrProvider.Configuration})
  * names too, so they are written once.
  *
@@ -97,6 +99,11 @@ record ProviderSettings(int confirmTimeoutSeconds, int concurrency, int checkSyn
                 final long number = Long.parseLong(text.strip());
                 if (number >= min && number <= max) {
                     return (int) number;
+                }
+                if (number > max && max < Integer.MAX_VALUE) {
+                    // a bound of the setting's own (concurrency): the most it allows is what was meant
+                    errors.accept(FILE + ": " + name + " = '" + text + "' is more than " + max + "; using " + max);
+                    return max;
                 }
             } catch (NumberFormatException e) {
                 // reported below

@@ -66,6 +66,13 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 public final class SshDeviceConnector implements DeviceConnector {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String MLKEM = "mlkem768x25519-sha256";
+    /**
+     * The host-key and signature types proposed: MINA's default order (ECDSA, Ed25519, RSA with SHA-2) less the
+     * certificate, security-key and SHA-1 types; the order decides which of a router's host keys is presented.
+     */
+    static final List<BuiltinSignatures> SIGNATURES = List.of(BuiltinSignatures.nistp256, BuiltinSignatures.nistp384,
+        BuiltinSignatures.nistp521, BuiltinSignatures.ed25519, BuiltinSignatures.rsaSHA512,
+        BuiltinSignatures.rsaSHA256);
     /** Bytes of a session's socket read buffer. */
     private static final int READ_BUFFER = 1024;
 
@@ -99,17 +106,16 @@ public final class SshDeviceConnector implements DeviceConnector {
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        // what OpenBSD's sshd offers by default, no SHA-1, CBC or certificates (OpenSSH's own client defaults, less
-        // the security-key types no router host key is): every session keeps its KEXINIT and the proposal lists for
-        // life, and MINA's full lists were ~1 KiB of each idle session's ~19 KiB (FleetHeap). The key exchanges stay
-        // MINA's list, post-quantum hybrids first, as OpenBSD prefers them too.
-        client.setCipherFactories(supported(List.of(BuiltinCiphers.cc20p1305_openssh, BuiltinCiphers.aes128gcm,
-            BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr)));
+        // MINA's lists without SHA-1 (hmac-sha1, ssh-rsa), CBC, certificate and security-key types, in MINA's order:
+        // every session keeps its KEXINIT and the proposal lists for life, and MINA's full lists were ~1 KiB of each
+        // idle session's ~19 KiB (FleetHeap). The order of the host-key types is never changed: a stock OpenBSD sshd
+        // has RSA, ECDSA and Ed25519 host keys and presents the one the client lists first, so another order would
+        // present another key than the one trust-on-first-use recorded, and the router would be refused as changed.
+        client.setCipherFactories(supported(List.of(BuiltinCiphers.cc20p1305_openssh, BuiltinCiphers.aes128ctr,
+            BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr, BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm)));
         client.setMacFactories(supported(List.of(BuiltinMacs.hmacsha256etm, BuiltinMacs.hmacsha512etm,
             BuiltinMacs.hmacsha256, BuiltinMacs.hmacsha512)));
-        client.setSignatureFactories(supported(List.of(BuiltinSignatures.ed25519, BuiltinSignatures.nistp256,
-            BuiltinSignatures.nistp384, BuiltinSignatures.nistp521, BuiltinSignatures.rsaSHA512,
-            BuiltinSignatures.rsaSHA256)));
+        client.setSignatureFactories(supported(SIGNATURES));
         client.setCompressionFactories(supported(List.of(BuiltinCompressions.none)));
         client.setKeyExchangeFactories(keyExchanges(client.getKeyExchangeFactories()));
         CoreModuleProperties.NIO_WORKERS.set(client, settings.ioThreads());

@@ -64,12 +64,12 @@ class ProviderSettingsTest {
             "check-sync-interval-seconds", "-1", "ssh-timeout-seconds", "1.5", "retry-refused-seconds", "",
             "ownership-groups", "99999999999", "idle-sessions", "7"), errors::add);
         assertEquals(6, errors.size(), errors::toString);
-        for (String name : List.of("confirm-timeout-seconds = '0'", "concurrency = '2000' is not a whole number 1 to "
+        for (String name : List.of("confirm-timeout-seconds = '0'", "concurrency = '2000' is more than 1024; using "
                 + "1024", "check-sync-interval-seconds = '-1'", "ssh-timeout-seconds = '1.5'",
                 "retry-refused-seconds = ''", "ownership-groups = '99999999999'")) {
             assertTrue(errors.stream().anyMatch(error -> error.contains(name)), () -> name + " not in " + errors);
         }
-        assertEquals(new ProviderSettings(120, 32, 300, 20, 900, 120, 7, 64, ""), settings);
+        assertEquals(new ProviderSettings(120, 1024, 300, 20, 900, 120, 7, 64, ""), settings);
     }
 
     @Test

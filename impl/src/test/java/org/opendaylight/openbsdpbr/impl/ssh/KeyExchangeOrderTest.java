@@ -15,8 +15,13 @@ import org.opendaylight.netconf.shaded.sshd.client.ClientBuilder;
 import org.opendaylight.netconf.shaded.sshd.common.BaseBuilder;
 import org.opendaylight.netconf.shaded.sshd.common.NamedFactory;
 import org.opendaylight.netconf.shaded.sshd.common.kex.KeyExchangeFactory;
+import org.opendaylight.netconf.shaded.sshd.common.signature.BuiltinSignatures;
 
-/** The controller proposes the cheap post-quantum hybrid first, then MINA's list as it is, nothing dropped. */
+/**
+ * The controller proposes the cheap post-quantum hybrid first, then MINA's list as it is, nothing dropped; and the
+ * host-key types in MINA's own order (the first one a router has decides which of its keys it presents: another order
+ * would present another key than the one pinned on first contact).
+ */
 class KeyExchangeOrderTest {
     @Test
     void mlKemComesFirstAndEverythingElseKeepsItsOrder() {
@@ -29,6 +34,16 @@ class KeyExchangeOrderTest {
             .containsExactlyInAnyOrderElementsOf(mina);
         assertThat(ours.subList(1, ours.size())).isEqualTo(mina.stream()
             .filter(name -> !name.equals("mlkem768x25519-sha256")).toList());
+    }
+
+    @Test
+    void hostKeyTypesKeepMinasOrder() {
+        final List<String> mina = BaseBuilder.DEFAULT_SIGNATURE_PREFERENCE.stream().map(BuiltinSignatures::getName)
+            .toList();
+        final List<String> ours = SshDeviceConnector.SIGNATURES.stream().map(BuiltinSignatures::getName).toList();
+        assertThat(ours).containsExactly("ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+            "ssh-ed25519", "rsa-sha2-512", "rsa-sha2-256");
+        assertThat(mina).containsSubsequence(ours);
     }
 
     private static List<KeyExchangeFactory> everyDefault() {
