@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
@@ -122,6 +122,13 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
     private final SingletonEntities entities;
     private final PekkoCandidates candidates;
     private final ScheduledExecutorService forwarding;
+    /**
+     * Where import-router continues once the router's files are read, and so the thread that answers its RPC: a
+     * thread of ours, never ForkJoinPool.commonPool(), whose threads Karaf forbids to set a context class loader
+     * (Jersey writes the RESTCONF answer on the thread that completes the RPC and dies there: session 7's render
+     * breakage; NoCommonPoolTest keeps it so).
+     */
+    private final ExecutorService imports;
     private final Fleet fleet;
     private final StagedPinStore pins;
     private final RolloutStatusWriter rolloutStatus;
@@ -160,6 +167,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             new PekkoMembership(datastore.getActorUtils().getActorSystem()), entities);
         forwarding = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-owner-calls").setDaemon(true).build());
+        imports = Executors.newSingleThreadExecutor(
+            new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-import").setDaemon(true).build());
         final var calls = new OwnerCalls(rpcs, rpcService, codec, keys.digest(), member, forwarding);
         fleet = new Fleet(push, status, calls.serving(ownership), settings, compilations);
 
@@ -206,8 +215,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             new PbrRpcs(fleet, keys.digest(), member, calls).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new SealSecretRpc(secrets)));
         registrations.add(rpcs.registerRpcImplementation(new ImportRouterRpc(fleet, secrets::seal,
-            new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()),
-            ForkJoinPool.commonPool())));
+            new IntentJsonStore(domBroker, () -> codec.getRuntimeContext().modelContext()), imports)));
         rolloutStatus = new RolloutStatusWriter(broker, member, pins, stamps);
         // each step of a rollout runs on the member that manages its router, through the same forwarding
         rollouts = new RolloutEngine(fleet, new ClusterSteps(fleet, calls, pins, member), fleet.time(), rolloutStatus);
@@ -296,6 +304,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         candidates.close();
         pins.close();
         forwarding.shutdownNow();
+        imports.shutdownNow();
         status.close();
         connector.close();
         LOG.info("openbsd-pbr stopped");
