@@ -234,6 +234,16 @@ public final class RolloutEngine implements AutoCloseable {
             final List<org.opendaylight.openbsdpbr.api.device.Probe> probes, final java.time.Duration limit) {
         final java.util.concurrent.CompletableFuture<RolloutState> started =
             new java.util.concurrent.CompletableFuture<>();
+        if (!owner) {
+            // a member that does not run the rollouts says so at once: waiting first for its fleet (which may lag
+            // behind, e.g. right after a rejoin) kept the caller past its HTTP timeout (ClusterE2E eee, session 8)
+            try {
+                refuseUnlessOwner();
+            } catch (IllegalStateException e) {
+                started.completeExceptionally(e);
+                return started;
+            }
+        }
         startOnceTakenIn(started, time.now().plus(limit), () -> start(name, plan, profile, targets, probes),
             () -> takenIn(profile, configured).isEmpty(), () -> "rollout[" + name + "]: this controller has not "
                 + "taken in the configuration of profile " + profile + " as read at the start within "

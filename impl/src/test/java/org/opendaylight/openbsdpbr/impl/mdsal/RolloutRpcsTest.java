@@ -131,6 +131,56 @@ class RolloutRpcsTest {
      * benchmark's staged rollout).
      */
     @Test
+    void aMemberThatDoesNotRunTheRolloutsRefusesAtOnceEvenWhileItsFleetLags() throws Exception {
+        final FakeTime time = new FakeTime();
+        final Fleet fleet = new Fleet(new DevicePush(RolloutFixtures.connector(Map.of(), name -> { }),
+            ApplyPlanner::plan, time), new StatusSink() {
+                @Override
+                public void write(final String name, final StatusView status) {
+                    // nothing read
+                }
+
+                @Override
+                public void clear(final String name) {
+                    // nothing kept
+                }
+            }, (name, owner) -> {
+                owner.gained();
+                return owner::lost;
+            }, RolloutFixtures.SETTINGS, new Compilations(IntentCompiler.standard()), Runnable::run, time);
+        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
+        engine.lostOwnership("member-2 runs them");
+        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
+        broker.setup();
+        try {
+            // the datastore holds a staged profile this member's fleet has not taken in (it lags)
+            final var write = broker.getDataBroker().newWriteOnlyTransaction();
+            final var profile = StagedPinStore.binding(broker.model().get(), broker.codec(),
+                IntentJsonWriter.profile(RolloutFixtures.profile("192.0.2.2")));
+            write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Profiles.class).child(
+                org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.class,
+                profile.key()).build(), new ProfileBuilder(profile).setApply(
+                    org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.Apply
+                        .Staged).build());
+            final Rollout rollout = rollout(List.of("1", "rest"));
+            write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
+                .child(Rollout.class, rollout.key()).build(), rollout);
+            write.commit().get(30, TimeUnit.SECONDS);
+
+            final var answer = new RolloutRpcs(broker.getDataBroker(), engine).implementations().stream()
+                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
+                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            // no fake time passes: the refusal may not wait for the fleet (before: 30 s of waiting, then in-use)
+            final var result = answer.get(10, TimeUnit.SECONDS);
+            assertThat(result.getErrors()).singleElement().satisfies(error -> assertThat(error.getMessage())
+                .contains("not this one").contains("member-2 runs them"));
+        } finally {
+            engine.close();
+            fleet.close();
+        }
+    }
+
+    @Test
     void aRolloutStartedRightAfterItsProfileChangedCarriesTheChange() throws Exception {
         final Profile v1 = RolloutFixtures.profile("192.0.2.1");
         final Profile v2 = RolloutFixtures.profile("192.0.2.2");
