@@ -117,8 +117,12 @@ final class RolloutRpcs {
             .build());
         final var profiles = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Profiles.class)
             .build());
-        tx.close();
-        return Futures.transformAsync(Futures.allAsList(entry, routers, profiles), ignored -> {
+        final var read = Futures.allAsList(entry, routers, profiles);
+        // closed once every read answered, not before: on a member whose shard leader is another member, a read
+        // transaction closed right after its reads were sent dropped their answers ('No request matching ...
+        // ReadTransactionSuccess') and start-rollout never answered (ClusterE2E eee, session 8's final check)
+        read.addListener(tx::close, MoreExecutors.directExecutor());
+        return Futures.transformAsync(read, ignored -> {
             final Optional<Rollout> config = Futures.getUnchecked(entry);
             if (config.isEmpty()) {
                 return Futures.immediateFuture(RpcResultBuilder.<StartRolloutOutput>failed().withError(

@@ -139,10 +139,11 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         contents.loaded().thenRun(() -> {
             final ListenableFuture<Optional<Rollouts>> config;
             final ListenableFuture<Optional<RolloutKeep>> keep;
-            try (var tx = broker.newReadOnlyTransaction()) {
-                config = tx.read(LogicalDatastoreType.CONFIGURATION, ROLLOUTS);
-                keep = tx.read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT);
-            }
+            // closed once both reads answered: closing at once can drop a remote shard leader's answers (RolloutRpcs)
+            final var tx = broker.newReadOnlyTransaction();
+            config = tx.read(LogicalDatastoreType.CONFIGURATION, ROLLOUTS);
+            keep = tx.read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT);
+            Futures.whenAllComplete(config, keep).run(tx::close, MoreExecutors.directExecutor());
             Futures.addCallback(Futures.whenAllSucceed(config, keep).call(() -> {
                 takeOver(Futures.getDone(config), Futures.getDone(keep));
                 return null;

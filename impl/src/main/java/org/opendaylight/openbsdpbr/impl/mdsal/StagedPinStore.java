@@ -333,21 +333,24 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         if (closed) {
             return;
         }
-        try (var tx = broker.newReadOnlyTransaction()) {
-            tx.read(LogicalDatastoreType.CONFIGURATION, ROOT).addCallback(new FutureCallback<>() {
-                @Override
-                public void onSuccess(final Optional<RolloutKeep> stored) {
-                    count.complete(restore(fleet, stored));
-                }
+        // the transaction is closed once the read answered (closing it at once can drop the answer of a remote shard
+        // leader: see RolloutRpcs.start)
+        final var tx = broker.newReadOnlyTransaction();
+        final var read = tx.read(LogicalDatastoreType.CONFIGURATION, ROOT);
+        read.addListener(tx::close, MoreExecutors.directExecutor());
+        read.addCallback(new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Optional<RolloutKeep> stored) {
+                count.complete(restore(fleet, stored));
+            }
 
-                @Override
-                public void onFailure(final Throwable cause) {
-                    LOG.warn("rollout-keep could not be read: routers of staged profiles stay on what they run; "
-                        + "trying again in {}", RETRY, cause);
-                    fleet.time().schedule(RETRY, () -> read(fleet, count));
-                }
-            }, MoreExecutors.directExecutor());
-        }
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("rollout-keep could not be read: routers of staged profiles stay on what they run; "
+                    + "trying again in {}", RETRY, cause);
+                fleet.time().schedule(RETRY, () -> read(fleet, count));
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     private int restore(final Fleet fleet, final Optional<RolloutKeep> stored) {
