@@ -123,31 +123,10 @@ class RolloutRpcsTest {
                 + "missing");
     }
 
-    /**
-     * An operator PUTs a staged profile's change and starts its rollout at once, before this controller's listener
-     * has handed the change to the fleet: the start waits for it, and the rollout carries the change to every router.
-     * It used to carry what the fleet knew a moment before, the previous content, and halted as soon as the change
-     * arrived ("profile branch changed while the rollout ran", every router still waiting: the controller
-     * benchmark's staged rollout).
-     */
     @Test
     void aMemberThatDoesNotRunTheRolloutsRefusesAtOnceEvenWhileItsFleetLags() throws Exception {
         final FakeTime time = new FakeTime();
-        final Fleet fleet = new Fleet(new DevicePush(RolloutFixtures.connector(Map.of(), name -> { }),
-            ApplyPlanner::plan, time), new StatusSink() {
-                @Override
-                public void write(final String name, final StatusView status) {
-                    // nothing read
-                }
-
-                @Override
-                public void clear(final String name) {
-                    // nothing kept
-                }
-            }, (name, owner) -> {
-                owner.gained();
-                return owner::lost;
-            }, RolloutFixtures.SETTINGS, new Compilations(IntentCompiler.standard()), Runnable::run, time);
+        final Fleet fleet = fleet(Map.of(), new Compilations(IntentCompiler.standard()), time);
         final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
         engine.lostOwnership("member-2 runs them");
         final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
@@ -180,6 +159,13 @@ class RolloutRpcsTest {
         }
     }
 
+    /**
+     * An operator PUTs a staged profile's change and starts its rollout at once, before this controller's listener
+     * has handed the change to the fleet: the start waits for it, and the rollout carries the change to every router.
+     * It used to carry what the fleet knew a moment before, the previous content, and halted as soon as the change
+     * arrived ("profile branch changed while the rollout ran", every router still waiting: the controller
+     * benchmark's staged rollout).
+     */
     @Test
     void aRolloutStartedRightAfterItsProfileChangedCarriesTheChange() throws Exception {
         final Profile v1 = RolloutFixtures.profile("192.0.2.1");
@@ -188,21 +174,7 @@ class RolloutRpcsTest {
         final Map<String, FakeRouter> routers = new LinkedHashMap<>();
         List.of("r01", "r02", "r03").forEach(name -> routers.put(name, new FakeRouter(name, time)));
         final Compilations compilations = new Compilations(IntentCompiler.standard());
-        final Fleet fleet = new Fleet(new DevicePush(RolloutFixtures.connector(routers, name -> { }),
-            ApplyPlanner::plan, time), new StatusSink() {
-                @Override
-                public void write(final String name, final StatusView status) {
-                    // the rollout's state is what the test reads
-                }
-
-                @Override
-                public void clear(final String name) {
-                    // nothing kept
-                }
-            }, (name, owner) -> {
-                owner.gained();
-                return owner::lost;
-            }, RolloutFixtures.SETTINGS, compilations, Runnable::run, time);
+        final Fleet fleet = fleet(routers, compilations, time);
         final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
         final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
         broker.setup();
@@ -265,5 +237,25 @@ class RolloutRpcsTest {
     private static Router router(final String name, final String profile, final String label) {
         return new RouterBuilder().setName(new ObjectName(name)).setProfile(List.of(new ObjectName(profile)))
             .setLabel(Set.of(new Label(label))).build();
+    }
+
+    /** A fleet that manages every router here, on the fake clock, its status written nowhere. */
+    private static Fleet fleet(final Map<String, FakeRouter> routers, final Compilations compilations,
+            final FakeTime time) {
+        return new Fleet(new DevicePush(RolloutFixtures.connector(routers, name -> { }), ApplyPlanner::plan, time),
+            new StatusSink() {
+                @Override
+                public void write(final String name, final StatusView status) {
+                    // the tests read the rollout's state, not the routers' status
+                }
+
+                @Override
+                public void clear(final String name) {
+                    // nothing kept
+                }
+            }, (name, owner) -> {
+                owner.gained();
+                return owner::lost;
+            }, RolloutFixtures.SETTINGS, compilations, Runnable::run, time);
     }
 }
