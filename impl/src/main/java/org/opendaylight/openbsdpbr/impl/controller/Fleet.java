@@ -20,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
@@ -73,23 +71,32 @@ public final class Fleet implements AutoCloseable {
     /** Set while the pins are read back at start: routers of staged profiles are held on what they run meanwhile. */
     private volatile boolean pinsPending;
     private final ExecutorService ownWorkers;
-    private final ScheduledExecutorService ownTimer;
     private volatile Scheduler.Cancellable checkSync;
     private volatile boolean closed;
 
     private record Managed(RouterReconciler reconciler, AutoCloseable registration) {
     }
 
-    /** A fleet with its own worker threads (one per core: steps only compile and decide) and timer. */
+    /**
+     * A fleet with its own worker threads (one per core: steps only compile and decide), on the caller's timer.
+     *
+     * @param push the transaction engine
+     * @param sink where statuses go
+     * @param ownership who manages which router
+     * @param settings the knobs
+     * @param compilations compiled intents, shared with the commit cohort
+     * @param time the clock and timers: the controller's {@link org.opendaylight.openbsdpbr.impl.device.TimerThread},
+     *     which {@code push} runs on too; the caller closes it after this fleet
+     */
     public Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
-            final ControllerSettings settings, final Compilations compilations) {
-        this(push, sink, ownership, settings, compilations, workerPool(), timer());
+            final ControllerSettings settings, final Compilations compilations, final Scheduler time) {
+        this(push, sink, ownership, settings, compilations, time, workerPool());
     }
 
     private Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
-            final ControllerSettings settings, final Compilations compilations, final ExecutorService workers,
-            final ScheduledExecutorService timer) {
-        this(push, sink, ownership, settings, compilations, workers, Scheduler.system(timer), workers, timer);
+            final ControllerSettings settings, final Compilations compilations, final Scheduler time,
+            final ExecutorService ownWorkers) {
+        this(push, sink, ownership, settings, compilations, ownWorkers, time, ownWorkers);
     }
 
     /**
@@ -106,12 +113,12 @@ public final class Fleet implements AutoCloseable {
     public Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
             final ControllerSettings settings, final Compilations compilations, final Executor workers,
             final Scheduler time) {
-        this(push, sink, ownership, settings, compilations, workers, time, null, null);
+        this(push, sink, ownership, settings, compilations, workers, time, null);
     }
 
     private Fleet(final DevicePush push, final StatusSink sink, final Ownership ownership,
             final ControllerSettings settings, final Compilations compilations, final Executor workers,
-            final Scheduler time, final ExecutorService ownWorkers, final ScheduledExecutorService ownTimer) {
+            final Scheduler time, final ExecutorService ownWorkers) {
         this.push = requireNonNull(push);
         this.sink = requireNonNull(sink);
         this.ownership = requireNonNull(ownership);
@@ -120,7 +127,6 @@ public final class Fleet implements AutoCloseable {
         this.workers = requireNonNull(workers);
         this.time = requireNonNull(time);
         this.ownWorkers = ownWorkers;
-        this.ownTimer = ownTimer;
         permits = new Permits(settings.concurrency());
         if (settings.checkSyncInterval().isPositive()) {
             scheduleCheckSync();
@@ -130,18 +136,6 @@ public final class Fleet implements AutoCloseable {
     private static ExecutorService workerPool() {
         return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
             new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-worker-%d").setDaemon(true).build());
-    }
-
-    /**
-     * The timer thread. Reconcilers move their wake-up whenever their state changes (cancel, schedule again): a
-     * cancelled task leaves the queue at once instead of waiting there for its time, which kept about a dozen dead
-     * tasks per router at 1,000 routers (the controller benchmark's heap histogram).
-     */
-    private static ScheduledExecutorService timer() {
-        final var timer = new ScheduledThreadPoolExecutor(1,
-            new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-timer").setDaemon(true).build());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     /** The periodic drift check: every router is read back, then the check is armed again (until closed). */
@@ -538,9 +532,6 @@ public final class Fleet implements AutoCloseable {
                 closeQuietly(managed.registration());
             }
         });
-        if (ownTimer != null) {
-            ownTimer.shutdownNow();
-        }
         if (ownWorkers != null) {
             ownWorkers.shutdownNow();
         }

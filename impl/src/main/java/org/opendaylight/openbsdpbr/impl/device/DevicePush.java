@@ -114,21 +114,12 @@ public final class DevicePush {
     private final IdleSessions idle;
 
     /**
-     * A pusher over a connector.
-     *
-     * @param connector opens sessions
-     * @param planner computes apply plans where the caller gives only files (push of a file set, rollback)
-     */
-    public DevicePush(final DeviceConnector connector, final Planner planner) {
-        this(connector, planner, Scheduler.SYSTEM);
-    }
-
-    /**
      * A pusher over a connector, on a given time source.
      *
      * @param connector opens sessions
      * @param planner computes apply plans where the caller gives only files (push of a file set, rollback)
-     * @param time deadlines, lock and reconnect back-offs, the wait for a router's revert
+     * @param time deadlines, lock and reconnect back-offs, the wait for a router's revert: a {@link TimerThread} the
+     *     caller owns (never the JDK's shared delayed executor, see there), or a test's clock
      */
     public DevicePush(final DeviceConnector connector, final Planner planner, final Scheduler time) {
         this(connector, planner, time, IDLE_LIFETIME, IDLE_CAPACITY);

@@ -7,19 +7,14 @@
  */
 package org.opendaylight.openbsdpbr.impl.device;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Time for transactions and reconcilers: what time it is and running something later. Injected, so that tests drive
- * deadlines, back-offs and reverts with a clock they advance, without sleeping.
+ * deadlines, back-offs and reverts with a clock they advance, without sleeping; the controller and the tools run on a
+ * {@link TimerThread} of their own.
  */
 public interface Scheduler {
     /** Something scheduled, which may be called off. */
@@ -41,38 +36,4 @@ public interface Scheduler {
         schedule(delay, () -> done.complete(null));
         return done;
     }
-
-    /** The system clock and a timer thread. */
-    static Scheduler system(final ScheduledExecutorService timer) {
-        requireNonNull(timer);
-        final Clock clock = Clock.systemUTC();
-        return new Scheduler() {
-            @Override
-            public Instant now() {
-                return clock.instant();
-            }
-
-            @Override
-            public Cancellable schedule(final Duration delay, final Runnable task) {
-                final ScheduledFuture<?> future = timer.schedule(task, Math.max(0, delay.toNanos()),
-                    TimeUnit.NANOSECONDS);
-                return () -> future.cancel(false);
-            }
-        };
-    }
-
-    /** The system clock and the JDK's shared delayed executor (for tools that keep no timer of their own). */
-    Scheduler SYSTEM = new Scheduler() {
-        @Override
-        public Instant now() {
-            return Instant.now();
-        }
-
-        @Override
-        public Cancellable schedule(final Duration delay, final Runnable task) {
-            final CompletableFuture<Void> future = CompletableFuture.runAsync(task,
-                CompletableFuture.delayedExecutor(Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS));
-            return () -> future.cancel(false);
-        }
-    };
 }

@@ -19,6 +19,7 @@
  * come from the files the caller believes the router runs; the router's generation is downloaded only when what it
  * runs turns out to be something else.
  *
- * <p>Construction: {@code new DevicePush(new SshDeviceConnector(SshSettings.defaults()), ApplyPlanner::plan)}.
+ * <p>Construction: {@code new DevicePush(new SshDeviceConnector(SshSettings.defaults()), ApplyPlanner::plan, timer)}
+ * with a {@link org.opendaylight.openbsdpbr.impl.device.TimerThread} the caller owns and closes.
  */
 package org.opendaylight.openbsdpbr.impl.device;

@@ -37,7 +37,7 @@ import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
-import org.opendaylight.openbsdpbr.impl.device.Scheduler;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.secret.PrivateDirectories;
 import org.opendaylight.openbsdpbr.impl.secret.SealedSecret;
@@ -129,6 +129,12 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
      * breakage; NoCommonPoolTest keeps it so).
      */
     private final ExecutorService imports;
+    /**
+     * The one timer of the plugin: the reconcilers' wake-ups and DevicePush's back-offs, lock waits and revert waits
+     * (whose continuations can end in a status write or an RPC's answer), never the JDK's shared delayed executor on
+     * the common pool; closed last, after everything that schedules on it.
+     */
+    private final TimerThread timer;
     private final Fleet fleet;
     private final StagedPinStore pins;
     private final RolloutStatusWriter rolloutStatus;
@@ -153,7 +159,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
             ControllerSettings.defaults().retryMax(), Duration.ofSeconds(configuration.retryRefusedSeconds()));
         connector = new SshDeviceConnector(SshSettings.defaults()
             .withTimeouts(Duration.ofSeconds(configuration.sshTimeoutSeconds())));
-        final var push = new DevicePush(connector, ApplyPlanner::plan, Scheduler.SYSTEM,
+        timer = new TimerThread("openbsd-pbr-timer");
+        final var push = new DevicePush(connector, ApplyPlanner::plan, timer,
             Duration.ofSeconds(configuration.idleSessionSeconds()), configuration.idleSessions());
         final SecretKeys keys = secretKeys(configuration.secretKeyFile());
         privateDatastoreFiles();
@@ -170,7 +177,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         imports = Executors.newSingleThreadExecutor(
             new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-import").setDaemon(true).build());
         final var calls = new OwnerCalls(rpcs, rpcService, codec, keys.digest(), member, forwarding);
-        fleet = new Fleet(push, status, calls.serving(ownership), settings, compilations);
+        fleet = new Fleet(push, status, calls.serving(ownership), settings, compilations, timer);
 
         // AAA's service only opens values sealed by earlier versions, so that they are sealed again under our keys
         final var secrets = new SealedSecret(keys, encryption::decrypt);
@@ -307,6 +314,7 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         imports.shutdownNow();
         status.close();
         connector.close();
+        timer.close();
         LOG.info("openbsd-pbr stopped");
     }
 }

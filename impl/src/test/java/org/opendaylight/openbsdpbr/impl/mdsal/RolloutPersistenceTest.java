@@ -53,6 +53,7 @@ import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.importer.IntentJsonWriter;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
@@ -107,6 +108,7 @@ class RolloutPersistenceTest {
         Duration.ZERO, Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 1);
     private static final KeepStamps STAMPS = new KeepStamps(SecretKeys.generate().digest());
     private final Compilations compilations = new Compilations(IntentCompiler.standard());
+    private final TimerThread timer = new TimerThread("rollout-persistence-test-timer");
     private Fleet fleet;
 
     /** An in-memory data broker with the project's model and codec. */
@@ -134,10 +136,11 @@ class RolloutPersistenceTest {
     @AfterEach
     void tearDown() {
         fleet.close();
+        timer.close();
     }
 
     private Fleet fleet() {
-        return new Fleet(new DevicePush(mock(DeviceConnector.class), ApplyPlanner::plan), new StatusSink() {
+        return new Fleet(new DevicePush(mock(DeviceConnector.class), ApplyPlanner::plan, timer), new StatusSink() {
             @Override
             public void write(final String name, final StatusView status) {
                 // no router here
@@ -147,7 +150,7 @@ class RolloutPersistenceTest {
             public void clear(final String name) {
                 // no router here
             }
-        }, (name, owner) -> () -> { }, ControllerSettings.defaults(), compilations);
+        }, (name, owner) -> () -> { }, ControllerSettings.defaults(), compilations, timer);
     }
 
     private StagedPinStore store() throws Exception {

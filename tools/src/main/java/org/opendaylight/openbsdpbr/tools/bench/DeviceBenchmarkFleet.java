@@ -30,6 +30,7 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.impl.device.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
@@ -120,8 +121,9 @@ public final class DeviceBenchmarkFleet {
             final PushOptions confirmed) throws Exception {
         final var credentials = new Credentials.Key(SshKeys.generateEd25519());
         try (Lab lab = Lab.start(LabConfig.of(size));
-             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(60)))) {
-            final var push = new DevicePush(connector, ApplyPlanner::plan);
+             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(60)));
+             var timer = new TimerThread("fleet-bench-timer")) {
+            final var push = new DevicePush(connector, ApplyPlanner::plan, timer);
             final List<DeviceTarget> targets = lab.routers().stream()
                 .map(router -> lab.target(router.name(), credentials)).toList();
             final Function<Integer, Candidate> candidate = DeviceBenchmark::candidate;
@@ -153,8 +155,9 @@ public final class DeviceBenchmarkFleet {
     private static void fleet(final PrintStream out, final Path dir, final int size, final int concurrency,
             final int loopParallel, final PushOptions confirmed) throws Exception {
         try (SandboxSshd sshd = SandboxSshd.fleet(dir, size);
-             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(120)))) {
-            final var push = new DevicePush(connector, ApplyPlanner::plan);
+             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(120)));
+             var timer = new TimerThread("fleet-bench-timer")) {
+            final var push = new DevicePush(connector, ApplyPlanner::plan, timer);
             final List<DeviceTarget> targets = sshd.routers().stream().map(sshd::target).toList();
             final String owner = sshd.owner();
             final String group = sshd.group();

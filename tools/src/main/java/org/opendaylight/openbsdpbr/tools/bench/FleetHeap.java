@@ -37,7 +37,7 @@ import org.opendaylight.openbsdpbr.impl.controller.RouterSpec;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
-import org.opendaylight.openbsdpbr.impl.device.Scheduler;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.render.Renderer;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
@@ -113,11 +113,12 @@ public final class FleetHeap {
                     status.remove(router);
                 }
             };
-            try (var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(60)))) {
-                final var push = new DevicePush(connector, ApplyPlanner::plan, Scheduler.SYSTEM,
+            try (var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(60)));
+                 var timer = new TimerThread("fleet-heap-timer")) {
+                final var push = new DevicePush(connector, ApplyPlanner::plan, timer,
                     DevicePush.IDLE_LIFETIME, idleSessions);
                 final var fleet = new Fleet(push, sink, Ownership.LOCAL, ControllerSettings.defaults(),
-                    new Compilations(IntentCompiler.standard()));
+                    new Compilations(IntentCompiler.standard()), timer);
                 try {
                     fleet.profileChanged(document.profiles().get("bench"));
                     final long empty = heapUsed();

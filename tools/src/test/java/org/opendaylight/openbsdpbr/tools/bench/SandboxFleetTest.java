@@ -22,6 +22,7 @@ import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.impl.device.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshSettings;
@@ -40,9 +41,10 @@ class SandboxFleetTest {
         assumeTrue(SandboxSshd.available() && "root".equals(System.getProperty("user.name")),
             "needs root and /usr/sbin/sshd");
         try (SandboxSshd sshd = SandboxSshd.fleet(dir, 3);
-             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(30)))) {
+             var connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(30)));
+             var timer = new TimerThread("sandbox-fleet-test-timer")) {
             assertThat(sshd.routers()).extracting(SandboxSshd.Router::user).containsExactly("pbr1", "pbr2", "pbr3");
-            final var push = new DevicePush(connector, ApplyPlanner::plan);
+            final var push = new DevicePush(connector, ApplyPlanner::plan, timer);
             final String owner = sshd.owner();
             final String group = sshd.group();
             final List<DevicePush.Job> jobs = sshd.routers().stream().map(router -> new DevicePush.Job(

@@ -24,7 +24,6 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.impl.device.PushResult;
-import org.opendaylight.openbsdpbr.impl.device.Scheduler;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
 
@@ -83,7 +82,7 @@ class IdleSessionTest {
         static Rig of(final Duration idleLifetime, final int capacity, final int routers) throws IOException {
             final var fixture = new LabFixture(routers);
             final var counting = new Counting(fixture.connector);
-            return new Rig(fixture, counting, new DevicePush(counting, ApplyPlanner::plan, Scheduler.SYSTEM,
+            return new Rig(fixture, counting, new DevicePush(counting, ApplyPlanner::plan, fixture.timer,
                 idleLifetime, capacity), fixture.target("r1"));
         }
 

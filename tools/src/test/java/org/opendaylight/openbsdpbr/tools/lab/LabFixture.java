@@ -24,6 +24,7 @@ import org.opendaylight.openbsdpbr.api.files.ManagedFile;
 import org.opendaylight.openbsdpbr.api.plan.ApplyPlan;
 import org.opendaylight.openbsdpbr.api.plan.PlanStep;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 import org.opendaylight.openbsdpbr.impl.ssh.SshKeys;
@@ -43,12 +44,13 @@ final class LabFixture implements AutoCloseable {
 
     final Lab lab;
     final SshDeviceConnector connector;
+    final TimerThread timer = new TimerThread("lab-test-timer");
     final DevicePush push;
 
     LabFixture(final LabConfig config, final Duration timeout) throws IOException {
         lab = Lab.start(config);
         connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(timeout).withHolderPrefix("test"));
-        push = new DevicePush(connector, ApplyPlanner::plan);
+        push = new DevicePush(connector, ApplyPlanner::plan, timer);
     }
 
     LabFixture(final int routers) throws IOException {
@@ -99,6 +101,7 @@ final class LabFixture implements AutoCloseable {
     @Override
     public void close() {
         connector.close();
+        timer.close();
         lab.close();
     }
 }

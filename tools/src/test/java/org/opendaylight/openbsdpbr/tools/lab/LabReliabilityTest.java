@@ -256,7 +256,7 @@ class LabReliabilityTest {
         // two controllers: the router-side lock makes one wait for the other
         try (var other = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(3))
                 .withHolderPrefix("other"))) {
-            final var otherPush = new DevicePush(other, ApplyPlanner::plan);
+            final var otherPush = new DevicePush(other, ApplyPlanner::plan, fixture.timer);
             final CompletableFuture<PushResult> mine = fixture.push.push(LabFixture.files("c"), fixture.target("r1"),
                 CONFIRMED).toCompletableFuture();
             final CompletableFuture<PushResult> theirs = otherPush.push(LabFixture.files("d"), fixture.target("r1"),

@@ -35,6 +35,7 @@ import org.opendaylight.openbsdpbr.api.plan.PlanStep;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.device.PushOptions;
 import org.opendaylight.openbsdpbr.impl.device.PushResult;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.AgentScript;
 import org.opendaylight.openbsdpbr.impl.ssh.CandidateArchive;
@@ -52,6 +53,7 @@ class RealSshdAgentTest {
 
     private RealSshd sshd;
     private SshDeviceConnector connector;
+    private final TimerThread timer = new TimerThread("realssh-test-timer");
     private DevicePush push;
 
     @BeforeEach
@@ -59,7 +61,7 @@ class RealSshdAgentTest {
         sshd = new RealSshd(dir);
         connector = new SshDeviceConnector(SshSettings.defaults().withTimeouts(Duration.ofSeconds(15))
             .withHolderPrefix("realssh"));
-        push = new DevicePush(connector, ApplyPlanner::plan);
+        push = new DevicePush(connector, ApplyPlanner::plan, timer);
     }
 
     @AfterEach
@@ -67,6 +69,7 @@ class RealSshdAgentTest {
         if (connector != null) {
             connector.close();
         }
+        timer.close();
         if (sshd != null) {
             sshd.close();
         }

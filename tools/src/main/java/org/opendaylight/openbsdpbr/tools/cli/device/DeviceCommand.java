@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
+import org.opendaylight.openbsdpbr.impl.device.TimerThread;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.ssh.SshDeviceConnector;
 
@@ -106,8 +107,9 @@ public final class DeviceCommand {
             error.println("error: " + e.getMessage());
             return 2;
         }
-        try (var connector = new SshDeviceConnector(DeviceCli.settings(options))) {
-            return call.call(new DevicePush(connector, ApplyPlanner::plan));
+        try (var connector = new SshDeviceConnector(DeviceCli.settings(options));
+             var timer = new TimerThread("device-timer")) {
+            return call.call(new DevicePush(connector, ApplyPlanner::plan, timer));
         } catch (UsageException e) {
             error.println("error: " + e.getMessage());
             return 2;
