@@ -122,7 +122,7 @@ public final class FleetHeap {
                 try {
                     fleet.profileChanged(document.profiles().get("bench"));
                     final long empty = heapUsed();
-                    final Map<String, long[]> before = histogram();
+                    final Path before = histogram(work, "before");
                     final long start = System.nanoTime();
                     for (int i = 1; i <= routers; i++) {
                         final RouterEntry entry = document.routers().get("b" + i);
@@ -134,21 +134,16 @@ public final class FleetHeap {
                     out.printf(Locale.ROOT, "%d routers registered and in sync in %.1f s%n", routers,
                         (System.nanoTime() - start) / 1e9);
                     final long registered = heapUsed();
-                    final Map<String, long[]> after = histogram();
+                    final Path after = histogram(work, "registered");
                     // the benchmark's next step: one profile change reaching every router, sessions reused as there
-                    final Map<String, Optional<String>> revisions = new HashMap<>();
-                    status.forEach((router, view) -> revisions.put(router, view.appliedRevision()));
-                    final long change = System.nanoTime();
-                    fleet.profileChanged(changed.profiles().get("bench"));
-                    awaitInSync(status, routers, revisions);
                     out.printf(Locale.ROOT, "one profile change reached all %d routers in %.1f s%n", routers,
-                        (System.nanoTime() - change) / 1e9);
+                        changeProfile(fleet, changed, status, routers));
                     final long changedHeap = heapUsed();
                     final int idle = push.idleSessions();
-                    final Map<String, long[]> withSessions = histogram();
+                    final Path withSessions = histogram(work, "changed");
                     push.closeIdleSessions();
                     final long withoutSessions = heapUsed();
-                    final Map<String, long[]> closed = histogram();
+                    final Path closed = histogram(work, "closed");
                     Renderer.forgetRenderedRoutes();
                     final long withoutSections = heapUsed();
                     out.printf(Locale.ROOT, "heap after a full GC: %.1f MiB before registration, %.1f MiB with %d "
@@ -161,6 +156,8 @@ public final class FleetHeap {
                         kib(withoutSessions - withoutSections, routers));
                     printDelta(out, "grown per router (registered minus before)", after, before, routers,
                         classes);
+                    printDelta(out, "kept per router after the profile change (changed minus registered)",
+                        withSessions, after, routers, classes);
                     if (idle > 0) {
                         printDelta(out, "per idle session (with them minus after closing them)", withSessions,
                             closed, idle, classes);
@@ -269,11 +266,35 @@ public final class FleetHeap {
         return text;
     }
 
-    /** Instances and bytes per class of this JVM's live objects (jcmd GC.class_histogram, after a full GC). */
-    private static Map<String, long[]> histogram() throws IOException, InterruptedException {
-        final String text = jcmd("GC.class_histogram");
+    /**
+     * One change of the profile, until every router is in sync on a new revision: seconds. A method of its own so that
+     * the revisions it waits on are garbage once it returned (the heap after the change must not count them).
+     */
+    private static double changeProfile(final Fleet fleet, final IntentDocument changed,
+            final Map<String, StatusView> status, final int routers) throws InterruptedException {
+        final Map<String, Optional<String>> revisions = new HashMap<>();
+        status.forEach((router, view) -> revisions.put(router, view.appliedRevision()));
+        final long change = System.nanoTime();
+        fleet.profileChanged(changed.profiles().get("bench"));
+        awaitInSync(status, routers, revisions);
+        return (System.nanoTime() - change) / 1e9;
+    }
+
+    /**
+     * This JVM's class histogram (jcmd GC.class_histogram, after a full GC), kept in a file of {@code work}: parsed
+     * only at the end, so that no figure counts the histograms themselves (thousands of classes: about 1 KiB per
+     * router at 1,000 routers when two were held in memory).
+     */
+    private static Path histogram(final Path work, final String name) throws IOException, InterruptedException {
+        final Path file = work.resolve("histogram-" + name + ".txt");
+        Files.writeString(file, jcmd("GC.class_histogram"));
+        return file;
+    }
+
+    /** Instances and bytes per class, from a histogram {@link #histogram} kept. */
+    private static Map<String, long[]> counts(final Path histogram) throws IOException {
         final Map<String, long[]> counts = new HashMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : Files.readAllLines(histogram, StandardCharsets.UTF_8)) {
             final var matcher = HISTOGRAM.matcher(line);
             if (matcher.find()) {
                 counts.put(matcher.group(3), new long[] {
@@ -284,8 +305,10 @@ public final class FleetHeap {
         return counts;
     }
 
-    private static void printDelta(final PrintStream out, final String title, final Map<String, long[]> after,
-            final Map<String, long[]> before, final int per, final int classes) {
+    private static void printDelta(final PrintStream out, final String title, final Path afterFile,
+            final Path beforeFile, final int per, final int classes) throws IOException {
+        final Map<String, long[]> after = counts(afterFile);
+        final Map<String, long[]> before = counts(beforeFile);
         final List<Map.Entry<String, long[]>> deltas = new ArrayList<>();
         for (var entry : after.entrySet()) {
             final long[] then = before.getOrDefault(entry.getKey(), new long[2]);
