@@ -260,6 +260,7 @@ public final class RouterReconciler {
                 LOG.trace("{}: next {}", name, action);
                 switch (action) {
                     case Action.Idle idle -> {
+                        settled(current, compiled);
                         synchronized (this) {
                             if (!again) {
                                 running = false;
@@ -574,6 +575,14 @@ public final class RouterReconciler {
             return shown.equals(current.status()) ? new Action.Idle(Optional.empty()) : new Action.Report(shown);
         }
         return action;
+    }
+
+    /** In sync on the newest compile, nothing to do: the compile before it is not needed any more. */
+    private void settled(final RouterState current, final Compiled compiled) {
+        if (compiled instanceof Compiled.Ready ready && current.status().sync() == StatusView.Sync.IN_SYNC
+                && current.status().appliedRevision().filter(ready.revision()::equals).isPresent()) {
+            compilations.settled(ready);
+        }
     }
 
     private Compiled compile(final RouterSpec current) {

@@ -157,6 +157,26 @@ class RouterReconcilerTest {
     }
 
     @Test
+    void onceTheRouterRunsANewIntentThePreviousCompileIsNotKept() {
+        fleet.routerChanged(spec(SEED));
+        settle();
+        final RouterSpec next = spec(withTable("10.9.9.9/32"));
+        // the commit cohort compiles a write before it commits: the router's current result stays beside it
+        compilations.compile(next.inputs(profile -> null));
+        final long compiled = compilations.compiles();
+        assertThat(compilations.compile(spec(SEED).inputs(profile -> null))).isNotNull();
+        assertThat(compilations.compiles()).as("the applied result kept beside the write's").isEqualTo(compiled);
+
+        fleet.routerChanged(next);
+        settle();
+        assertThat(status().sync()).isEqualTo(Sync.IN_SYNC);
+        assertThat(compilations.compiles()).as("the write's result handed on").isEqualTo(compiled);
+        compilations.compile(spec(SEED).inputs(profile -> null));
+        assertThat(compilations.compiles()).as("in sync on the new intent: the previous result was dropped")
+            .isEqualTo(compiled + 1);
+    }
+
+    @Test
     void changesWithinTheCoalescingWindowMakeOneCommit() {
         fleet.routerChanged(spec(SEED));
         settle();
