@@ -12,14 +12,11 @@ import static org.opendaylight.openbsdpbr.impl.compile.IntentCompilerTest.BASE;
 import static org.opendaylight.openbsdpbr.impl.compile.IntentCompilerTest.OWN;
 import static org.opendaylight.openbsdpbr.impl.compile.IntentCompilerTest.inputs;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
-import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
-import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 
 /**
  * A result is computed once per (router, inputs) and handed on; only equal inputs reuse it; the older of two is dropped
@@ -116,12 +113,6 @@ class CompilationsTest {
 
     /** The base profile with its first table's entries replaced by {@code entry}. */
     private static Profile withFirstTable(final String entry) {
-        final SharedIntent shared = BASE.intent();
-        final List<PfTable> tables = new ArrayList<>(shared.tables());
-        final PfTable first = tables.get(0);
-        tables.set(0, new PfTable(first.name(), first.description(), first.constant(), first.persist(),
-            List.of(entry)));
-        return new Profile("base", BASE.description(), new SharedIntent(tables, shared.hostGroups(),
-            shared.policyRoutes(), shared.nat(), shared.inboundServices(), shared.dnsResolver(), shared.sshd()));
+        return new Profile("base", BASE.description(), SharedIntents.withFirstTable(BASE.intent(), entry));
     }
 }

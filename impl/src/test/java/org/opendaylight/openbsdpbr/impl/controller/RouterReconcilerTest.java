@@ -26,7 +26,6 @@ import org.opendaylight.openbsdpbr.api.device.DeviceTarget;
 import org.opendaylight.openbsdpbr.api.device.HostKeyPolicy;
 import org.opendaylight.openbsdpbr.api.files.FileSet;
 import org.opendaylight.openbsdpbr.api.files.ManagedFile;
-import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.api.intent.Sshd;
@@ -35,6 +34,7 @@ import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.CompileInputs;
 import org.opendaylight.openbsdpbr.impl.compile.Compiled;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
+import org.opendaylight.openbsdpbr.impl.compile.SharedIntents;
 import org.opendaylight.openbsdpbr.impl.controller.Command.Outcome;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Connection;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView.Step;
@@ -670,13 +670,7 @@ class RouterReconcilerTest {
 
     /** The seed with its first table's entries replaced. */
     private static RouterIntent withTable(final String entry) {
-        final SharedIntent shared = SEED.shared();
-        final List<PfTable> tables = new ArrayList<>(shared.tables());
-        final PfTable first = tables.get(0);
-        tables.set(0, new PfTable(first.name(), first.description(), first.constant(), first.persist(),
-            List.of(entry)));
-        return SEED.withShared(new SharedIntent(tables, shared.hostGroups(), shared.policyRoutes(), shared.nat(),
-            shared.inboundServices(), shared.dnsResolver(), shared.sshd()));
+        return SEED.withShared(SharedIntents.withFirstTable(SEED.shared(), entry));
     }
 
     private static Credentials key() {
