@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -99,7 +100,22 @@ final class StatisticsWriter implements AutoCloseable {
         last = now;
         final var tx = broker.newWriteOnlyTransaction();
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, now);
-        commit(tx, "statistics not published");
+        // a failed publication (members' writes under /controller conflict now and then) is written again on the next
+        // tick: without this, figures that stop changing would stay at their previous value for good
+        commit(tx, "statistics not published", () -> onTimer(() -> {
+            if (last == now) {
+                last = null;
+            }
+        }));
+    }
+
+    /** Runs {@code work} on the timer's thread (which owns the fields), unless the writer closed meanwhile. */
+    private void onTimer(final Runnable work) {
+        try {
+            timer.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.trace("closed: nothing to publish any more", e);
+        }
     }
 
     /** Removes the entries of members that are not live (their last figures are no longer true). */
@@ -128,7 +144,7 @@ final class StatisticsWriter implements AutoCloseable {
         gone.forEach(key -> tx.delete(LogicalDatastoreType.OPERATIONAL,
             DataObjectIdentifier.builder(Controller.class).child(Member.class, key).build()));
         LOG.info("members no longer live, their figures removed: {}", gone.stream().map(MemberKey::getName).toList());
-        commit(tx, "figures of members no longer live not removed");
+        commit(tx, "figures of members no longer live not removed", () -> onTimer(() -> prunedFor = null));
     }
 
     @Override
@@ -136,14 +152,14 @@ final class StatisticsWriter implements AutoCloseable {
         timer.shutdownNow();
         final var tx = broker.newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.OPERATIONAL, path);
-        commit(tx, "statistics not removed");
+        commit(tx, "statistics not removed", () -> { });
     }
 
     /**
-     * Commits in the background. A failure is logged at debug only: these figures fail routinely while the datastore
-     * shuts down, and the next change publishes them again.
+     * Commits in the background. A failure is logged at debug only (these figures fail routinely while the datastore
+     * shuts down) and hands over to {@code retry}, which has the work done again on the next tick.
      */
-    private static void commit(final WriteTransaction tx, final String failure) {
+    private static void commit(final WriteTransaction tx, final String failure, final Runnable retry) {
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
@@ -153,6 +169,7 @@ final class StatisticsWriter implements AutoCloseable {
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.debug("{}: the commit failed", failure, cause);
+                retry.run();
             }
         }, MoreExecutors.directExecutor());
     }

@@ -8,6 +8,10 @@
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,7 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.OptimisticLockFailedException;
+import org.opendaylight.mdsal.common.api.TransactionCommitFailedException;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Controller;
@@ -24,6 +31,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.contr
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.controller.MemberBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.controller.MemberKey;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.util.concurrent.FluentFutures;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 /** A member's figures, and the figures of members that are gone: removed by the first live member only. */
@@ -44,6 +52,29 @@ class StatisticsWriterTest {
             await(broker, Set.of("member-2", "member-3"));
             assertThat(read(broker, "member-2").getRoutersManaged()).isEqualTo(Uint32.valueOf(6));
         }
+    }
+
+    /**
+     * A publication whose commit fails (members' writes under /controller conflict now and then) is written again,
+     * although the figures did not change since: the previous writer remembered them as published and wrote nothing
+     * more until they changed.
+     */
+    @Test
+    void aPublicationWhoseCommitFailedIsWrittenAgain() throws Exception {
+        final DataBroker real = InMemoryBroker.start();
+        final DataBroker broker = spy(real);
+        final WriteTransaction refused = mock(WriteTransaction.class);
+        doReturn(FluentFutures.immediateFailedFluentFuture(new TransactionCommitFailedException("conflict",
+            new OptimisticLockFailedException("Conflicting modification"))))
+            .when(refused).commit();
+        doReturn(refused).doCallRealMethod().when(broker).newWriteOnlyTransaction();
+        final var compilations = new Compilations(IntentCompiler.standard());
+        try (var writer = new StatisticsWriter(broker, "member-2", compilations, () -> 6,
+                () -> view("member-2"))) {
+            await(real, Set.of("member-2"));
+            assertThat(read(real, "member-2").getRoutersManaged()).isEqualTo(Uint32.valueOf(6));
+        }
+        verify(refused).commit();
     }
 
     private static ClusterOwnership.View view(final String... members) {
