@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
@@ -78,11 +78,11 @@ final class RolloutRpcs {
      */
     private static final Duration TAKE_IN = Duration.ofSeconds(30);
 
-    private final DataBroker broker;
+    private final Reads reads;
     private final RolloutEngine engine;
 
-    RolloutRpcs(final DataBroker broker, final RolloutEngine engine) {
-        this.broker = broker;
+    RolloutRpcs(final Reads reads, final RolloutEngine engine) {
+        this.reads = reads;
         this.engine = engine;
     }
 
@@ -108,22 +108,18 @@ final class RolloutRpcs {
             return failed("start-rollout: input/rollout is mandatory", ErrorTag.MISSING_ELEMENT);
         }
         final String name = rollout.getValue();
-        // the rollout, the routers and the profiles in one read: the profile's content as the operator wrote it
-        // before asking is what the rollout carries (RolloutEngine.Configured)
-        final var tx = broker.newReadOnlyTransaction();
-        final var entry = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
-            .child(Rollout.class, new RolloutKey(rollout)).build());
-        final var routers = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
-            .build());
-        final var profiles = tx.read(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Profiles.class)
-            .build());
-        final var read = Futures.allAsList(entry, routers, profiles);
-        // closed once every read answered, not before: on a member whose shard leader is another member, a read
-        // transaction closed right after its reads were sent dropped their answers ('No request matching ...
-        // ReadTransactionSuccess') and start-rollout never answered (ClusterE2E eee, session 8's final check)
-        read.addListener(tx::close, MoreExecutors.directExecutor());
-        return Futures.transformAsync(read, ignored -> {
-            final Optional<Rollout> config = Futures.getUnchecked(entry);
+        // the rollout, the routers and the profiles in one snapshot: the profile's content as the operator wrote it
+        // before asking is what the rollout carries (RolloutEngine.Configured); read one after the other (Reads: on a
+        // member whose shard leader is another member, reads sent at once lost an answer and start-rollout never
+        // answered, ClusterE2E eee)
+        final DataObjectIdentifier<Rollout> entry = DataObjectIdentifier.builder(Rollouts.class)
+            .child(Rollout.class, new RolloutKey(rollout)).build();
+        final DataObjectIdentifier<Routers> routers = DataObjectIdentifier.builder(Routers.class).build();
+        final DataObjectIdentifier<Profiles> profiles = DataObjectIdentifier.builder(Profiles.class).build();
+        final var read = reads.snapshot(LogicalDatastoreType.CONFIGURATION, List.of(entry, routers, profiles));
+        // the datastore did not answer (Reads): say so, rather than let the client's timeout speak
+        return Futures.catching(Futures.transformAsync(read, snapshot -> {
+            final Optional<Rollout> config = snapshot.get(entry);
             if (config.isEmpty()) {
                 return Futures.immediateFuture(RpcResultBuilder.<StartRolloutOutput>failed().withError(
                     ErrorType.APPLICATION, ErrorTag.DATA_MISSING, "no rollout named " + name + " is configured")
@@ -140,13 +136,13 @@ final class RolloutRpcs {
                         + "profile the rollout carries (profile), or carry the targets' own intents (router-intents),"
                         + " not both");
                 }
-                final List<Router> configured = Futures.getUnchecked(routers).map(Routers::nonnullRouter)
+                final List<Router> configured = snapshot.get(routers).map(Routers::nonnullRouter)
                     .map(map -> List.copyOf(map.values())).orElse(List.of());
                 if (intents) {
                     answer.set(RpcResultBuilder.success(answer(engine.startIntents(name, plan(found),
                         targets(found, configured), probes(found)))).build());
                 } else {
-                    engine.start(name, plan(found), profile, configured(profile, Futures.getUnchecked(profiles),
+                    engine.start(name, plan(found), profile, configured(profile, snapshot.get(profiles),
                         configured), targets(found, configured), probes(found), TAKE_IN).whenComplete(
                             (state, error) -> answer.set(error == null
                                 ? RpcResultBuilder.success(answer(state)).build() : refused(name, error)));
@@ -156,7 +152,9 @@ final class RolloutRpcs {
                 answer.set(refused(name, e));
             }
             return answer;
-        }, MoreExecutors.directExecutor());
+        }, MoreExecutors.directExecutor()), TimeoutException.class, stalled -> RpcResultBuilder
+            .<StartRolloutOutput>failed().withError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                "start-rollout " + name + ": " + stalled.getMessage()).build(), MoreExecutors.directExecutor());
     }
 
     /**

@@ -64,13 +64,15 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     /** How long a new owner waits for a resumed rollout's routers to be managed here. */
     static final Duration ROUTERS_WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How soon the rollouts' progress is read again when it could not be read. */
+    private static final Duration POLL_READ = Duration.ofSeconds(5);
     /** How often the kept contents nothing names are looked for (removed when unnamed twice in a row). */
     static final Duration COLLECT = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(RolloutSingleton.class);
     private static final DataObjectIdentifier<Rollouts> ROLLOUTS = DataObjectIdentifier.builder(Rollouts.class)
         .build();
 
-    private final DataBroker broker;
+    private final Reads reads;
     private final Fleet fleet;
     private final RolloutEngine engine;
     private final RolloutStatusWriter status;
@@ -97,7 +99,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
             final RolloutEngine engine, final RolloutStatusWriter status, final StagedPinStore contents,
             final String member, final BooleanSupplier othersLive) {
         this.othersLive = requireNonNull(othersLive);
-        this.broker = requireNonNull(broker);
+        this.reads = Reads.of(broker, fleet);
         this.fleet = requireNonNull(fleet);
         this.engine = requireNonNull(engine);
         this.status = requireNonNull(status);
@@ -136,30 +138,32 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
         LOG.info("{}: this member runs the rollouts now", member);
         // the contents the progress names are read with the pins: resume once they are in, from the progress as
         // kept now (a failover long after the start finds it changed)
-        contents.loaded().thenRun(() -> {
-            final ListenableFuture<Optional<Rollouts>> config;
-            final ListenableFuture<Optional<RolloutKeep>> keep;
-            // closed once both reads answered: closing at once can drop a remote shard leader's answers (RolloutRpcs)
-            final var tx = broker.newReadOnlyTransaction();
-            config = tx.read(LogicalDatastoreType.CONFIGURATION, ROLLOUTS);
-            keep = tx.read(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT);
-            Futures.whenAllComplete(config, keep).run(tx::close, MoreExecutors.directExecutor());
-            Futures.addCallback(Futures.whenAllSucceed(config, keep).call(() -> {
-                takeOver(Futures.getDone(config), Futures.getDone(keep));
-                return null;
-            }, MoreExecutors.directExecutor()), new FutureCallback<Object>() {
+        contents.loaded().thenRun(this::readProgress);
+        collectLater();
+    }
+
+    /**
+     * Reads the rollouts' configuration and kept progress (one snapshot, {@link Reads}) and takes them over; a
+     * datastore that does not answer or fails is asked again after {@link #POLL_READ} while this member runs the
+     * rollouts (before: one failure and the rollouts that ran were never resumed).
+     */
+    private void readProgress() {
+        if (!owned) {
+            return;
+        }
+        Futures.addCallback(reads.snapshot(LogicalDatastoreType.CONFIGURATION, List.of(ROLLOUTS, StagedPinStore.ROOT)),
+            new FutureCallback<Reads.Snapshot>() {
                 @Override
-                public void onSuccess(final Object result) {
-                    // taken over
+                public void onSuccess(final Reads.Snapshot read) {
+                    takeOver(read.get(ROLLOUTS), read.get(StagedPinStore.ROOT));
                 }
 
                 @Override
                 public void onFailure(final Throwable cause) {
-                    LOG.error("the rollouts' progress could not be read: rollouts that ran are not resumed", cause);
+                    LOG.warn("the rollouts' progress could not be read: reading it again in {}", POLL_READ, cause);
+                    fleet.time().schedule(POLL_READ, RolloutSingleton.this::readProgress);
                 }
             }, MoreExecutors.directExecutor());
-        });
-        collectLater();
     }
 
     /** Removes the kept contents nothing names any more, now and then, while this member runs the rollouts. */

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.gson.stream.JsonReader;
@@ -333,24 +334,21 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         if (closed) {
             return;
         }
-        // the transaction is closed once the read answered (closing it at once can drop the answer of a remote shard
-        // leader: see RolloutRpcs.start)
-        final var tx = broker.newReadOnlyTransaction();
-        final var read = tx.read(LogicalDatastoreType.CONFIGURATION, ROOT);
-        read.addListener(tx::close, MoreExecutors.directExecutor());
-        read.addCallback(new FutureCallback<>() {
-            @Override
-            public void onSuccess(final Optional<RolloutKeep> stored) {
-                count.complete(restore(fleet, stored));
-            }
+        // bounded and closed once answered (Reads)
+        Futures.addCallback(Reads.of(broker, fleet).read(LogicalDatastoreType.CONFIGURATION, ROOT),
+            new FutureCallback<>() {
+                @Override
+                public void onSuccess(final Optional<RolloutKeep> stored) {
+                    count.complete(restore(fleet, stored));
+                }
 
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.warn("rollout-keep could not be read: routers of staged profiles stay on what they run; "
-                    + "trying again in {}", RETRY, cause);
-                fleet.time().schedule(RETRY, () -> read(fleet, count));
-            }
-        }, MoreExecutors.directExecutor());
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.warn("rollout-keep could not be read: routers of staged profiles stay on what they run; "
+                        + "trying again in {}", RETRY, cause);
+                    fleet.time().schedule(RETRY, () -> read(fleet, count));
+                }
+            }, MoreExecutors.directExecutor());
     }
 
     private int restore(final Fleet fleet, final Optional<RolloutKeep> stored) {

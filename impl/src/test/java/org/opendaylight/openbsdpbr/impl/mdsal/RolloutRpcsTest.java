@@ -59,6 +59,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.RdomainId;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -146,13 +147,84 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = new RolloutRpcs(broker.getDataBroker(), engine).implementations().stream()
-                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
+            final var answer = new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine).implementations()
+                .stream().filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst()
+                .orElseThrow()
                 .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
             // no fake time passes: the refusal may not wait for the fleet (before: 30 s of waiting, then in-use)
             final var result = answer.get(10, TimeUnit.SECONDS);
             assertThat(result.getErrors()).singleElement().satisfies(error -> assertThat(error.getMessage())
                 .contains("not this one").contains("member-2 runs them"));
+        } finally {
+            engine.close();
+            fleet.close();
+        }
+    }
+
+    /**
+     * start-rollout on a member just back in the cluster, whose shard leader is another member and which does not
+     * run the rollouts: it refuses at once, naming where they run. It never answered (session 8's ClusterE2E eee, 3
+     * of 5 runs): its three reads went to the leader at once and the answers that overtook the first were dropped by
+     * the datastore's frontend ({@link RemoteLeaderBroker}).
+     */
+    @Test
+    void aRejoinedMemberWhoseShardLeaderIsElsewhereAnswersTheStart() throws Exception {
+        final FakeTime time = new FakeTime();
+        final Fleet fleet = fleet(Map.of(), new Compilations(IntentCompiler.standard()), time);
+        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
+        engine.lostOwnership("member-2 runs them");
+        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
+        broker.setup();
+        try {
+            final var write = broker.getDataBroker().newWriteOnlyTransaction();
+            final Rollout rollout = rollout(List.of("1", "rest"));
+            write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
+                .child(Rollout.class, rollout.key()).build(), rollout);
+            write.commit().get(30, TimeUnit.SECONDS);
+            final RemoteLeaderBroker remote = new RemoteLeaderBroker(broker.getDataBroker());
+
+            final var answer = new RolloutRpcs(Reads.of(remote.broker(), fleet), engine).implementations().stream()
+                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
+                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            while (!answer.isDone() && remote.deliver()) {
+                // the leader's answers arrive one by one; no time passes
+            }
+            assertThat(answer).as("start-rollout answered (answers lost: " + remote.dropped() + ")").isDone();
+            assertThat(answer.get().getErrors()).singleElement().satisfies(error -> assertThat(error.getMessage())
+                .contains("not this one").contains("member-2 runs them"));
+        } finally {
+            engine.close();
+            fleet.close();
+        }
+    }
+
+    /**
+     * A member whose datastore does not answer at all (its leader's answers never arrive): start-rollout answers
+     * operation-failed within two bounds, saying to ask another member, instead of outliving the client's timeout.
+     */
+    @Test
+    void aMemberWhoseDatastoreDoesNotAnswerSaysSoInsteadOfHanging() throws Exception {
+        final FakeTime time = new FakeTime();
+        final Fleet fleet = fleet(Map.of(), new Compilations(IntentCompiler.standard()), time);
+        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
+        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
+        broker.setup();
+        try {
+            final RemoteLeaderBroker remote = new RemoteLeaderBroker(broker.getDataBroker());
+            final var answer = new RolloutRpcs(Reads.of(remote.broker(), fleet), engine).implementations().stream()
+                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
+                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            time.advance(Reads.BOUND);
+            assertThat(answer).as("read again from a fresh transaction first").isNotDone();
+            time.advance(Reads.BOUND);
+            assertThat(answer).isDone();
+            assertThat(remote.transactions()).isEqualTo(2);
+            assertThat(answer.get().getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getTag()).isEqualTo(ErrorTag.OPERATION_FAILED);
+                assertThat(error.getMessage()).isEqualTo("start-rollout r: this member's datastore did not answer a "
+                    + "read of config Rollout within 10 s, twice (a member that has just joined the cluster may not "
+                    + "answer yet): ask another member");
+            });
         } finally {
             engine.close();
             fleet.close();
@@ -202,8 +274,9 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = new RolloutRpcs(broker.getDataBroker(), engine).implementations().stream()
-                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
+            final var answer = new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine).implementations()
+                .stream().filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst()
+                .orElseThrow()
                 .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
             // the listener hands the change over only now
             RolloutFixtures.settle(time, Duration.ofSeconds(1));
