@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -30,8 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -82,6 +85,7 @@ class ClusterE2E {
     private static final String PPPOE_SECRET = "Ppp0eS3cretCluster";
     private static final Set<Integer> SINGLE_NODE_PORTS = Set.of(8181, 8182, 8101, 1099, 44444, 2550);
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final String STAGED_PROFILE = "/data/openbsd-pbr:profiles/profile=cl-branch";
     private static final Pattern CLAIM =
         Pattern.compile("\\| (c-r\\d+): this controller (manages the router now|no longer manages the router)");
 
@@ -249,14 +253,21 @@ class ClusterE2E {
         final String intent = Restconf.example("seed-router/intent.json");
         assertThat(intent).as("the seed's PPPoE secret, to replace").contains("\"secret\": \"secret\"");
         assertThat(Restconf.example("seed-router/router.json")).contains("\"confirm-timeout\": 60");
+        // every router lists a staged profile (eee rolls a change of it out): new, it reaches them with the intent,
+        // in the same write (a router with profiles and no intent yet would be committed with the profile alone)
+        putWithRetry(1, STAGED_PROFILE, stagedProfile("192.0.2.1"));
+        final JsonArray profiles = new JsonArray();
+        profiles.add("cl-branch");
+        final JsonElement sealedIntent = JsonParser.parseString(intent.replace("\"secret\": \"secret\"",
+            "\"secret\": \"" + sealedPppoe + "\"")).getAsJsonObject().get("openbsd-pbr:intent");
         for (int n = 1; n <= ROUTERS; n++) {
             final JsonObject document = JsonParser.parseString(Restconf.seedRouter("c-r" + n, LAB_BASE + n - 1)
                 .replace("\"confirm-timeout\": 60", "\"confirm-timeout\": 30")).getAsJsonObject();
-            document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject().getAsJsonObject("management")
-                .addProperty("private-key", sealedKey);
+            final JsonObject router = document.getAsJsonArray("openbsd-pbr:router").get(0).getAsJsonObject();
+            router.getAsJsonObject("management").addProperty("private-key", sealedKey);
+            router.add("profile", profiles);
+            router.add("intent", sealedIntent);
             putWithRetry(1, "/data/openbsd-pbr:routers/router=c-r" + n, document.toString());
-            putWithRetry(1, "/data/openbsd-pbr:routers/router=c-r" + n + "/intent",
-                intent.replace("\"secret\": \"secret\"", "\"secret\": \"" + sealedPppoe + "\""));
         }
         say("  stored in " + seconds(start) + " s");
 
@@ -484,6 +495,12 @@ class ClusterE2E {
         PASSED.add("ee");
     }
 
+    /** The staged profile every router lists, with one table entry. */
+    private static String stagedProfile(final String address) {
+        return "{\"openbsd-pbr:profile\":[{\"name\":\"cl-branch\",\"apply\":\"staged\",\"table\":[{\"name\":"
+            + "\"cl_rollout\",\"entry\":[\"" + address + "\"]}]}]}";
+    }
+
     /** Posts a router RPC to a member and returns its output, asserting 200 and who served it. */
     private static JsonObject served(final int via, final String rpc, final String body, final String owner)
             throws Exception {
@@ -494,14 +511,88 @@ class ClusterE2E {
         return output;
     }
 
+    /**
+     * A staged profile's change rolled out in three waves of four from the member that runs the rollouts, which
+     * manages only some of the routers: every router takes the change once, the others' through their managers.
+     */
+    @Test
+    void eee_aStagedProfileRolledOutFromOneMemberReachesEveryRouterOnce() throws Exception {
+        assumeTrue(PASSED.contains("ee"), "the commands through other members");
+        say("eee. PUT a change of staged profile cl-branch; roll it out in waves of 4 from the rollouts' member");
+        final Instant start = Instant.now();
+        // ee committed its router twice more: generations as they are now
+        final Map<String, LabControl.Generation> before = LAB.generations();
+        putWithRetry(1, STAGED_PROFILE, stagedProfile("192.0.2.2"));
+        // staged: each router's manager pins it to the content it runs, in rollout-keep (then the rollout may start)
+        final Set<String> unpinned = new TreeSet<>();
+        await(() -> "every router pinned to the content it runs in rollout-keep (no pin: " + unpinned + ")",
+            Duration.ofSeconds(30), () -> {
+                final Restconf.Reply keep = RESTCONF.get(1).get("/data/openbsd-pbr:rollout-keep");
+                final JsonArray pins = keep.status() != 200 ? null : keep.json().getAsJsonObject()
+                    .getAsJsonObject("openbsd-pbr:rollout-keep").getAsJsonArray("pin");
+                unpinned.clear();
+                IntStream.rangeClosed(1, ROUTERS).forEach(n -> unpinned.add("c-r" + n));
+                if (pins != null) {
+                    pins.asList().stream().map(JsonElement::getAsJsonObject)
+                        .filter(pin -> "cl-branch".equals(pin.get("profile").getAsString()))
+                        .forEach(pin -> unpinned.remove(pin.get("router").getAsString()));
+                }
+                return unpinned.isEmpty();
+            });
+        assertThat(LAB.generations()).as("a staged change reaches no router by itself").isEqualTo(before);
+        putWithRetry(1, "/data/openbsd-pbr:rollouts/rollout=cl-roll", "{\"openbsd-pbr:rollout\":[{\"name\":"
+            + "\"cl-roll\",\"change\":{\"profile\":\"cl-branch\"},\"wave\":[\"4\"],\"wave-budget\":{\"count\":0},"
+            + "\"breach-action\":\"halt\",\"concurrency\":4}]}");
+        // the rollouts run on one member: the others refuse the start, naming where they run
+        int runner = 0;
+        for (int member : MEMBERS) {
+            final Restconf.Reply started = RESTCONF.get(member).post("/operations/openbsd-pbr:start-rollout",
+                "{\"input\":{\"rollout\":\"cl-roll\"}}");
+            if (started.status() == 200) {
+                runner = member;
+                break;
+            }
+            assertThat(started.body()).as("start on member-" + member).contains("not this one");
+        }
+        assertThat(runner).as("the member that runs the rollouts").isPositive();
+        final String runBy = "member-" + runner;
+        final long own = fleet(runner).orElseThrow().values().stream()
+            .filter(status -> status.managedBy().equals(runBy)).count();
+        assertThat(own).as("routers member-" + runner + " manages").isBetween(1L, ROUTERS - 1L);
+        JsonObject status = new JsonObject();
+        final Instant deadline = Instant.now().plusSeconds(120);
+        while (!"done".equals(text(status, "state"))) {
+            assertThat(Instant.now()).as("rollout cl-roll done; last status " + status).isBefore(deadline);
+            assertThat(text(status, "state")).as("rollout cl-roll: " + status).isNotIn("halted", "rolled-back");
+            Thread.sleep(POLL.toMillis());
+            final Restconf.Reply reply = RESTCONF.get(runner).get("/data/openbsd-pbr:rollouts/rollout=cl-roll/status"
+                + "?content=nonconfig");
+            if (reply.status() == 200) {
+                status = reply.json().getAsJsonObject().getAsJsonObject("openbsd-pbr:status");
+            }
+        }
+        assertThat(status.getAsJsonObject("counts").get("healthy").getAsInt()).as("healthy").isEqualTo(ROUTERS);
+        final Map<String, LabControl.Generation> generations = LAB.generations();
+        assertThat(generations).as("exactly one new generation per router, wherever it is managed")
+            .allSatisfy((name, generation) -> assertThat(generation).isEqualTo(new LabControl.Generation(
+                before.get(name).current() + 1, 0)));
+        for (String lab : generations.keySet()) {
+            assertThat(LAB.send("cat " + lab + " /etc/pf.conf")).as(lab + "'s pf.conf").contains("192.0.2.2");
+        }
+        afterSync = generations;
+        say("   run by member-" + runner + " (manages " + own + " of " + ROUTERS + "): all " + ROUTERS
+            + " healthy, one new generation each, " + seconds(start) + " s from the PUT");
+        PASSED.add("eee");
+    }
+
     @Test
     void f_noRouterWasEverCommittedTwiceAndNoClearSecretReachedAFile() throws Exception {
-        assumeTrue(PASSED.contains("ee"), "the earlier steps");
+        assumeTrue(PASSED.contains("eee"), "the earlier steps");
         // a second commit at any point (a late one from a failover included) shows as one more generation now; the
         // router commanded in ee took two more (the confirmed sync and the rollback)
-        assertThat(LAB.generations()).as("every router: the intent once, the change once, nothing waiting")
-            .hasSize(ROUTERS).allSatisfy((name, generation) -> assertThat(generation).isEqualTo(
-                new LabControl.Generation(name.equals(commanded) ? 4 : 2, 0)));
+        assertThat(LAB.generations()).as("every router: the intent once, the change once, the rollout once, nothing "
+            + "waiting").hasSize(ROUTERS).allSatisfy((name, generation) -> assertThat(generation).isEqualTo(
+                new LabControl.Generation(name.equals(commanded) ? 5 : 3, 0)));
         final String keyLine = labKey.lines().skip(1).findFirst().orElseThrow();
         final StringBuilder warnings = new StringBuilder();
         for (int member : MEMBERS) {
@@ -643,10 +734,16 @@ class ClusterE2E {
     }
 
     private static void await(final String what, final Duration limit, final Condition condition) throws Exception {
+        await(() -> what, limit, condition);
+    }
+
+    /** Waits for a condition; what it waits for is told as it stands at the deadline (e.g. what is still missing). */
+    private static void await(final Supplier<String> what, final Duration limit, final Condition condition)
+            throws Exception {
         final Instant deadline = Instant.now().plus(limit);
         while (!condition.holds()) {
             if (Instant.now().isAfter(deadline)) {
-                fail("not " + what + " within " + limit.toSeconds() + " s");
+                fail("not " + what.get() + " within " + limit.toSeconds() + " s");
             }
             Thread.sleep(POLL.toMillis());
         }
