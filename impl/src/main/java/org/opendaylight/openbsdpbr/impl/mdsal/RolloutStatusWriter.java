@@ -7,7 +7,7 @@
  */
 package org.opendaylight.openbsdpbr.impl.mdsal;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.base.Suppliers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +18,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
@@ -65,27 +61,20 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * ran before (the contents themselves are in {@code rollout-keep/content}, written by the pins' own store before any
  * state names them; the collector leaves them while a progress names them). Writes
  * are coalesced: a rollout of 1,000 routers changes state thousands of times, and only the latest state matters, so
- * one writer thread writes the newest state of each rollout once per turn, in order, over one transaction chain.
+ * each datastore's writer thread writes the newest state of each rollout, one transaction at a time, a failed one
+ * written again from a fresh transaction ({@link WriteQueue}: a merging transaction chain cancelled the writes readied
+ * behind a failed one without a word, and a rollout's final status could stay stale for good).
  * Coalescing never loses a router in flight for an engine that takes over: a state that was not written yet only lacks
  * routers whose commands had not reached their reconcilers either, and a second sync of a router that took the change
  * finds it in sync and commits nothing.
  */
 final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoCloseable {
-    private final DataBroker broker;
-    /** Replaced by a new one after a failed write (a failed chain takes no more writes). */
-    private volatile TransactionChain chain;
-    /** The chain of the keep's writes (configuration datastore): a transaction writes one datastore. */
-    private volatile TransactionChain kept;
-    private volatile boolean chainsFailed;
-    private volatile Future<?> lastKept = CompletableFuture.completedFuture(null);
+    /** The keep's writes (configuration datastore, stamped): a transaction writes one datastore. */
+    private final WriteQueue<String> kept;
+    /** The status shown (operational datastore). */
+    private final WriteQueue<String> shown;
     private final String member;
-    private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
     private final StagedPinStore contents;
-    private final KeepStamps stamps;
-    /** The newest state of each rollout not written yet; an empty value removes the rollout's status. */
-    private final Map<String, Optional<Written>> latest = new ConcurrentHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
-        new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-rollout-status").setDaemon(true).build());
 
     /** A state and the revisions of what it carries (computed when written: writes are coalesced). */
     private record Written(RolloutState state, Supplier<Revisions> revisions) {
@@ -96,12 +85,14 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
 
     RolloutStatusWriter(final DataBroker broker, final String member, final StagedPinStore contents,
             final KeepStamps stamps) {
-        this.broker = broker;
-        chain = broker.createMergingTransactionChain();
-        kept = broker.createMergingTransactionChain();
+        kept = new WriteQueue<>(broker, "rollout progress kept", tx -> {
+            final Stamp stamp = stamps.next(member + "/rollouts");
+            tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT.toBuilder()
+                .child(Stamp.class, stamp.key()).build(), stamp);
+        }, CompletableFuture.completedFuture(null));
+        shown = new WriteQueue<>(broker, "rollout status");
         this.member = member;
         this.contents = contents;
-        this.stamps = stamps;
     }
 
     @Override
@@ -127,53 +118,25 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
         queue(name, Optional.empty());
     }
 
+    /**
+     * Queues a rollout's newest state (empty: remove it) for both datastores; its status is computed once, when the
+     * first of them writes it (a state replaced before is never computed).
+     */
     private void queue(final String name, final Optional<Written> value) {
-        if (latest.put(name, value) == null) {
-            writer.execute(() -> flush(name));
-        }
-    }
-
-    private void flush(final String name) {
-        final Optional<Written> written = latest.remove(name);
-        if (written == null) {
+        if (value.isEmpty()) {
+            kept.put(name, tx -> tx.delete(LogicalDatastoreType.CONFIGURATION, keptPath(name)));
+            // the whole entry: its key alone would stay behind otherwise
+            shown.put(name, tx -> tx.delete(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(
+                Rollouts.class).child(Rollout.class, new RolloutKey(new ObjectName(name))).build()));
             return;
         }
-        if (chainsFailed) {
-            chainsFailed = false;
-            Writes.closeQuietly(chain);
-            Writes.closeQuietly(kept);
-            chain = broker.createMergingTransactionChain();
-            kept = broker.createMergingTransactionChain();
-        }
-        // a transaction writes one datastore: the keep first, as the resume reads it, then the status shown
-        final var keep = kept.newWriteOnlyTransaction();
-        final Stamp stamp = stamps.next(member + "/rollouts");
-        keep.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, StagedPinStore.ROOT.toBuilder()
-            .child(Stamp.class, stamp.key()).build(), stamp);
-        final var shown = chain.newWriteOnlyTransaction();
-        if (written.isEmpty()) {
-            keep.delete(LogicalDatastoreType.CONFIGURATION, keptPath(name));
-            // the whole entry: its key alone would stay behind otherwise
-            shown.delete(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(Rollouts.class).child(
-                Rollout.class, new RolloutKey(new ObjectName(name))).build());
-        } else {
-            final Status status = status(written.orElseThrow().state(), written.orElseThrow().revisions().get());
-            keep.put(LogicalDatastoreType.CONFIGURATION, keptPath(name),
-                new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.RolloutBuilder(
-                    status).setName(name).build());
-            shown.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name), status);
-        }
-        lastKept = Writes.commit(keep, () -> "rollout " + name + ": progress kept", () -> retry(name, written));
-        lastCommit = Writes.commit(shown, () -> "rollout " + name + ": status", () -> retry(name, written));
-    }
-
-    /** A write failed: it is written again on new chains a second later, unless a newer state is queued. */
-    private void retry(final String name, final Optional<Written> written) {
-        chainsFailed = true;
-        if (latest.putIfAbsent(name, written) == null) {
-            CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, writer).execute(() ->
-                flush(name));
-        }
+        final Written written = value.orElseThrow();
+        final Supplier<Status> status = Suppliers.memoize(() -> status(written.state(), written.revisions().get()));
+        kept.put(name, tx -> tx.put(LogicalDatastoreType.CONFIGURATION, keptPath(name),
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollout.keep.RolloutBuilder(
+                status.get()).setName(name).build()));
+        shown.put(name, tx -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path(name),
+            status.get()));
     }
 
     /** Where a rollout's progress is kept for the resume. */
@@ -332,7 +295,7 @@ final class RolloutStatusWriter implements RolloutEngine.RolloutSink, AutoClosea
 
     @Override
     public void close() {
-        Writes.closeAfterWrites(writer, () -> lastCommit, chain);
-        Writes.closeAfterWrites(writer, () -> lastKept, kept);
+        shown.close();
+        kept.close();
     }
 }

@@ -9,11 +9,9 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,7 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +27,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
-import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
@@ -85,17 +78,14 @@ import org.slf4j.LoggerFactory;
  * routers), newest value last, each with this writer's stamp ({@link KeepStamps}) and the contents its pins name (so
  * that a content the {@linkplain #collect collector} removed at the same moment is back with the pin naming it).
  *
- * <p>Why one write in flight and no transaction chain: every member writes the keep (each the pins of the routers it
- * manages, and all of them the content a staged profile's edit pins their routers to, at the same moment), so a write
- * may lose an optimistic-lock conflict in the datastore ("Conflicting modification"). A merging chain whose
- * transaction failed cancels the transactions readied behind it without completing their commits: their pins were
- * lost without a word (ClusterE2E, session 7: one member's first write conflicted and its other pins never reached the
- * keep). So each write is a transaction of its own, the next one starts when the last one completed, and a write that
- * failed goes back into the queue (newer values queued meanwhile win) and is written again from a fresh transaction,
- * which sees the other writer's data. A content is merged, not put (its revision is the hash of its document, so
- * members writing the same one write the same data): once it exists, another member's write of it does not conflict;
- * two members creating it at the same moment still do, and the rewrite covers that. A write that keeps failing is
- * written again less and less often (up to every {@value #REWRITE_MAX_MILLIS} ms), said once at WARN.
+ * <p>Why one write in flight and no transaction chain ({@link WriteQueue}): every member writes the keep (each the
+ * pins of the routers it manages, and all of them the content a staged profile's edit pins their routers to, at the
+ * same moment), so a write may lose an optimistic-lock conflict in the datastore ("Conflicting modification"), and a
+ * merging chain whose transaction failed cancelled the ones readied behind it without a word (ClusterE2E, session 7:
+ * one member's first write conflicted and its other pins never reached the keep). A failed write is written again
+ * from a fresh transaction, which sees the other writer's data. A content is merged, not put (its revision is the
+ * hash of its document, so members writing the same one write the same data): once it exists, another member's
+ * write of it does not conflict; two members creating it at the same moment still do, and the rewrite covers that.
  *
  * <p>Why JSON text and not the profile's YANG tree under the entry: it is the one form the project already writes and
  * reads back with yangtools' own codec (the importer's writer, tested by reading its output back), and it needs no
@@ -106,13 +96,6 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     static final DataObjectIdentifier<RolloutKeep> ROOT = DataObjectIdentifier.builder(RolloutKeep.class).build();
     /** How long a failed read of the keep at start waits before it is tried again. */
     private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(5);
-    /**
-     * How long a failed write waits before it is written again: a conflict is over once the other write committed,
-     * a datastore without a shard leader answers the next one late anyway.
-     */
-    private static final long REWRITE_MILLIS = 200;
-    /** The longest wait before a write that keeps failing is written again. */
-    private static final long REWRITE_MAX_MILLIS = 10_000;
 
     private final DataBroker broker;
     private final Supplier<EffectiveModelContext> model;
@@ -123,22 +106,13 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     private final Map<String, Profile> contents = new ConcurrentHashMap<>();
     /** Every content known here, as stored: written again with each pin that names it. */
     private final Map<String, Content> documents = new ConcurrentHashMap<>();
-    /** Pins not written yet, newest value per router and profile; an empty value deletes the pin. */
-    private final Map<PinKey, Optional<Optional<String>>> pending = new LinkedHashMap<>();
-    private final Map<String, Content> newContents = new LinkedHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
-        new ThreadFactoryBuilder().setNameFormat("openbsd-pbr-staged-pins").setDaemon(true).build());
     /** Completed once the keep was read back: nothing is written before (the stamps go beyond the stored ones). */
     private final CompletableFuture<Optional<RolloutKeep>> loaded = new CompletableFuture<>();
+    /** The pins and contents not written yet, newest value per path, each write with this writer's stamp. */
+    private final WriteQueue<DataObjectIdentifier<?>> writes;
     /** Contents the last collection found unnamed: removed if the next one finds them unnamed again. */
     private final Set<String> suspects = new HashSet<>();
-    private boolean flushQueued;
-    /** Whether a write is being committed: the next one starts when it completed (one write in flight, in order). */
-    private boolean writing;
-    /** Failed writes in a row (the writer thread's and the commits' callbacks, under this). */
-    private int failures;
     private volatile boolean closed;
-    private volatile Future<?> lastCommit = CompletableFuture.completedFuture(null);
 
     StagedPinStore(final DataBroker broker, final Supplier<EffectiveModelContext> model,
             final BindingNormalizedNodeSerializer codec, final KeepStamps stamps, final String member) {
@@ -147,6 +121,11 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         this.codec = requireNonNull(codec);
         this.stamps = requireNonNull(stamps);
         this.member = requireNonNull(member);
+        writes = new WriteQueue<>(broker, "staged profile pins", tx -> {
+            final Stamp stamp = stamps.next(member + "/pins");
+            tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Stamp.class,
+                stamp.key()).build(), stamp);
+        }, loaded);
     }
 
     /**
@@ -166,12 +145,19 @@ final class StagedPinStore implements PinStore, AutoCloseable {
             final Content stored = new ContentBuilder().setRevision(revision).setProfile(content.name())
                 .setDocument(document).build();
             documents.put(revision, stored);
-            synchronized (this) {
-                newContents.put(revision, stored);
-                queueFlush();
-            }
+            write(stored);
         }
         return revision;
+    }
+
+    /** Queues a content's write (merged: members writing the same content write the same data). */
+    private void write(final Content content) {
+        final var path = ROOT.toBuilder().child(Content.class, content.key()).build();
+        writes.put(path, tx -> tx.mergeParentStructureMerge(LogicalDatastoreType.CONFIGURATION, path, content));
+    }
+
+    private static DataObjectIdentifier<Pin> pinPath(final PinKey key) {
+        return ROOT.toBuilder().child(Pin.class, key).build();
     }
 
     /** A content by its revision, if this store wrote or read it. */
@@ -192,126 +178,20 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     @Override
     public void pinned(final String router, final String profile, final Optional<Profile> content) {
         final Optional<String> revision = content.map(this::revision);
-        synchronized (this) {
-            pending.put(new PinKey(profile, router), Optional.of(revision));
-            queueFlush();
-        }
+        final PinKey key = new PinKey(profile, router);
+        final var pin = new PinBuilder().withKey(key);
+        revision.ifPresent(pin::setRevision);
+        final Pin value = pin.build();
+        // the content it names goes with it: one the collector removed at the same moment is back with the pin
+        revision.flatMap(this::document).ifPresent(this::write);
+        writes.put(pinPath(key), tx -> tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, pinPath(key),
+            value));
     }
 
     @Override
     public void unpinned(final String router, final String profile) {
-        synchronized (this) {
-            pending.put(new PinKey(profile, router), Optional.empty());
-            queueFlush();
-        }
-    }
-
-    private void queueFlush() {
-        // caller holds this
-        if (!flushQueued && !writing) {
-            flushQueued = true;
-            if (loaded.isDone()) {
-                writer.execute(this::flush);
-            } else {
-                loaded.thenRun(() -> writer.execute(this::flush));
-            }
-        }
-    }
-
-    private void flush() {
-        final Map<PinKey, Optional<Optional<String>>> pins;
-        final Map<String, Content> added;
-        synchronized (this) {
-            flushQueued = false;
-            if (pending.isEmpty() && newContents.isEmpty()) {
-                return;
-            }
-            pins = new LinkedHashMap<>(pending);
-            pending.clear();
-            added = new LinkedHashMap<>(newContents);
-            newContents.clear();
-            writing = true;
-        }
-        pins.values().forEach(value -> value.flatMap(revision -> revision).flatMap(this::document)
-            .ifPresent(content -> added.putIfAbsent(content.getRevision(), content)));
-        final FluentFuture<? extends CommitInfo> commit;
-        try {
-            commit = write(pins, added);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // the broker refused the transaction itself (a datastore shutting down): as a failed write
-            written(false, pins, added, e);
-            return;
-        }
-        lastCommit = commit;
-        commit.addCallback(new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                written(true, pins, added, null);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                written(false, pins, added, cause);
-            }
-        }, MoreExecutors.directExecutor());
-    }
-
-    /** One write of the keep: this writer's stamp, the contents, the pins. */
-    private FluentFuture<? extends CommitInfo> write(final Map<PinKey, Optional<Optional<String>>> pins,
-            final Map<String, Content> added) {
-        final var tx = broker.newWriteOnlyTransaction();
-        final Stamp stamp = stamps.next(member + "/pins");
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Stamp.class,
-            stamp.key()).build(), stamp);
-        added.values().forEach(content -> tx.mergeParentStructureMerge(LogicalDatastoreType.CONFIGURATION,
-            ROOT.toBuilder().child(Content.class, content.key()).build(), content));
-        pins.forEach((key, value) -> {
-            final var path = ROOT.toBuilder().child(Pin.class, key).build();
-            if (value.isEmpty()) {
-                tx.delete(LogicalDatastoreType.CONFIGURATION, path);
-            } else {
-                final var pin = new PinBuilder().withKey(key);
-                value.orElseThrow().ifPresent(pin::setRevision);
-                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, path, pin.build());
-            }
-        });
-        return tx.commit();
-    }
-
-    /**
-     * A write completed: the next one may start. One that failed (a conflict with another member's write or the
-     * collector, or the datastore) goes back into the queue, unless newer values of its pins are queued meanwhile,
-     * and is written again a moment later from a fresh transaction, which sees what the other writer wrote.
-     */
-    private synchronized void written(final boolean written, final Map<PinKey, Optional<Optional<String>>> pins,
-            final Map<String, Content> added, final Throwable cause) {
-        writing = false;
-        if (written) {
-            failures = 0;
-        } else {
-            failures++;
-            if (failures == 1) {
-                LOG.info("staged profile pins ({}) not written, written again: {}", pins.size(), cause.getMessage());
-            } else if (failures == 5) {
-                LOG.warn("staged profile pins ({}) not written {} times in a row, still written again", pins.size(),
-                    failures, cause);
-            } else {
-                LOG.debug("staged profile pins ({}) not written", pins.size(), cause);
-            }
-            pins.forEach(pending::putIfAbsent);
-            added.forEach(newContents::putIfAbsent);
-        }
-        if (!flushQueued && !closed && !(pending.isEmpty() && newContents.isEmpty())) {
-            flushQueued = true;
-            try {
-                (written ? writer : CompletableFuture.delayedExecutor(Math.min(REWRITE_MAX_MILLIS,
-                    REWRITE_MILLIS << Math.min(failures - 1, 10)), java.util.concurrent.TimeUnit.MILLISECONDS,
-                    writer)).execute(this::flush);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("closed: {} staged profile pins not written", pending.size(), e);
-            }
-        }
-        notifyAll();
+        final PinKey key = new PinKey(profile, router);
+        writes.put(pinPath(key), tx -> tx.delete(LogicalDatastoreType.CONFIGURATION, pinPath(key)));
     }
 
     /**
@@ -359,11 +239,10 @@ final class StagedPinStore implements PinStore, AutoCloseable {
             keep.nonnullPin().values().forEach(pin -> pins.computeIfAbsent(pin.getRouter(), router ->
                 new java.util.HashMap<>()).put(pin.getProfile(), pinContent(pin)));
         });
-        synchronized (this) {
-            // a pin stored wins over one made here while it was read (from the configuration as it arrived, which
-            // knows less about what the router runs): memory and datastore agree on it
-            stored.ifPresent(keep -> pending.keySet().removeAll(keep.nonnullPin().keySet()));
-        }
+        // a pin stored wins over one made here while it was read (from the configuration as it arrived, which knows
+        // less about what the router runs): memory and datastore agree on it
+        stored.ifPresent(keep -> writes.drop(keep.nonnullPin().keySet().stream().map(StagedPinStore::pinPath)
+            .toList()));
         fleet.restorePins(pins);
         loaded.complete(stored);
         final int count = pins.values().stream().mapToInt(Map::size).sum();
@@ -566,18 +445,8 @@ final class StagedPinStore implements PinStore, AutoCloseable {
      */
     @Override
     public void close() {
-        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Writes.CLOSE_SECONDS);
-        synchronized (this) {
-            try {
-                while ((writing || flushQueued) && loaded.isDone() && System.nanoTime() < deadline) {
-                    wait(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            closed = true;
-        }
+        closed = true;
+        writes.close();
         loaded.cancel(false);
-        Writes.closeAfterWrites(writer, () -> lastCommit);
     }
 }
