@@ -140,13 +140,17 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         }
         final String document = IntentJsonWriter.profile(content);
         final String revision = hash(document);
-        revisions.put(content, revision);
+        final Content stored = new ContentBuilder().setRevision(revision).setProfile(content.name())
+            .setDocument(document).build();
+        // the document first, the revision last: whoever learns the revision finds its document. Published the other
+        // way round, a rollout's first step (its engine thread) and its status (the writer thread) computing a new
+        // content's revision at once could find the revision and no document: 'content ... is not kept', the step
+        // failed at forward (ClusterE2E eee, session 9)
+        documents.putIfAbsent(revision, stored);
         if (contents.putIfAbsent(revision, content) == null) {
-            final Content stored = new ContentBuilder().setRevision(revision).setProfile(content.name())
-                .setDocument(document).build();
-            documents.put(revision, stored);
             write(stored);
         }
+        revisions.put(content, revision);
         return revision;
     }
 
@@ -361,11 +365,13 @@ final class StagedPinStore implements PinStore, AutoCloseable {
     }
 
     private void forget(final String revision) {
-        final Profile content = contents.remove(revision);
-        documents.remove(revision);
+        // the revision first: what learns it afterwards computes it again, with its document
+        final Profile content = contents.get(revision);
         if (content != null) {
             revisions.remove(content, revision);
         }
+        contents.remove(revision);
+        documents.remove(revision);
     }
 
     private Optional<Profile> pinContent(final Pin pin) {

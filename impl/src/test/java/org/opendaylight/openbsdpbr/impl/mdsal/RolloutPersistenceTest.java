@@ -50,6 +50,7 @@ import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.openbsdpbr.impl.controller.ControllerSettings;
 import org.opendaylight.openbsdpbr.impl.controller.Fleet;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
+import org.opendaylight.openbsdpbr.impl.controller.RolloutFixtures;
 import org.opendaylight.openbsdpbr.impl.controller.StatusSink;
 import org.opendaylight.openbsdpbr.impl.controller.StatusView;
 import org.opendaylight.openbsdpbr.impl.device.DevicePush;
@@ -172,6 +173,31 @@ class RolloutPersistenceTest {
             assertThat(store.parse(document)).isEqualTo(V1);
             assertThat(store.revision(V1)).isEqualTo(StagedPinStore.hash(document)).hasSize(16)
                 .isNotEqualTo(store.revision(V2));
+        }
+    }
+
+    /**
+     * Two threads learn a new content's revision at once (a rollout's first step on its engine's thread, its status
+     * on the writer's): both find its document. The revision used to be published before the document, and a step
+     * that found the revision without it failed at forward ("content ... is not kept": ClusterE2E eee, session 9).
+     */
+    @Test
+    void whoeverLearnsAContentsRevisionFindsItsDocument() throws Exception {
+        final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (StagedPinStore store = store()) {
+            for (int n = 0; n < 1_000; n++) {
+                final Profile content = RolloutFixtures.profile("10.9." + n / 250 + "." + n % 250);
+                final java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                final java.util.concurrent.Callable<Boolean> learn = () -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return store.document(store.revision(content)).isPresent();
+                };
+                final var first = threads.submit(learn);
+                final var second = threads.submit(learn);
+                assertThat(List.of(first.get(), second.get())).as("content " + n).containsOnly(true);
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
