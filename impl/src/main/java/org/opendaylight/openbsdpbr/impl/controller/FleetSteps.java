@@ -78,8 +78,7 @@ public final class FleetSteps implements RouterSteps {
     }
 
     /** Whether a router can be tried now: managed here and not known to be unreachable. */
-    @Override
-    public boolean reachable(final String router) {
+    private boolean reachable(final String router) {
         return fleet.router(router).filter(RouterReconciler::isManagedHere)
             .map(reconciler -> reconciler.status().connection())
             .filter(connection -> connection == Connection.CONNECTED || connection == Connection.UNKNOWN)

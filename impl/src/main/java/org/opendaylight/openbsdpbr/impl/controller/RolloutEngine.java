@@ -391,8 +391,9 @@ public final class RolloutEngine implements AutoCloseable {
         }
         LOG.info("rollout {}: taken over at wave {} ({})", persisted.name(), persisted.wave() + 1,
             persisted.state().yangName());
-        final RolloutMachine.Step step = RolloutMachine.adopt(persisted, time.now(), steps::reachable);
-        run.pump(List.of(step));
+        // the work in flight first; the next step (a wave's start) asks the routers' managers whether they are
+        // reachable, as a running rollout does (judged here, a router managed elsewhere counted as reachable)
+        run.pump(List.of(RolloutMachine.pickUp(persisted)));
         return run.state();
     }
 

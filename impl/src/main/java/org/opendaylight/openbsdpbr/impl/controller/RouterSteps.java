@@ -39,14 +39,6 @@ public interface RouterSteps {
      */
     CompletionStage<Result> run(Step step);
 
-    /**
-     * Whether a router can be tried, judged here without asking another member: a router this member manages by its
-     * connection; one another member manages counts as reachable. Used where an answer cannot wait (an engine taking
-     * a rollout over, whose in-flight routers are read back first anyway); a wave's start asks the manager
-     * ({@link Step.Reach}).
-     */
-    boolean reachable(String router);
-
     /** What a step pins a router to (the pins live on the member that manages the router). */
     sealed interface Pin {
         /**

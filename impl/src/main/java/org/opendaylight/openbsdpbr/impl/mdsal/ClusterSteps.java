@@ -137,11 +137,6 @@ final class ClusterSteps implements RouterSteps {
         return result;
     }
 
-    @Override
-    public boolean reachable(final String router) {
-        return managedHere(router) ? local.reachable(router) : fleet.router(router).isPresent();
-    }
-
     private boolean managedHere(final String router) {
         return fleet.router(router).filter(RouterReconciler::isManagedHere).isPresent();
     }

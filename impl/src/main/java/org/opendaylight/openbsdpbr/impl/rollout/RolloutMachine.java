@@ -113,6 +113,20 @@ public final class RolloutMachine {
      * @return the step, the work picked up first
      */
     public static Step adopt(final RolloutState state, final Instant now, final Predicate<String> reachable) {
+        final Step after = next(state, now, reachable);
+        final List<Action> all = new ArrayList<>(pickUp(state).actions());
+        all.addAll(after.actions());
+        return new Step(after.state(), all, after.wakeAt());
+    }
+
+    /**
+     * The work a persisted rollout had in flight, to pick up when an engine takes it over ({@link #adopt} without
+     * its {@link #next}): an engine that must ask whether routers are reachable steps on once it has the answers.
+     *
+     * @param state the persisted state
+     * @return the work picked up: verify the applies, repeat the gates and the rollbacks under way
+     */
+    public static Step pickUp(final RolloutState state) {
         final List<Action> picked = new ArrayList<>();
         for (RouterResult result : state.routers().values()) {
             switch (result.phase()) {
@@ -124,10 +138,7 @@ public final class RolloutMachine {
                 }
             }
         }
-        final Step after = next(state, now, reachable);
-        final List<Action> all = new ArrayList<>(picked);
-        all.addAll(after.actions());
-        return new Step(after.state(), all, after.wakeAt());
+        return new Step(state, picked, Optional.empty());
     }
 
     /** Starts the next wave when the current one passed (or the first), ends the rollout after the last. */

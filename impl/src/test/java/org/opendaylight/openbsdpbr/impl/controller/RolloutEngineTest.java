@@ -484,11 +484,6 @@ class RolloutEngineTest {
                 }
                 return local.run(step);
             }
-
-            @Override
-            public boolean reachable(final String router) {
-                return local.reachable(router);
-            }
         };
         final RolloutEngine asking = new RolloutEngine(fleet, managers, time, this::persist);
         try {

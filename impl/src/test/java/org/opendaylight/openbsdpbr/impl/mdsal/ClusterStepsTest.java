@@ -51,6 +51,7 @@ import org.opendaylight.openbsdpbr.impl.device.DevicePush;
 import org.opendaylight.openbsdpbr.impl.render.ApplyPlanner;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
 import org.opendaylight.openbsdpbr.impl.rollout.Budget;
+import org.opendaylight.openbsdpbr.impl.rollout.RolloutMachine;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutPlan;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState;
 import org.opendaylight.openbsdpbr.impl.rollout.RolloutState.State;
@@ -267,6 +268,45 @@ class ClusterStepsTest {
         doneOnV2Once(two.engine);
         assertThat(sessions).allSatisfy(session -> assertThat(session).isIn("member-1 r01", "member-1 r02",
             "member-1 r03", "member-2 r04", "member-2 r05", "member-2 r06"));
+    }
+
+    /**
+     * Member-1 takes over a rollout whose kept progress says wave 1 (member-1's routers) passed and wave 2 has not
+     * started (member-2, which ran it, died while it asked wave 2's managers): its first step starts wave 2, whose
+     * routers member-2 manages, and r05, which member-2 knows to be down, is asked of member-2 and excluded, as a
+     * running rollout does. The takeover judged it on member-1 without asking, where a router managed elsewhere
+     * counted as reachable: its apply failed at {@code connect} and halted the rollout on its budget of 0.
+     */
+    @Test
+    void aRolloutTakenOverAsksTheManagersWhetherTheNextWavesRoutersAreReachable() throws Exception {
+        final RolloutPlan soaked = new RolloutPlan(List.of(), List.of(new WaveSize.Count(3)), Duration.ofMinutes(1),
+            Budget.ofCount(0), Budget.UNLIMITED, BreachAction.HALT, false, 3);
+        two.engine.start("branch-v2", soaked, "branch", List.of());
+        settle();
+        two.engine.lostOwnership("member-1");
+        RolloutState passed = written.get(written.size() - 1);
+        assertThat(passed.state()).isEqualTo(State.SOAKING);
+        routers.get("r05").refuseConnections(true);
+        two.fleet.submit("r05", new Command.CheckSync());
+        settle(Duration.ofMinutes(2));
+        assertThat(two.fleet.router("r05").orElseThrow().status().connection()).as("member-2 knows r05 is down")
+            .isNotIn(Connection.CONNECTED, Connection.UNKNOWN);
+        // wave 1's gates passed after its soak; wave 2 not started
+        passed = RolloutMachine.next(passed, time.now(), router -> true).state();
+        for (String router : List.of("r01", "r02", "r03")) {
+            passed = passed.checked(router, true, "", time.now());
+        }
+        assertThat(passed.wave()).isZero();
+        assertThat(passed.wave(1)).allSatisfy(result -> assertThat(result.phase()).isEqualTo(Phase.WAITING));
+
+        one.engine.adopt(passed, carried.get("branch-v2"), List.of());
+        settle(Duration.ofMinutes(2));
+        final RolloutState done = one.engine.state("branch-v2").orElseThrow();
+        assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
+        assertThat(done.router("r05").phase()).isEqualTo(Phase.EXCLUDED);
+        assertThat(done.router("r05").error().orElseThrow().message()).contains("unreachable when wave 2 started");
+        assertThat(done.count(Phase.HEALTHY)).isEqualTo(5);
+        assertThat(routers.get("r05").commits).as("r05 untouched").hasValue(1);
     }
 
     /**
