@@ -63,8 +63,14 @@ import org.slf4j.LoggerFactory;
  */
 final class Reads {
     private static final Logger LOG = LoggerFactory.getLogger(Reads.class);
-    /** How long one read may go unanswered before its transaction is given up. */
+    /** How long one read of an operator's request may go unanswered before its transaction is given up. */
     static final Duration BOUND = Duration.ofSeconds(10);
+    /**
+     * The same for a read nobody waits on (the keep's load at start, the rollouts' takeover), which may be large and
+     * is made when a member is busiest: long enough for a loaded member's answer, short of the frontend's own two
+     * minutes.
+     */
+    static final Duration BACKGROUND = Duration.ofMinutes(1);
     /** Transactions a snapshot is read from at most: the first and one fresh one. */
     private static final int ATTEMPTS = 2;
 
@@ -99,21 +105,32 @@ final class Reads {
 
     private final DataBroker broker;
     private final Timer time;
+    private final Duration bound;
 
     /**
-     * Reads over a broker.
+     * Reads over a broker, each answered within {@link #BOUND}.
      *
      * @param broker the datastore
      * @param time the timer of the bound (never ForkJoinPool.commonPool(): a caller may answer an RPC on it)
      */
     Reads(final DataBroker broker, final Timer time) {
-        this.broker = requireNonNull(broker);
-        this.time = requireNonNull(time);
+        this(broker, time, BOUND);
     }
 
-    /** Reads over a broker, bounded on the fleet's timer thread. */
+    Reads(final DataBroker broker, final Timer time, final Duration bound) {
+        this.broker = requireNonNull(broker);
+        this.time = requireNonNull(time);
+        this.bound = requireNonNull(bound);
+    }
+
+    /** Reads for an operator's request ({@link #BOUND}), bounded on the fleet's timer thread. */
     static Reads of(final DataBroker broker, final Fleet fleet) {
-        return new Reads(broker, (delay, task) -> fleet.time().schedule(delay, task)::cancel);
+        return of(broker, fleet, BOUND);
+    }
+
+    /** Reads bounded on the fleet's timer thread. */
+    static Reads of(final DataBroker broker, final Fleet fleet, final Duration bound) {
+        return new Reads(broker, (delay, task) -> fleet.time().schedule(delay, task)::cancel, bound);
     }
 
     /**
@@ -155,17 +172,17 @@ final class Reads {
         final DataObjectIdentifier<?> path = paths.get(found.size());
         // one answer counts: the read's or the bound's, whichever comes first (a late answer is ignored)
         final AtomicBoolean settled = new AtomicBoolean();
-        final Runnable timer = time.schedule(BOUND, () -> {
+        final Runnable timer = time.schedule(bound, () -> {
             if (settled.compareAndSet(false, true)) {
                 tx.close();
                 final String what = describe(store, path);
                 if (attempt < ATTEMPTS) {
                     LOG.warn("the datastore did not answer a read of {} within {} s: reading again from a fresh "
-                        + "transaction", what, BOUND.toSeconds());
+                        + "transaction", what, bound.toSeconds());
                     attempt(store, paths, attempt + 1, result);
                 } else {
                     result.setException(new TimeoutException("this member's datastore did not answer a read of "
-                        + what + " within " + BOUND.toSeconds() + " s, twice (a member that has just joined the "
+                        + what + " within " + bound.toSeconds() + " s, twice (a member that has just joined the "
                         + "cluster may not answer yet): ask another member"));
                 }
             }
@@ -176,7 +193,13 @@ final class Reads {
                 if (settled.compareAndSet(false, true)) {
                     timer.run();
                     found.put(path, value);
-                    next(tx, store, paths, found, attempt, result);
+                    try {
+                        next(tx, store, paths, found, attempt, result);
+                    } catch (IllegalStateException | IllegalArgumentException e) {
+                        // the transaction refused the next read (a datastore shutting down): the caller hears it
+                        tx.close();
+                        result.setException(e);
+                    }
                 }
             }
 

@@ -82,6 +82,11 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
     private final Registration removals;
     private final BooleanSupplier othersLive;
     private volatile boolean owned;
+    /**
+     * Counts the times this member gained the singleton: a read of the progress made for an earlier time (lost and
+     * gained again while it was read, as at a rejoin) neither takes over nor asks again.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger gained = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The rollouts' singleton of a lone controller. */
     RolloutSingleton(final DataBroker broker, final ClusterSingletonServiceProvider singletons, final Fleet fleet,
@@ -99,7 +104,7 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
             final RolloutEngine engine, final RolloutStatusWriter status, final StagedPinStore contents,
             final String member, final BooleanSupplier othersLive) {
         this.othersLive = requireNonNull(othersLive);
-        this.reads = Reads.of(broker, fleet);
+        this.reads = Reads.of(broker, fleet, Reads.BACKGROUND);
         this.fleet = requireNonNull(fleet);
         this.engine = requireNonNull(engine);
         this.status = requireNonNull(status);
@@ -133,12 +138,13 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
 
     @Override
     public void instantiateServiceInstance() {
+        final int time = gained.incrementAndGet();
         owned = true;
         engine.gainedOwnership();
         LOG.info("{}: this member runs the rollouts now", member);
         // the contents the progress names are read with the pins: resume once they are in, from the progress as
         // kept now (a failover long after the start finds it changed)
-        contents.loaded().thenRun(this::readProgress);
+        contents.loaded().thenRun(() -> readProgress(time));
         collectLater();
     }
 
@@ -147,23 +153,30 @@ final class RolloutSingleton implements ClusterSingletonService, AutoCloseable {
      * datastore that does not answer or fails is asked again after {@link #POLL_READ} while this member runs the
      * rollouts (before: one failure and the rollouts that ran were never resumed).
      */
-    private void readProgress() {
-        if (!owned) {
+    private void readProgress(final int time) {
+        if (!current(time)) {
             return;
         }
         Futures.addCallback(reads.snapshot(LogicalDatastoreType.CONFIGURATION, List.of(ROLLOUTS, StagedPinStore.ROOT)),
             new FutureCallback<Reads.Snapshot>() {
                 @Override
                 public void onSuccess(final Reads.Snapshot read) {
-                    takeOver(read.get(ROLLOUTS), read.get(StagedPinStore.ROOT));
+                    if (current(time)) {
+                        takeOver(read.get(ROLLOUTS), read.get(StagedPinStore.ROOT));
+                    }
                 }
 
                 @Override
                 public void onFailure(final Throwable cause) {
                     LOG.warn("the rollouts' progress could not be read: reading it again in {}", POLL_READ, cause);
-                    fleet.time().schedule(POLL_READ, RolloutSingleton.this::readProgress);
+                    fleet.time().schedule(POLL_READ, () -> readProgress(time));
                 }
             }, MoreExecutors.directExecutor());
+    }
+
+    /** Whether this member runs the rollouts still since the time it gained them that a read was made for. */
+    private boolean current(final int time) {
+        return owned && gained.get() == time;
     }
 
     /** Removes the kept contents nothing names any more, now and then, while this member runs the rollouts. */

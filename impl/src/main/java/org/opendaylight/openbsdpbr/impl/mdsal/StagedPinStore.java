@@ -154,10 +154,15 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         return revision;
     }
 
-    /** Queues a content's write (merged: members writing the same content write the same data). */
+    /** Queues a content's write. */
     private void write(final Content content) {
-        final var path = ROOT.toBuilder().child(Content.class, content.key()).build();
-        writes.put(path, tx -> tx.mergeParentStructureMerge(LogicalDatastoreType.CONFIGURATION, path, content));
+        writes.put(ROOT.toBuilder().child(Content.class, content.key()).build(), tx -> merge(tx, content));
+    }
+
+    /** Writes a content, merged: members writing the same content write the same data. */
+    private static void merge(final org.opendaylight.mdsal.binding.api.WriteTransaction tx, final Content content) {
+        tx.mergeParentStructureMerge(LogicalDatastoreType.CONFIGURATION, ROOT.toBuilder().child(Content.class,
+            content.key()).build(), content);
     }
 
     private static DataObjectIdentifier<Pin> pinPath(final PinKey key) {
@@ -186,10 +191,13 @@ final class StagedPinStore implements PinStore, AutoCloseable {
         final var pin = new PinBuilder().withKey(key);
         revision.ifPresent(pin::setRevision);
         final Pin value = pin.build();
-        // the content it names goes with it: one the collector removed at the same moment is back with the pin
-        revision.flatMap(this::document).ifPresent(this::write);
-        writes.put(pinPath(key), tx -> tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, pinPath(key),
-            value));
+        // the content it names in the same transaction: the collector's delete of a content no pin named a moment
+        // ago conflicts with this write instead of leaving a pin that names a missing content
+        final Optional<Content> named = revision.flatMap(this::document);
+        writes.put(pinPath(key), tx -> {
+            named.ifPresent(document -> merge(tx, document));
+            tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, pinPath(key), value);
+        });
     }
 
     @Override
@@ -219,7 +227,7 @@ final class StagedPinStore implements PinStore, AutoCloseable {
             return;
         }
         // bounded and closed once answered (Reads)
-        Futures.addCallback(Reads.of(broker, fleet).read(LogicalDatastoreType.CONFIGURATION, ROOT),
+        Futures.addCallback(Reads.of(broker, fleet, Reads.BACKGROUND).read(LogicalDatastoreType.CONFIGURATION, ROOT),
             new FutureCallback<>() {
                 @Override
                 public void onSuccess(final Optional<RolloutKeep> stored) {

@@ -136,6 +136,7 @@ final class WriteQueue<K> implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void flush() {
         final Map<K, Consumer<WriteTransaction>> batch;
         synchronized (this) {
@@ -151,9 +152,19 @@ final class WriteQueue<K> implements AutoCloseable {
         try {
             final var tx = broker.newWriteOnlyTransaction();
             everyTransaction.accept(tx);
-            batch.values().forEach(write -> write.accept(tx));
+            // a value that cannot be written (its computation failed) is dropped alone, said at WARN: retried, it
+            // would fail again and hold back every other value of its batch for good
+            for (var it = batch.entrySet().iterator(); it.hasNext(); ) {
+                final var entry = it.next();
+                try {
+                    entry.getValue().accept(tx);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: {} cannot be written, dropped", what, entry.getKey(), e);
+                    it.remove();
+                }
+            }
             commit = tx.commit();
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             // the broker refused the transaction itself (a datastore shutting down): as a failed write
             written(batch, e);
             return;
