@@ -293,6 +293,18 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     /**
+     * Routers' own intents as the configuration datastore held them when the operator asked for a rollout of them.
+     *
+     * @param staged per router whose own intent is staged ({@code routers/router/apply staged}), its intent as this
+     *     controller maps it (empty: not usable)
+     */
+    public record ConfiguredIntents(Map<String, Optional<RouterIntent>> staged) {
+        public ConfiguredIntents {
+            staged = Map.copyOf(staged);
+        }
+    }
+
+    /**
      * Starts a rollout of its targets' own intents as configured now: routers whose own intent is staged
      * ({@link Fleet#routerChanged(RouterSpec, boolean)}), each keeping the intent it runs until its wave.
      *
@@ -331,6 +343,83 @@ public final class RolloutEngine implements AutoCloseable {
         LOG.info("rollout {}: own intents of {} routers in {} waves", name, chosen.size(), run.state().waves().size());
         run.pump(List.of());
         return run.state();
+    }
+
+    /**
+     * Starts a rollout of routers' own intents once this member's fleet has taken them in as the configuration
+     * datastore held them when the operator asked: the same reason as {@link #start(String, RolloutPlan, String,
+     * Configured, List, List, java.time.Duration)} waits for a profile (an operator who PUTs routers' intents and
+     * starts their rollout at once must get a rollout of those intents; started on what the listener had delivered,
+     * it carried the previous intents and halted when the new ones arrived).
+     *
+     * @param configured the intents as the datastore held them
+     * @param limit how long to wait for the fleet
+     * @return completed as {@link #start(String, RolloutPlan, String, Configured, List, List, java.time.Duration)}
+     */
+    public java.util.concurrent.CompletionStage<RolloutState> startIntents(final String name, final RolloutPlan plan,
+            final List<String> targets, final List<org.opendaylight.openbsdpbr.api.device.Probe> probes,
+            final ConfiguredIntents configured, final java.time.Duration limit) {
+        final java.util.concurrent.CompletableFuture<RolloutState> started =
+            new java.util.concurrent.CompletableFuture<>();
+        if (!owner) {
+            try {
+                refuseUnlessOwner();
+            } catch (IllegalStateException e) {
+                started.completeExceptionally(e);
+                return started;
+            }
+        }
+        startOnceTakenIn(started, time.now().plus(limit), () -> startIntents(name, plan, targets, probes),
+            () -> intentsTakenIn(targets, configured).isEmpty(), () -> "rollout[" + name + "]: this controller has "
+                + "not taken in the routers' intents as read at the start within " + limit.toSeconds() + " s ("
+                + String.join("; ", intentsTakenIn(targets, configured)) + "): if they were changed again meanwhile, "
+                + "start the rollout again");
+        return started;
+    }
+
+    /**
+     * What the fleet does not hold yet of the targets' own intents as configured: whether each is staged, and its
+     * intent.
+     *
+     * @return what differs; empty: the fleet holds them as configured
+     */
+    private List<String> intentsTakenIn(final List<String> targets, final ConfiguredIntents configured) {
+        final java.util.Set<String> routers = new java.util.TreeSet<>(targets);
+        if (routers.isEmpty()) {
+            routers.addAll(configured.staged().keySet());
+            routers.addAll(fleet.stagedRouters());
+        }
+        final List<String> stagedHere = new ArrayList<>();
+        final List<String> notStagedHere = new ArrayList<>();
+        final List<String> differs = new ArrayList<>();
+        for (String router : routers) {
+            final Optional<RouterIntent> intent = configured.staged().get(router);
+            if (intent == null) {
+                if (fleet.isStagedRouter(router)) {
+                    stagedHere.add(router);
+                }
+            } else if (!fleet.isStagedRouter(router)) {
+                notStagedHere.add(router);
+            } else if (!fleet.router(router).flatMap(reconciler -> reconciler.spec().intent()).equals(intent)) {
+                differs.add(router);
+            }
+        }
+        final List<String> said = new ArrayList<>();
+        if (!notStagedHere.isEmpty()) {
+            said.add("not staged here yet: " + few(notStagedHere));
+        }
+        if (!stagedHere.isEmpty()) {
+            said.add("still staged here: " + few(stagedHere));
+        }
+        if (!differs.isEmpty()) {
+            said.add("another intent here: " + few(differs));
+        }
+        return said;
+    }
+
+    private static String few(final List<String> routers) {
+        return routers.stream().limit(5).collect(java.util.stream.Collectors.joining(", "))
+            + (routers.size() > 5 ? ", ... (" + routers.size() + ")" : "");
     }
 
     /**

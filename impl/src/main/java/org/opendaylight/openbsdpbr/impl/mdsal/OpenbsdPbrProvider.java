@@ -228,8 +228,8 @@ public final class OpenbsdPbrProvider implements AutoCloseable {
         rollouts = new RolloutEngine(fleet, new ClusterSteps(fleet, calls, pins, member), fleet.time(), rolloutStatus);
         rolloutOwner = new RolloutSingleton(broker, singletons, fleet, rollouts, rolloutStatus, pins, member,
             () -> ownership.view().live().size() > 1);
-        registrations.add(rpcs.registerRpcImplementations(new RolloutRpcs(Reads.of(broker, fleet), rollouts)
-            .implementations()));
+        registrations.add(rpcs.registerRpcImplementations(new RolloutRpcs(Reads.of(broker, fleet), rollouts,
+            router -> specs.apply(router).intent()).implementations()));
         registrations.add(rpcs.registerRpcImplementation(new FlowPathRpc(name -> fleet.router(name)
             .map(router -> new FlowPathRpc.Router(router.spec().hasIntent(), router::compiled)).orElse(null))));
         LOG.info("openbsd-pbr started: confirm timeout {}, concurrency {}, drift check every {}",

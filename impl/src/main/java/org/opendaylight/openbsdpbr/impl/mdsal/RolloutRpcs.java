@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.device.Probe;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
 import org.opendaylight.openbsdpbr.impl.controller.RolloutEngine;
 import org.opendaylight.openbsdpbr.impl.mapping.IntentMapping;
 import org.opendaylight.openbsdpbr.impl.rollout.BreachAction;
@@ -80,10 +81,21 @@ final class RolloutRpcs {
 
     private final Reads reads;
     private final RolloutEngine engine;
+    private final Function<Router, Optional<RouterIntent>> intentOf;
 
-    RolloutRpcs(final Reads reads, final RolloutEngine engine) {
+    /**
+     * The rollout RPCs.
+     *
+     * @param reads how the rollout, the routers and the profiles are read
+     * @param engine the rollouts' engine
+     * @param intentOf a router's own intent as this controller maps it (empty: not usable), to compare with what the
+     *     fleet holds when a rollout of routers' own intents starts
+     */
+    RolloutRpcs(final Reads reads, final RolloutEngine engine,
+            final Function<Router, Optional<RouterIntent>> intentOf) {
         this.reads = reads;
         this.engine = engine;
+        this.intentOf = intentOf;
     }
 
     List<Rpc<?, ?>> implementations() {
@@ -138,15 +150,13 @@ final class RolloutRpcs {
                 }
                 final List<Router> configured = snapshot.get(routers).map(Routers::nonnullRouter)
                     .map(map -> List.copyOf(map.values())).orElse(List.of());
-                if (intents) {
-                    answer.set(RpcResultBuilder.success(answer(engine.startIntents(name, plan(found),
-                        targets(found, configured), probes(found)))).build());
-                } else {
-                    engine.start(name, plan(found), profile, configured(profile, snapshot.get(profiles),
-                        configured), targets(found, configured), probes(found), TAKE_IN).whenComplete(
+                // started once the fleet holds what was read: the intents or the profile as the operator wrote them
+                (intents ? engine.startIntents(name, plan(found), targets(found, configured), probes(found),
+                    configuredIntents(configured), TAKE_IN)
+                    : engine.start(name, plan(found), profile, configured(profile, snapshot.get(profiles),
+                        configured), targets(found, configured), probes(found), TAKE_IN)).whenComplete(
                             (state, error) -> answer.set(error == null
                                 ? RpcResultBuilder.success(answer(state)).build() : refused(name, error)));
-                }
             } catch (RuntimeException e) {
                 // a bad value is invalid-value, a state that does not allow it in-use, anything else operation-failed
                 answer.set(refused(name, e));
@@ -197,6 +207,14 @@ final class RolloutRpcs {
             .orElse(false), routers.stream().filter(router -> orEmpty(router.getProfile()).stream().anyMatch(
                 listed -> listed.getValue().equals(profile))).map(router -> router.getName().getValue())
             .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The routers whose own intent is staged, with their intents, as configured. */
+    private RolloutEngine.ConfiguredIntents configuredIntents(final List<Router> routers) {
+        final java.util.Map<String, Optional<RouterIntent>> staged = new java.util.HashMap<>();
+        routers.stream().filter(router -> router.getApply() == Router.Apply.Staged).forEach(router -> staged.put(
+            router.getName().getValue(), intentOf.apply(router)));
+        return new RolloutEngine.ConfiguredIntents(staged);
     }
 
     /**

@@ -10,16 +10,22 @@ package org.opendaylight.openbsdpbr.impl.mdsal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.device.Probe;
+import org.opendaylight.openbsdpbr.api.intent.PfTable;
 import org.opendaylight.openbsdpbr.api.intent.Profile;
+import org.opendaylight.openbsdpbr.api.intent.RouterIntent;
+import org.opendaylight.openbsdpbr.api.intent.SharedIntent;
 import org.opendaylight.openbsdpbr.impl.compile.Compilations;
 import org.opendaylight.openbsdpbr.impl.compile.IntentCompiler;
 import org.opendaylight.openbsdpbr.impl.controller.FakeRouter;
@@ -45,6 +51,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Rollo
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.Routers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRolloutInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.StartRolloutOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.ProfileBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.Rollout;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.RolloutBuilder;
@@ -59,7 +66,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.types.rev261124.RdomainId;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -147,10 +156,7 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine).implementations()
-                .stream().filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst()
-                .orElseThrow()
-                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            final var answer = start(new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine, NO_INTENTS));
             // no fake time passes: the refusal may not wait for the fleet (before: 30 s of waiting, then in-use)
             final var result = answer.get(10, TimeUnit.SECONDS);
             assertThat(result.getErrors()).singleElement().satisfies(error -> assertThat(error.getMessage())
@@ -183,9 +189,7 @@ class RolloutRpcsTest {
             write.commit().get(30, TimeUnit.SECONDS);
             final RemoteLeaderBroker remote = new RemoteLeaderBroker(broker.getDataBroker());
 
-            final var answer = new RolloutRpcs(Reads.of(remote.broker(), fleet), engine).implementations().stream()
-                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
-                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            final var answer = start(new RolloutRpcs(Reads.of(remote.broker(), fleet), engine, NO_INTENTS));
             while (!answer.isDone() && remote.deliver()) {
                 // the leader's answers arrive one by one; no time passes
             }
@@ -211,9 +215,7 @@ class RolloutRpcsTest {
         broker.setup();
         try {
             final RemoteLeaderBroker remote = new RemoteLeaderBroker(broker.getDataBroker());
-            final var answer = new RolloutRpcs(Reads.of(remote.broker(), fleet), engine).implementations().stream()
-                .filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst().orElseThrow()
-                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            final var answer = start(new RolloutRpcs(Reads.of(remote.broker(), fleet), engine, NO_INTENTS));
             time.advance(Reads.BOUND);
             assertThat(answer).as("read again from a fresh transaction first").isNotDone();
             time.advance(Reads.BOUND);
@@ -274,10 +276,7 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine).implementations()
-                .stream().filter(StartRollout.class::isInstance).map(StartRollout.class::cast).findFirst()
-                .orElseThrow()
-                .invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
+            final var answer = start(new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine, NO_INTENTS));
             // the listener hands the change over only now
             RolloutFixtures.settle(time, Duration.ofSeconds(1));
             fleet.profileChanged(v2, true);
@@ -298,6 +297,83 @@ class RolloutRpcsTest {
             engine.close();
             fleet.close();
         }
+    }
+
+    /**
+     * The same for a rollout of routers' own intents: an operator PUTs the routers' new intents and starts their
+     * rollout at once, before this controller's listener has handed them to the fleet; the start waits for them and
+     * the rollout carries them to every router. It started on the intents the fleet held a moment before and halted
+     * when the new ones arrived ("the intent of router ... changed while the rollout ran").
+     */
+    @Test
+    void aRolloutOfOwnIntentsStartedRightAfterTheirChangeCarriesTheChange() throws Exception {
+        final Profile branch = RolloutFixtures.profile("192.0.2.1");
+        final RouterIntent own = RolloutFixtures.SEED.withShared(new SharedIntent(List.of(new PfTable("own_table",
+            null, true, false, List.of("198.51.100.1"))), null, null, null, null, null, null));
+        final FakeTime time = new FakeTime();
+        final Map<String, FakeRouter> routers = new LinkedHashMap<>();
+        List.of("r01", "r02", "r03").forEach(name -> routers.put(name, new FakeRouter(name, time)));
+        final Compilations compilations = new Compilations(IntentCompiler.standard());
+        final Fleet fleet = fleet(routers, compilations, time);
+        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
+        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
+        broker.setup();
+        try {
+            fleet.profileChanged(branch, false);
+            routers.keySet().forEach(name -> fleet.routerChanged(RolloutFixtures.spec(name, RolloutFixtures.SEED),
+                true));
+            RolloutFixtures.settle(time, Duration.ofMinutes(1));
+            // the operator's writes: the routers with their new intents, staged (the test's mapping reads the intent
+            // from a label, standing in for RouterSpecs), and the rollout
+            final var write = broker.getDataBroker().newWriteOnlyTransaction();
+            for (String name : routers.keySet()) {
+                final Router router = new RouterBuilder().setName(new ObjectName(name)).setApply(Router.Apply.Staged)
+                    .setLabel(Set.of(new Label("intent=own"))).build();
+                write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
+                    .child(Router.class, router.key()).build(), router);
+            }
+            final Rollout rollout = new RolloutBuilder().setName(new ObjectName("r")).setChange(new ChangeBuilder()
+                .setRouterIntents(Empty.value()).build()).setWave(List.of("1", "rest")).build();
+            write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
+                .child(Rollout.class, rollout.key()).build(), rollout);
+            write.commit().get(30, TimeUnit.SECONDS);
+
+            final var answer = start(new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine,
+                router -> Optional.of(orEmpty(router.getLabel()).contains(new Label("intent=own")) ? own
+                    : RolloutFixtures.SEED)));
+            // the listener hands the new intents over only now
+            RolloutFixtures.settle(time, Duration.ofSeconds(1));
+            routers.keySet().forEach(name -> fleet.routerChanged(RolloutFixtures.spec(name, own), true));
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!answer.isDone() && System.nanoTime() < deadline) {
+                RolloutFixtures.settle(time, Duration.ofMillis(100));
+                Thread.sleep(10);
+            }
+            assertThat(answer.get(1, TimeUnit.SECONDS).getErrors()).isEmpty();
+            RolloutFixtures.settle(time, Duration.ofMinutes(5));
+
+            final RolloutState state = engine.state("r").orElseThrow();
+            assertThat(state.state()).as("rollout r: " + state.reason().orElse("")).isEqualTo(
+                RolloutState.State.DONE);
+            routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(RolloutFixtures.files(
+                compilations, name, branch, own)));
+        } finally {
+            engine.close();
+            fleet.close();
+        }
+    }
+
+    private static <T> Set<T> orEmpty(final Set<T> values) {
+        return values == null ? Set.of() : values;
+    }
+
+    /** Rollouts of profiles map no router's intent. */
+    private static final Function<Router, Optional<RouterIntent>> NO_INTENTS = router -> Optional.empty();
+
+    /** Invokes start-rollout of rollout r. */
+    private static ListenableFuture<RpcResult<StartRolloutOutput>> start(final RolloutRpcs rpcs) {
+        return rpcs.implementations().stream().filter(StartRollout.class::isInstance).map(StartRollout.class::cast)
+            .findFirst().orElseThrow().invoke(new StartRolloutInputBuilder().setRollout(new ObjectName("r")).build());
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.rollouts.rollout.Probe probe(
