@@ -232,6 +232,17 @@ public final class RolloutEngine implements AutoCloseable {
     public java.util.concurrent.CompletionStage<RolloutState> start(final String name, final RolloutPlan plan,
             final String profile, final Configured configured, final List<String> targets,
             final List<org.opendaylight.openbsdpbr.api.device.Probe> probes, final java.time.Duration limit) {
+        return startOnceTakenIn(limit, () -> start(name, plan, profile, targets, probes),
+            () -> takenIn(profile, configured).isEmpty(), () -> "rollout[" + name + "]: this controller has not "
+                + "taken in the configuration of profile " + profile + " as read at the start within "
+                + limit.toSeconds() + " s (" + String.join("; ", takenIn(profile, configured)) + "): if it was "
+                + "changed again meanwhile, start the rollout again");
+    }
+
+    /** Starts once the fleet has taken in what was read (at most {@code limit}); a non-runner refuses at once. */
+    private java.util.concurrent.CompletionStage<RolloutState> startOnceTakenIn(final java.time.Duration limit,
+            final java.util.function.Supplier<RolloutState> start, final java.util.function.BooleanSupplier takenIn,
+            final java.util.function.Supplier<String> late) {
         final java.util.concurrent.CompletableFuture<RolloutState> started =
             new java.util.concurrent.CompletableFuture<>();
         if (!owner) {
@@ -244,11 +255,7 @@ public final class RolloutEngine implements AutoCloseable {
                 return started;
             }
         }
-        startOnceTakenIn(started, time.now().plus(limit), () -> start(name, plan, profile, targets, probes),
-            () -> takenIn(profile, configured).isEmpty(), () -> "rollout[" + name + "]: this controller has not "
-                + "taken in the configuration of profile " + profile + " as read at the start within "
-                + limit.toSeconds() + " s (" + String.join("; ", takenIn(profile, configured)) + "): if it was "
-                + "changed again meanwhile, start the rollout again");
+        startOnceTakenIn(started, time.now().plus(limit), start, takenIn, late);
         return started;
     }
 
@@ -359,22 +366,11 @@ public final class RolloutEngine implements AutoCloseable {
     public java.util.concurrent.CompletionStage<RolloutState> startIntents(final String name, final RolloutPlan plan,
             final List<String> targets, final List<org.opendaylight.openbsdpbr.api.device.Probe> probes,
             final ConfiguredIntents configured, final java.time.Duration limit) {
-        final java.util.concurrent.CompletableFuture<RolloutState> started =
-            new java.util.concurrent.CompletableFuture<>();
-        if (!owner) {
-            try {
-                refuseUnlessOwner();
-            } catch (IllegalStateException e) {
-                started.completeExceptionally(e);
-                return started;
-            }
-        }
-        startOnceTakenIn(started, time.now().plus(limit), () -> startIntents(name, plan, targets, probes),
+        return startOnceTakenIn(limit, () -> startIntents(name, plan, targets, probes),
             () -> intentsTakenIn(targets, configured).isEmpty(), () -> "rollout[" + name + "]: this controller has "
                 + "not taken in the routers' intents as read at the start within " + limit.toSeconds() + " s ("
                 + String.join("; ", intentsTakenIn(targets, configured)) + "): if they were changed again meanwhile, "
                 + "start the rollout again");
-        return started;
     }
 
     /**

@@ -219,22 +219,13 @@ class ClusterStepsTest {
      */
     @Test
     void aRouterItsManagerFindsUnreachableWhenItsWaveStartsIsExcludedNotFailed() throws Exception {
-        routers.get("r05").refuseConnections(true);
-        two.fleet.submit("r05", new Command.CheckSync());
-        settle();
-        assertThat(two.fleet.router("r05").orElseThrow().status().connection()).as("member-2 knows r05 is down")
-            .isNotIn(Connection.CONNECTED, Connection.UNKNOWN);
+        downOnMemberTwo("r05");
         sessions.clear();
 
         one.engine.start("branch-v2", plan(3, BreachAction.HALT, Budget.ofCount(0)), "branch", List.of());
         settle();
 
-        final RolloutState done = one.engine.state("branch-v2").orElseThrow();
-        assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
-        assertThat(done.router("r05").phase()).isEqualTo(Phase.EXCLUDED);
-        assertThat(done.router("r05").error().orElseThrow().message()).contains("unreachable when wave 2 started");
-        assertThat(done.count(Phase.HEALTHY)).isEqualTo(5);
-        assertThat(routers.get("r05").commits).as("r05 untouched").hasValue(1);
+        doneWithoutR05(one.engine);
         assertThat(sessions).as("the rollout's member never tried r05").doesNotContain("member-1 r05");
     }
 
@@ -286,11 +277,9 @@ class ClusterStepsTest {
         two.engine.lostOwnership("member-1");
         RolloutState passed = written.get(written.size() - 1);
         assertThat(passed.state()).isEqualTo(State.SOAKING);
-        routers.get("r05").refuseConnections(true);
-        two.fleet.submit("r05", new Command.CheckSync());
+        downOnMemberTwo("r05");
+        // the soak is over by the time member-1 takes over
         settle(Duration.ofMinutes(2));
-        assertThat(two.fleet.router("r05").orElseThrow().status().connection()).as("member-2 knows r05 is down")
-            .isNotIn(Connection.CONNECTED, Connection.UNKNOWN);
         // wave 1's gates passed after its soak; wave 2 not started
         passed = RolloutMachine.next(passed, time.now(), router -> true).state();
         for (String router : List.of("r01", "r02", "r03")) {
@@ -301,12 +290,7 @@ class ClusterStepsTest {
 
         one.engine.adopt(passed, carried.get("branch-v2"), List.of());
         settle(Duration.ofMinutes(2));
-        final RolloutState done = one.engine.state("branch-v2").orElseThrow();
-        assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
-        assertThat(done.router("r05").phase()).isEqualTo(Phase.EXCLUDED);
-        assertThat(done.router("r05").error().orElseThrow().message()).contains("unreachable when wave 2 started");
-        assertThat(done.count(Phase.HEALTHY)).isEqualTo(5);
-        assertThat(routers.get("r05").commits).as("r05 untouched").hasValue(1);
+        doneWithoutR05(one.engine);
     }
 
     /**
@@ -342,6 +326,25 @@ class ClusterStepsTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
+
+    /** branch-v2 is done on this engine with r05 excluded as unreachable when wave 2 started, untouched. */
+    private void doneWithoutR05(final RolloutEngine engine) {
+        final RolloutState done = engine.state("branch-v2").orElseThrow();
+        assertThat(done.state()).as(done.reason().orElse("")).isEqualTo(State.DONE);
+        assertThat(done.router("r05").phase()).isEqualTo(Phase.EXCLUDED);
+        assertThat(done.router("r05").error().orElseThrow().message()).contains("unreachable when wave 2 started");
+        assertThat(done.count(Phase.HEALTHY)).isEqualTo(5);
+        assertThat(routers.get("r05").commits).as("r05 untouched").hasValue(1);
+    }
+
+    /** A router member-2 manages goes down, and member-2 knows it (its check-sync failed to connect). */
+    private void downOnMemberTwo(final String router) {
+        routers.get(router).refuseConnections(true);
+        two.fleet.submit(router, new Command.CheckSync());
+        settle();
+        assertThat(two.fleet.router(router).orElseThrow().status().connection()).as("member-2 knows " + router
+            + " is down").isNotIn(Connection.CONNECTED, Connection.UNKNOWN);
+    }
 
     /** branch-v2 is done on this engine, all 6 routers healthy, each on V2 with the rollout's one commit. */
     private RolloutState doneOnV2Once(final RolloutEngine engine) {

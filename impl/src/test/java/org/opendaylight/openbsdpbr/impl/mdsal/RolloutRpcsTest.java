@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.openbsdpbr.api.device.Probe;
 import org.opendaylight.openbsdpbr.api.intent.PfTable;
@@ -135,13 +136,9 @@ class RolloutRpcsTest {
 
     @Test
     void aMemberThatDoesNotRunTheRolloutsRefusesAtOnceEvenWhileItsFleetLags() throws Exception {
-        final FakeTime time = new FakeTime();
-        final Fleet fleet = fleet(Map.of(), new Compilations(IntentCompiler.standard()), time);
-        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
-        engine.lostOwnership("member-2 runs them");
-        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
-        broker.setup();
-        try {
+        try (Member member = new Member()) {
+            member.engine.lostOwnership("member-2 runs them");
+            final RolloutPersistenceTest.Broker broker = member.broker;
             // the datastore holds a staged profile this member's fleet has not taken in (it lags)
             final var write = broker.getDataBroker().newWriteOnlyTransaction();
             final var profile = StagedPinStore.binding(broker.model().get(), broker.codec(),
@@ -156,14 +153,11 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = start(new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine, NO_INTENTS));
+            final var answer = member.start(broker.getDataBroker());
             // no fake time passes: the refusal may not wait for the fleet (before: 30 s of waiting, then in-use)
             final var result = answer.get(10, TimeUnit.SECONDS);
             assertThat(result.getErrors()).singleElement().satisfies(error -> assertThat(error.getMessage())
                 .contains("not this one").contains("member-2 runs them"));
-        } finally {
-            engine.close();
-            fleet.close();
         }
     }
 
@@ -175,13 +169,9 @@ class RolloutRpcsTest {
      */
     @Test
     void aRejoinedMemberWhoseShardLeaderIsElsewhereAnswersTheStart() throws Exception {
-        final FakeTime time = new FakeTime();
-        final Fleet fleet = fleet(Map.of(), new Compilations(IntentCompiler.standard()), time);
-        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
-        engine.lostOwnership("member-2 runs them");
-        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
-        broker.setup();
-        try {
+        try (Member member = new Member()) {
+            member.engine.lostOwnership("member-2 runs them");
+            final RolloutPersistenceTest.Broker broker = member.broker;
             final var write = broker.getDataBroker().newWriteOnlyTransaction();
             final Rollout rollout = rollout(List.of("1", "rest"));
             write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Rollouts.class)
@@ -189,16 +179,13 @@ class RolloutRpcsTest {
             write.commit().get(30, TimeUnit.SECONDS);
             final RemoteLeaderBroker remote = new RemoteLeaderBroker(broker.getDataBroker());
 
-            final var answer = start(new RolloutRpcs(Reads.of(remote.broker(), fleet), engine, NO_INTENTS));
+            final var answer = member.start(remote.broker());
             while (!answer.isDone() && remote.deliver()) {
                 // the leader's answers arrive one by one; no time passes
             }
             assertThat(answer).as("start-rollout answered (answers lost: " + remote.dropped() + ")").isDone();
             assertThat(answer.get().getErrors()).singleElement().satisfies(error -> assertThat(error.getMessage())
                 .contains("not this one").contains("member-2 runs them"));
-        } finally {
-            engine.close();
-            fleet.close();
         }
     }
 
@@ -208,14 +195,10 @@ class RolloutRpcsTest {
      */
     @Test
     void aMemberWhoseDatastoreDoesNotAnswerSaysSoInsteadOfHanging() throws Exception {
-        final FakeTime time = new FakeTime();
-        final Fleet fleet = fleet(Map.of(), new Compilations(IntentCompiler.standard()), time);
-        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
-        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
-        broker.setup();
-        try {
-            final RemoteLeaderBroker remote = new RemoteLeaderBroker(broker.getDataBroker());
-            final var answer = start(new RolloutRpcs(Reads.of(remote.broker(), fleet), engine, NO_INTENTS));
+        try (Member member = new Member()) {
+            final FakeTime time = member.time;
+            final RemoteLeaderBroker remote = new RemoteLeaderBroker(member.broker.getDataBroker());
+            final var answer = member.start(remote.broker());
             time.advance(Reads.BOUND);
             assertThat(answer).as("read again from a fresh transaction first").isNotDone();
             time.advance(Reads.BOUND);
@@ -227,9 +210,6 @@ class RolloutRpcsTest {
                     + "read of config Rollout within 10 s, twice (a member that has just joined the cluster may not "
                     + "answer yet): ask another member");
             });
-        } finally {
-            engine.close();
-            fleet.close();
         }
     }
 
@@ -244,28 +224,21 @@ class RolloutRpcsTest {
     void aRolloutStartedRightAfterItsProfileChangedCarriesTheChange() throws Exception {
         final Profile v1 = RolloutFixtures.profile("192.0.2.1");
         final Profile v2 = RolloutFixtures.profile("192.0.2.2");
-        final FakeTime time = new FakeTime();
-        final Map<String, FakeRouter> routers = new LinkedHashMap<>();
-        List.of("r01", "r02", "r03").forEach(name -> routers.put(name, new FakeRouter(name, time)));
-        final Compilations compilations = new Compilations(IntentCompiler.standard());
-        final Fleet fleet = fleet(routers, compilations, time);
-        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
-        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
-        broker.setup();
-        try {
-            fleet.profileChanged(v1, true);
-            routers.keySet().forEach(name -> fleet.routerChanged(RolloutFixtures.spec(name, RolloutFixtures.SEED)));
-            RolloutFixtures.settle(time, Duration.ofMinutes(1));
+        try (Member member = new Member("r01", "r02", "r03")) {
+            member.fleet.profileChanged(v1, true);
+            member.routers.keySet().forEach(name -> member.fleet.routerChanged(RolloutFixtures.spec(name,
+                RolloutFixtures.SEED)));
+            RolloutFixtures.settle(member.time, Duration.ofMinutes(1));
             // the operator's writes: the profile's change, the routers listing it, the rollout
-            final var write = broker.getDataBroker().newWriteOnlyTransaction();
-            final var profile = StagedPinStore.binding(broker.model().get(), broker.codec(),
+            final var write = member.broker.getDataBroker().newWriteOnlyTransaction();
+            final var profile = StagedPinStore.binding(member.broker.model().get(), member.broker.codec(),
                 IntentJsonWriter.profile(v2));
             write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Profiles.class).child(
                 org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.class,
                 profile.key()).build(), new ProfileBuilder(profile).setApply(
                     org.opendaylight.yang.gen.v1.urn.opendaylight.openbsd.pbr.rev261124.profiles.Profile.Apply
                         .Staged).build());
-            for (String name : routers.keySet()) {
+            for (String name : member.routers.keySet()) {
                 final Router router = new RouterBuilder().setName(new ObjectName(name)).setProfile(List.of(
                     new ObjectName("branch"))).build();
                 write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
@@ -276,26 +249,13 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = start(new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine, NO_INTENTS));
+            final var answer = member.start(member.broker.getDataBroker());
             // the listener hands the change over only now
-            RolloutFixtures.settle(time, Duration.ofSeconds(1));
-            fleet.profileChanged(v2, true);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!answer.isDone() && System.nanoTime() < deadline) {
-                RolloutFixtures.settle(time, Duration.ofMillis(100));
-                Thread.sleep(10);
-            }
-            assertThat(answer.get(1, TimeUnit.SECONDS).getErrors()).isEmpty();
-            RolloutFixtures.settle(time, Duration.ofMinutes(5));
-
-            final RolloutState state = engine.state("r").orElseThrow();
-            assertThat(state.state()).as("rollout r: " + state.reason().orElse("")).isEqualTo(
-                RolloutState.State.DONE);
-            routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(RolloutFixtures.files(
-                compilations, name, v2, RolloutFixtures.SEED)));
-        } finally {
-            engine.close();
-            fleet.close();
+            RolloutFixtures.settle(member.time, Duration.ofSeconds(1));
+            member.fleet.profileChanged(v2, true);
+            startedAndDone(answer, member.engine, member.time);
+            member.routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(
+                RolloutFixtures.files(member.compilations, name, v2, RolloutFixtures.SEED)));
         }
     }
 
@@ -310,23 +270,15 @@ class RolloutRpcsTest {
         final Profile branch = RolloutFixtures.profile("192.0.2.1");
         final RouterIntent own = RolloutFixtures.SEED.withShared(new SharedIntent(List.of(new PfTable("own_table",
             null, true, false, List.of("198.51.100.1"))), null, null, null, null, null, null));
-        final FakeTime time = new FakeTime();
-        final Map<String, FakeRouter> routers = new LinkedHashMap<>();
-        List.of("r01", "r02", "r03").forEach(name -> routers.put(name, new FakeRouter(name, time)));
-        final Compilations compilations = new Compilations(IntentCompiler.standard());
-        final Fleet fleet = fleet(routers, compilations, time);
-        final RolloutEngine engine = new RolloutEngine(fleet, time, (carried, state) -> { });
-        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
-        broker.setup();
-        try {
-            fleet.profileChanged(branch, false);
-            routers.keySet().forEach(name -> fleet.routerChanged(RolloutFixtures.spec(name, RolloutFixtures.SEED),
-                true));
-            RolloutFixtures.settle(time, Duration.ofMinutes(1));
+        try (Member member = new Member("r01", "r02", "r03")) {
+            member.fleet.profileChanged(branch, false);
+            member.routers.keySet().forEach(name -> member.fleet.routerChanged(RolloutFixtures.spec(name,
+                RolloutFixtures.SEED), true));
+            RolloutFixtures.settle(member.time, Duration.ofMinutes(1));
             // the operator's writes: the routers with their new intents, staged (the test's mapping reads the intent
             // from a label, standing in for RouterSpecs), and the rollout
-            final var write = broker.getDataBroker().newWriteOnlyTransaction();
-            for (String name : routers.keySet()) {
+            final var write = member.broker.getDataBroker().newWriteOnlyTransaction();
+            for (String name : member.routers.keySet()) {
                 final Router router = new RouterBuilder().setName(new ObjectName(name)).setApply(Router.Apply.Staged)
                     .setLabel(Set.of(new Label("intent=own"))).build();
                 write.put(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Routers.class)
@@ -338,33 +290,63 @@ class RolloutRpcsTest {
                 .child(Rollout.class, rollout.key()).build(), rollout);
             write.commit().get(30, TimeUnit.SECONDS);
 
-            final var answer = start(new RolloutRpcs(Reads.of(broker.getDataBroker(), fleet), engine,
-                router -> Optional.of(orEmpty(router.getLabel()).contains(new Label("intent=own")) ? own
-                    : RolloutFixtures.SEED)));
+            final var answer = start(new RolloutRpcs(Reads.of(member.broker.getDataBroker(), member.fleet),
+                member.engine, router -> Optional.of(orEmpty(router.getLabel()).contains(new Label("intent=own"))
+                    ? own : RolloutFixtures.SEED)));
             // the listener hands the new intents over only now
-            RolloutFixtures.settle(time, Duration.ofSeconds(1));
-            routers.keySet().forEach(name -> fleet.routerChanged(RolloutFixtures.spec(name, own), true));
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!answer.isDone() && System.nanoTime() < deadline) {
-                RolloutFixtures.settle(time, Duration.ofMillis(100));
-                Thread.sleep(10);
-            }
-            assertThat(answer.get(1, TimeUnit.SECONDS).getErrors()).isEmpty();
-            RolloutFixtures.settle(time, Duration.ofMinutes(5));
-
-            final RolloutState state = engine.state("r").orElseThrow();
-            assertThat(state.state()).as("rollout r: " + state.reason().orElse("")).isEqualTo(
-                RolloutState.State.DONE);
-            routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(RolloutFixtures.files(
-                compilations, name, branch, own)));
-        } finally {
-            engine.close();
-            fleet.close();
+            RolloutFixtures.settle(member.time, Duration.ofSeconds(1));
+            member.routers.keySet().forEach(name -> member.fleet.routerChanged(RolloutFixtures.spec(name, own), true));
+            startedAndDone(answer, member.engine, member.time);
+            member.routers.forEach((name, router) -> assertThat(router.running()).as(name).isEqualTo(
+                RolloutFixtures.files(member.compilations, name, branch, own)));
         }
     }
 
     private static <T> Set<T> orEmpty(final Set<T> values) {
         return values == null ? Set.of() : values;
+    }
+
+    /** The start answers without an error once the fleet took in what it read, and rollout r is done. */
+    private static void startedAndDone(final ListenableFuture<RpcResult<StartRolloutOutput>> answer,
+            final RolloutEngine engine, final FakeTime time) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answer.isDone() && System.nanoTime() < deadline) {
+            RolloutFixtures.settle(time, Duration.ofMillis(100));
+            Thread.sleep(10);
+        }
+        assertThat(answer.get(1, TimeUnit.SECONDS).getErrors()).isEmpty();
+        RolloutFixtures.settle(time, Duration.ofMinutes(5));
+        final RolloutState state = engine.state("r").orElseThrow();
+        assertThat(state.state()).as("rollout r: " + state.reason().orElse("")).isEqualTo(RolloutState.State.DONE);
+    }
+
+    /** A member on the fake clock, with a datastore of its own. */
+    private static final class Member implements AutoCloseable {
+        final FakeTime time = new FakeTime();
+        final Map<String, FakeRouter> routers = new LinkedHashMap<>();
+        final Compilations compilations = new Compilations(IntentCompiler.standard());
+        final Fleet fleet;
+        final RolloutEngine engine;
+        final RolloutPersistenceTest.Broker broker = new RolloutPersistenceTest.Broker();
+
+        /** A member managing in-memory routers of these names. */
+        Member(final String... manages) throws Exception {
+            List.of(manages).forEach(name -> routers.put(name, new FakeRouter(name, time)));
+            fleet = fleet(routers, compilations, time);
+            engine = new RolloutEngine(fleet, time, (carried, state) -> { });
+            broker.setup();
+        }
+
+        /** Invokes start-rollout of rollout r on this member, reading through the given broker. */
+        ListenableFuture<RpcResult<StartRolloutOutput>> start(final DataBroker through) {
+            return RolloutRpcsTest.start(new RolloutRpcs(Reads.of(through, fleet), engine, NO_INTENTS));
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            fleet.close();
+        }
     }
 
     /** Rollouts of profiles map no router's intent. */
