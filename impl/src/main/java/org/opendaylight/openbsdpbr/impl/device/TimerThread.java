@@ -10,8 +10,15 @@ package org.opendaylight.openbsdpbr.impl.device;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,13 +32,22 @@ import java.util.concurrent.TimeUnit;
  * Jersey writes a RESTCONF answer on the thread that completes the RPC: an answer completed there dies (session 7).
  * A thread of ours also stops with the bundle instead of outliving it. {@code NoCommonPoolTest} keeps it so.
  *
- * <p>Tasks are short (they complete a future or hand work on): one thread serves a whole fleet. A cancelled task
- * leaves the queue at once instead of waiting there for its time: reconcilers move their wake-up whenever their state
- * changes (cancel, schedule again), which kept about a dozen dead tasks per router at 1,000 routers (the controller
- * benchmark's heap histogram).
+ * <p>{@link #schedule} tasks run on the timer thread and must be short (they hand work on): one thread serves a whole
+ * fleet. A {@link #delay} completes on one of a few worker threads of this timer instead ({@code NAME-work-N}, gone
+ * when idle), because what a back-off continues with may block: opening an SSH connection resolves the router's host
+ * name, and a slow resolver must not stall every reconciler's timer. A cancelled task leaves the queue at once
+ * instead of waiting there for its time: reconcilers move their wake-up whenever their state changes (cancel, schedule
+ * again), which kept about a dozen dead tasks per router at 1,000 routers (the controller benchmark's heap histogram).
+ *
+ * <p>After {@link #close()} nothing scheduled runs, and every delay not yet over completes exceptionally (a
+ * {@link RejectedExecutionException}): a transaction waiting on a back-off when the plugin stops ends, and an RPC
+ * waiting on it is answered, instead of waiting forever.
  */
 public final class TimerThread implements Scheduler, AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
+    private final ThreadPoolExecutor continuations;
+    private final Set<CompletableFuture<Void>> delays = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * Starts the timer thread.
@@ -42,6 +58,10 @@ public final class TimerThread implements Scheduler, AutoCloseable {
         executor = new ScheduledThreadPoolExecutor(1,
             new ThreadFactoryBuilder().setNameFormat(name).setDaemon(true).build());
         executor.setRemoveOnCancelPolicy(true);
+        final int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        continuations = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            new ThreadFactoryBuilder().setNameFormat(name + "-work-%d").setDaemon(true).build());
+        continuations.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -49,15 +69,53 @@ public final class TimerThread implements Scheduler, AutoCloseable {
         return Instant.now();
     }
 
+    /** Runs {@code task} on the timer thread after {@code delay}; after {@link #close()} it never runs. */
     @Override
     public Cancellable schedule(final Duration delay, final Runnable task) {
-        final ScheduledFuture<?> future = executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        final ScheduledFuture<?> future;
+        try {
+            future = executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: nothing runs any more, as for what was scheduled before the close
+            return () -> { };
+        }
         return () -> future.cancel(false);
     }
 
-    /** Stops the thread; what was scheduled and has not run never runs. */
+    /** Completes on one of this timer's workers once {@code delay} has passed; exceptionally once closed. */
+    @Override
+    public CompletableFuture<Void> delay(final Duration delay) {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        delays.add(done);
+        done.whenComplete((ignored, failure) -> delays.remove(done));
+        if (closed) {
+            done.completeExceptionally(stopped());
+            return done;
+        }
+        schedule(delay, () -> {
+            try {
+                continuations.execute(() -> done.complete(null));
+            } catch (RejectedExecutionException e) {
+                done.completeExceptionally(stopped());
+            }
+        });
+        if (closed) {
+            // closed meanwhile: close() may have looked at the delays before this one was added
+            done.completeExceptionally(stopped());
+        }
+        return done;
+    }
+
+    private static RejectedExecutionException stopped() {
+        return new RejectedExecutionException("the controller's timer is stopped");
+    }
+
+    /** Stops the threads; what was scheduled never runs, and every delay not over yet completes exceptionally. */
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
+        continuations.shutdownNow();
+        List.copyOf(delays).forEach(delay -> delay.completeExceptionally(stopped()));
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,11 +24,12 @@ import org.junit.jupiter.api.Test;
  * No code of the plugin hands work to {@code ForkJoinPool.commonPool()}: neither by name, nor through a
  * {@code CompletableFuture} {@code ...Async} call without an executor, nor through
  * {@code CompletableFuture.delayedExecutor(delay, unit)} without one (both use the common pool on machines with more
- * than two cores; a timer of ours is {@code device.TimerThread}). In Karaf the common pool's threads may not set a
- * context class loader, and Jersey writes a RESTCONF answer on the thread that completes the RPC: an answer completed
- * there dies with a SecurityException and the client receives no bytes (session 7: every render and sync answer
- * broke). What a back-off or a timer continues with can end in such an answer or a datastore write just as well. The
- * same as {@code grep}, on every build; comments are not code, and comment markers inside string literals are text.
+ * than two cores; a timer of ours is {@code device.TimerThread}), nor through a parallel stream but where allowed.
+ * In Karaf the common pool's threads may not set a context class loader, and Jersey writes a RESTCONF answer on the
+ * thread that completes the RPC: an answer completed there dies with a SecurityException and the client receives no
+ * bytes (session 7: every render and sync answer broke). What a back-off or a timer continues with can end in such
+ * an answer or a datastore write just as well. The same as {@code grep}, on every build; comments are not code, and
+ * comment markers inside string literals are text.
  */
 class NoCommonPoolTest {
     private static final Path MAIN = Path.of("src", "main", "java");
@@ -36,6 +38,14 @@ class NoCommonPoolTest {
         "\\b(then\\w+|handle|whenComplete|exceptionally|run|supply)Async\\(");
     /** CompletableFuture.delayedExecutor(delay, unit[, executor]): without the executor, the common pool. */
     private static final Pattern DELAYED_EXECUTOR = Pattern.compile("\\bdelayedExecutor\\(");
+    /** A parallel stream: its work runs on the common pool. */
+    private static final Pattern PARALLEL_STREAM = Pattern.compile("\\.(parallelStream|parallel)\\(\\)");
+    /**
+     * The parallel streams allowed, by file: pure computation whose result the calling thread collects (a terminal
+     * operation joins on the caller), so no answer or write completes on the common pool. IntentCohort compiles the
+     * routers a profile write touches at once, inside can-commit.
+     */
+    private static final Map<String, Integer> PARALLEL_ALLOWED = Map.of("IntentCohort.java", 1);
 
     @Test
     void noCodeRunsOnTheCommonPool() throws IOException {
@@ -48,6 +58,9 @@ class NoCommonPoolTest {
                     + "(the common pool)").isEmpty();
                 assertThat(delayedExecutorsWithoutExecutor(code)).as(file + " calls delayedExecutor without an "
                     + "executor (its tasks run on the common pool): use a TimerThread").isEmpty();
+                assertThat(PARALLEL_STREAM.matcher(code).results().count()).as(file + " runs a parallel stream on "
+                    + "the common pool (allowed only for computation the caller collects, see PARALLEL_ALLOWED)")
+                    .isEqualTo((long) PARALLEL_ALLOWED.getOrDefault(file.getFileName().toString(), 0));
             }
         }
     }
@@ -158,6 +171,8 @@ class NoCommonPoolTest {
         assertThat(delayedExecutorsWithoutExecutor("delayedExecutor(Math.min(a, b << c), MILLISECONDS)")).hasSize(1);
         assertThat(delayedExecutorsWithoutExecutor("delayedExecutor(Math.min(a, b), MILLISECONDS, writer)"))
             .isEmpty();
+        assertThat(PARALLEL_STREAM.matcher("users.parallelStream().map(f); s.parallel().count(); s.parallelism()")
+            .results().count()).isEqualTo(2);
     }
 
     @Test
